@@ -1,0 +1,8 @@
+"""Header and footer -> Metadata. (Contract.)"""
+from __future__ import annotations
+
+from .model import Document
+
+
+def apply(doc: Document) -> None:
+    pass
