@@ -7,12 +7,18 @@ reaches into another stage's internals, and each can be run alone in a test.
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Callable, Optional
 
 from . import clean as _clean
 from . import header, outline
 from .extract import assignments, bodies, deadlines, references, targets
 from .model import Document, Source, Warning_
+from .vocab import load as _vocab
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+_SAMPLE = 3000  # characters looked at to tell the language
 
 Stage = Callable[[Document], None]
 
@@ -43,6 +49,7 @@ def parse(text: str, *, source: Optional[Source] = None, doc_id: Optional[str] =
                    warnings=list(cleaned.warnings), footnotes=list(cleaned.footnotes))
     if not doc.id:
         doc.id = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    doc.warnings.extend(language_warnings(doc.text))
     for name, stage in STAGES:
         try:
             stage(doc)
@@ -51,3 +58,24 @@ def parse(text: str, *, source: Optional[Source] = None, doc_id: Optional[str] =
                 raise
             doc.warnings.append(Warning_("stage-error", f"{name}: {type(exc).__name__}: {exc}"))
     return doc
+
+
+def language_warnings(text: str) -> list[Warning_]:
+    """Warn when there is nothing to parse, or the text does not look Vietnamese.
+
+    A sample of the text is enough to tell, and keeps this check cheap on long documents.
+    """
+    text = text[:_SAMPLE]
+    n_letters = len(_LETTER.findall(text))
+    if not n_letters:
+        return [Warning_("empty", "the document has no text")]
+    lang = _vocab("language")
+    low = text.lower()
+    share = sum(low.count(c) for c in lang["letters"]) / n_letters
+    if share >= lang["min_share"]:
+        return []
+    words = text.lower().split()
+    common = set(lang["unaccented_words"])
+    if words and sum(w.strip(".,;:()") in common for w in words) / len(words) >= lang["min_share"]:
+        return []
+    return [Warning_("no-vietnamese", "the text does not look Vietnamese: nothing may be found")]

@@ -1,0 +1,71 @@
+"""The pipeline as a whole: never crashes, warns where it should, spans stay inside the text."""
+from __future__ import annotations
+
+import pytest
+
+import vnplan
+
+
+def all_spans(doc: vnplan.Document):
+    for s in doc.walk():
+        yield s.span
+        if s.body_span:
+            yield s.body_span
+    for group in (doc.targets, doc.figures, doc.deadlines, doc.assignments):
+        for item in group:
+            if item.span:
+                yield item.span
+    for r in doc.references:
+        yield from r.mentions
+    for b in doc.bodies:
+        for m in b.mentions:
+            yield m.span
+    for sp in (doc.preamble, doc.footer):
+        if sp:
+            yield sp
+
+
+def test_stage_order_is_visible():
+    assert [name for name, _ in vnplan.STAGES][:3] == ["outline", "header", "references"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "\x00\x01", "12345"])
+def test_empty_text_gives_a_document_and_a_warning(text):
+    doc = vnplan.parse(text, strict=True)
+    assert isinstance(doc, vnplan.Document)
+    assert [w.code for w in doc.warnings] == ["empty"]
+    assert doc.sections == [] and doc.targets == []
+
+
+def test_text_in_another_language_warns():
+    doc = vnplan.parse("The committee shall report to the board every six months on progress.",
+                       strict=True)
+    assert "no-vietnamese" in [w.code for w in doc.warnings]
+
+
+def test_vietnamese_without_diacritics_is_not_foreign():
+    doc = vnplan.parse("Ke hoach thuc hien nghi quyet cua Tinh uy trong nam 2024", strict=True)
+    assert "no-vietnamese" not in [w.code for w in doc.warnings]
+
+
+def test_seeds_parse_without_stage_errors_and_spans_lie_inside_the_text(parsed):
+    for key, doc in parsed.items():
+        assert not [w for w in doc.warnings if w.code == "stage-error"], key
+        for start, end in all_spans(doc):
+            assert 0 <= start <= end <= len(doc.text), (key, start, end)
+
+
+def test_a_failing_stage_is_reported_not_raised(monkeypatch):
+    def broken(doc):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(vnplan.pipeline, "STAGES", [("broken", broken)])
+    doc = vnplan.parse("Kế hoạch thực hiện Nghị quyết")
+    assert any(w.code == "stage-error" and "boom" in w.message for w in doc.warnings)
+    with pytest.raises(RuntimeError):
+        vnplan.parse("Kế hoạch", strict=True)
+
+
+def test_parse_refuses_bytes_with_a_pointer_to_parse_bytes():
+    with pytest.raises(TypeError, match="parse_bytes"):
+        vnplan.parse(b"abc")  # type: ignore[arg-type]
