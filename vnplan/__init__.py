@@ -19,7 +19,8 @@ __version__ = "0.1.0"
 
 __all__ = ["parse", "parse_file", "parse_bytes", "load", "to_yaml", "to_json", "dumps", "loads",
            "Document", "Metadata", "Section", "Reference", "Target", "Figure", "Deadline",
-           "Assignment", "Body", "Footnote", "Signer", "Source", "STAGES", "__version__"]
+           "Assignment", "Body", "Footnote", "Signer", "Source", "STAGES", "__version__",
+           "frames", "render", "to_spacy", "compare", "catalog"]
 
 
 def parse_file(path, **kwargs) -> Document:
@@ -43,3 +44,18 @@ def load(path) -> Document:
     from pathlib import Path
 
     return loads(Path(path).read_text(encoding="utf-8"))
+
+
+# Notebook and analysis tools, imported on first use so that `import vnplan` stays light.
+_LAZY = {"frames": ("frames", "frames"), "render": ("render", "render"),
+         "to_spacy": ("render", "to_spacy"), "compare": ("compare", "compare"),
+         "catalog": ("catalog", "catalog")}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        module, attr = _LAZY[name]
+        return getattr(import_module(f".{module}", __name__), attr)
+    raise AttributeError(f"module 'vnplan' has no attribute {name!r}")

@@ -1,0 +1,123 @@
+"""Follow-up exports: the table an office tracks, and a calendar of due dates.
+
+* ``assignments_csv`` / ``assignments_xlsx``: one row per assignment with body, role, task, due
+  dates, source document and section.
+* ``deadlines_ics``: one iCalendar event per due date; reporting cadences become recurring
+  events (RRULE) that start on the document's date.
+
+openpyxl and icalendar are imported only by the function that needs them (extra ``notebook``).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+
+from .frames import Docs, iter_docs
+
+COLUMNS = ["body", "canonical", "role", "task", "due", "source", "section", "section_heading"]
+
+# ISO 8601 durations that deadlines use -> RRULE frequency and interval.
+_RRULE = {"P1Y": ("YEARLY", 1), "P6M": ("MONTHLY", 6), "P3M": ("MONTHLY", 3),
+          "P1M": ("MONTHLY", 1), "P1W": ("WEEKLY", 1), "P1D": ("DAILY", 1)}
+
+
+def assignment_rows(docs: Docs) -> list[dict]:
+    """One dict per assignment, in the columns of ``COLUMNS``."""
+    out = []
+    for doc in iter_docs(docs):
+        headings = {s.id: s.heading for s in doc.walk()}
+        source = doc.metadata.number or doc.source.path or doc.id
+        for a in doc.assignments:
+            out.append({"body": a.body, "canonical": a.canonical, "role": a.role,
+                        "task": a.text, "due": "; ".join(a.deadlines), "source": source,
+                        "section": a.section, "section_heading": headings.get(a.section)})
+    return out
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write through a temporary file and a rename: never a half file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def assignments_csv(docs: Docs, path) -> int:
+    """Write the assignments table as UTF-8 CSV (with BOM, so spreadsheet programs read
+    Vietnamese correctly); return the number of rows."""
+    rows = assignment_rows(docs)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    _atomic_write(Path(path), buf.getvalue().encode("utf-8-sig"))
+    return len(rows)
+
+
+def assignments_xlsx(docs: Docs, path) -> int:
+    """Write the assignments table as an Excel workbook; return the number of rows."""
+    from openpyxl import Workbook
+
+    rows = assignment_rows(docs)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "assignments"
+    ws.append(COLUMNS)
+    for r in rows:
+        ws.append([r[c] for c in COLUMNS])
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    _atomic_write(Path(path), buf.getvalue())
+    return len(rows)
+
+
+def _start_of(doc_date: str | None) -> date | None:
+    if not doc_date:
+        return None
+    parts = [int(x) for x in doc_date.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def deadlines_ics(docs: Docs, path) -> int:
+    """Write the deadlines as an iCalendar file; return the number of events."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//vnplan//deadlines//VI")
+    cal.add("version", "2.0")
+    n = 0
+    for doc in iter_docs(docs):
+        source = doc.metadata.number or doc.metadata.title or doc.id or ""
+        for i, d in enumerate(doc.deadlines):
+            if d.due:
+                start = date.fromisoformat(d.due)
+                rule = None
+            elif d.recurrence in _RRULE and _start_of(doc.metadata.date):
+                start = _start_of(doc.metadata.date)
+                freq, interval = _RRULE[d.recurrence]
+                rule = {"freq": freq, "interval": interval}
+            else:
+                continue
+            ev = Event()
+            ev.add("uid", f"{doc.id}-{i}@vnplan")
+            ev.add("summary", (d.task or d.text)[:120])
+            ev.add("description", f"{d.text}\n{source} {d.section or ''}".strip())
+            ev.add("dtstart", start)
+            stamp = _start_of(doc.metadata.date) or start  # deterministic: no "now"
+            ev.add("dtstamp", datetime.combine(stamp, time(0), tzinfo=timezone.utc))
+            if rule:
+                ev.add("rrule", rule)
+            cal.add_component(ev)
+            n += 1
+    _atomic_write(Path(path), cal.to_ical())
+    return n
