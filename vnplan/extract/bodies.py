@@ -1,8 +1,316 @@
-"""bodies extractor. (Contract.)"""
+"""Bodies: recognize Party, State, Front and association bodies named in the text.
+
+The gazetteer (``vnplan/data/bodies.yaml``) is expanded once into a set of name keys
+(lower case, accents stripped, punctuation as separate tokens) and compiled into one regex
+built from a token trie, so a scan costs one pass over the text. The text is folded to the
+same form with a one-to-one character table, so offsets in the folded text are offsets in
+the original: case, tone style ("uỷ"/"ủy") and missing diacritics ("Tinh uy") do not matter.
+A misspelled name that the trie misses is caught by rapidfuzz, but only after a capitalized
+head word (Ban, Sở, Hội ...) and only against the keys sharing that head, with a score cutoff.
+"""
 from __future__ import annotations
 
-from ..model import Document
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple, Optional
+
+from .. import vocab
+from ..model import Body, Document, Mention
+from ..text import strip_accents
+
+
+def _fold_table() -> dict:
+    """One character -> one character: lower case, no diacritics, "đ" -> "d", "_" -> " "."""
+    table = {}
+    ranges = [(0x41, 0x5A), (0xC0, 0x24F), (0x1E00, 0x1EFF)]
+    for lo, hi in ranges:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            base = strip_accents(ch).lower()
+            if len(base) == 1 and base != ch:
+                table[cp] = base
+    table[ord("_")] = " "
+    table[0xA0] = " "
+    table[ord("–")] = "-"
+    table[ord("—")] = "-"
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold_same_length(text: str) -> str:
+    """Lower case, accent-stripped copy of ``text`` with exactly the same offsets."""
+    return text.translate(_FOLD)
+
+
+_TOKEN_RE = re.compile(r"\w+|[-,&/]")
+
+
+def key_of(name: str) -> str:
+    """The matching key of a name: folded tokens joined by one space ("ct - xh")."""
+    return " ".join(_TOKEN_RE.findall(fold_same_length(unicodedata.normalize("NFC", name))))
+
+
+class Entry(NamedTuple):
+    canonical: str
+    kind: str
+    generic: bool = False
+    takes_level: bool = False
+    needs_level: bool = False
+    weak: bool = False  # a word that names a body only inside a list ("cơ quan", "đơn vị")
+    place: bool = False  # may be followed directly by a place name ("Tỉnh ủy Hà Giang")
+
+
+class BodyMatch(NamedTuple):
+    start: int
+    end: int
+    surface: str
+    canonical: str
+    generic: bool
+    kind: str = "state"
+    weak: bool = False
+
+
+class _Gazetteer(NamedTuple):
+    entries: dict  # key -> Entry
+    regex: re.Pattern
+    level_regex: re.Pattern
+    levels: dict  # key -> accented level
+    named_levels: frozenset
+    by_head: dict  # head word -> {word count -> [keys]}
+    anchor_regex: re.Pattern
+
+
+def _trie_regex(keys) -> str:
+    """A regex alternation factored by token prefix: fast because each branch starts differently."""
+    trie: dict = {}
+    for k in keys:
+        node = trie
+        for tok in k.split(" "):
+            node = node.setdefault(tok, {})
+        node[""] = {}
+
+    def word(tok: str) -> bool:
+        return tok[0].isalnum() or tok[0] == "_"
+
+    def emit(node: dict, prev: Optional[str]) -> str:
+        alts = []
+        for tok in sorted((t for t in node if t), key=lambda t: (-len(t), t)):
+            if prev is None:
+                sep = ""
+            elif word(prev) and word(tok):
+                sep = r"[ \t]+"
+            else:
+                sep = r"[ \t]*"
+            alts.append(sep + re.escape(tok) + emit(node[tok], tok))
+        if not alts:
+            return ""
+        group = "(?:" + "|".join(alts) + ")"
+        return group + "?" if "" in node else group
+
+    return emit(trie, None)
+
+
+def _add(entries: dict, name: str, entry: Entry) -> None:
+    k = key_of(name)
+    if k and k not in entries:
+        entries[k] = entry
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> _Gazetteer:
+    """The gazetteer expanded to keys and compiled (built once)."""
+    data = vocab.load("bodies") or {}
+    entries: dict = {}
+    organs = data.get("party_organs") or []
+    committees = data.get("committees") or []
+    for f in data.get("fused") or []:
+        for n in [f["name"]] + list(f.get("aliases") or []):
+            _add(entries, n, Entry(f["name"], "party"))
+    for org in organs:
+        for com in committees:
+            canon = f"{org['name']} {com['name']}"
+            e = Entry(canon, "party", takes_level=bool(com.get("takes_level")), place=True)
+            for o in [org["name"]] + list(org.get("aliases") or []):
+                for c in [com["name"]] + list(com.get("aliases") or []):
+                    _add(entries, f"{o} {c}", e)
+    for com in committees:
+        e = Entry(com["name"], "party", takes_level=bool(com.get("takes_level")), place=True)
+        for c in [com["name"]] + list(com.get("aliases") or []):
+            if len(c) > 2:  # "TU", "TW" alone are too ambiguous
+                _add(entries, c, e)
+    wrappers = data.get("wrappers") or []
+    for b in data.get("bodies") or []:
+        names = [b["name"]] + list(b.get("aliases") or [])
+        e = Entry(b["name"], b.get("kind") or "state", takes_level=bool(b.get("takes_level")),
+                  needs_level=bool(b.get("needs_level")))
+        for n in names:
+            _add(entries, n, e)
+        if b.get("wrappable"):
+            for w in wrappers:
+                inner = b.get("wrapped_name") or b["name"]
+                we = Entry(f"{w['name']} {inner}", "party", takes_level=e.takes_level)
+                for wn in [w["name"]] + list(w.get("aliases") or []):
+                    for n in names:
+                        _add(entries, f"{wn} {n}", we)
+    depts = data.get("departments") or []
+    for d in depts:
+        _add(entries, f"Sở {d}", Entry(f"Sở {d}", "state", takes_level=True))
+    for d in list(depts) + list(data.get("ministries_only") or []):
+        _add(entries, f"Bộ {d}", Entry(f"Bộ {d}", "state"))
+    for abbr, d in (data.get("department_aliases") or {}).items():
+        _add(entries, f"Sở {abbr}", Entry(f"Sở {d}", "state", takes_level=True))
+    for g in data.get("generic") or []:
+        _add(entries, g, Entry(g, "generic", generic=True, takes_level=True))
+    for g in data.get("list_only") or []:
+        _add(entries, g, Entry(g, "generic", generic=True, takes_level=True, weak=True))
+
+    regex = re.compile(r"(?<![\w&])(?:" + _trie_regex(entries) + r")(?![\w&])")
+    levels = {key_of(lv): lv for lv in data.get("levels") or []}
+    level_regex = re.compile(r"[ \t]+(?:" + _trie_regex(levels) + r")(?![\w&])")
+    named = frozenset(key_of(x) for x in data.get("named_levels") or [])
+    by_head: dict = {}
+    for k, e in entries.items():
+        if e.weak or e.generic:
+            continue
+        toks = k.split(" ")
+        if len(toks) < 2:
+            continue
+        by_head.setdefault(toks[0], {}).setdefault(len(toks), []).append(k)
+    heads = sorted(by_head, key=len, reverse=True)
+    anchor = re.compile(r"(?<![\w&])(?:" + "|".join(map(re.escape, heads)) + r")(?=[ \t]+\w)")
+    return _Gazetteer(entries, regex, level_regex, levels, named, by_head, anchor)
+
+
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
+# Capitalized words that start something else, not a place name.
+_NOT_PLACE = frozenset("ban so bo hoi uy dang lien van cong mat thuong chu chinh thu quoc cac va "
+                       "tinh huyen xa phuong ke nghi chuong quyet".split())
+
+
+def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry) -> tuple[int, str]:
+    """Extend a name over its level and place name; returns (new end, canonical suffix)."""
+    suffix = ""
+    allow_place = entry.place
+    if entry.takes_level or entry.needs_level:
+        m = g.level_regex.match(folded, end)
+        if m:
+            k = " ".join(_TOKEN_RE.findall(folded[m.start():m.end()]))
+            suffix = " " + g.levels.get(k, text[m.start():m.end()].strip())
+            end = m.end()
+            allow_place = k in g.named_levels
+    if allow_place:
+        n = 0
+        while n < 4:
+            w = _WORD_AFTER.match(text, end)
+            if not w or not w.group(1)[0].isupper() or folded[w.start(1):w.end(1)] in _NOT_PLACE:
+                break
+            if w.group(1).isupper() and len(w.group(1)) > 1 and n == 0 and not suffix:
+                break  # an abbreviation such as "TU", not a place
+            suffix += " " + w.group(1)
+            end = w.end()
+            n += 1
+    return end, suffix
+
+
+def scan_bodies(text: str) -> list[BodyMatch]:
+    """Every body name in ``text`` in order, including weak list-only words."""
+    if not text:
+        return []
+    g = gazetteer()
+    folded = fold_same_length(text)
+    out: list[BodyMatch] = []
+    covered_to = 0
+    for m in g.regex.finditer(folded):
+        k = " ".join(_TOKEN_RE.findall(m.group()))
+        entry = g.entries.get(k)
+        if entry is None:
+            continue
+        start = m.start()
+        if entry.needs_level and not g.level_regex.match(folded, m.end()):
+            continue
+        end, suffix = _extend(text, folded, g, m.end(), entry)
+        if start < covered_to:
+            continue
+        out.append(BodyMatch(start, end, text[start:end], entry.canonical + suffix, entry.generic,
+                             entry.kind, entry.weak))
+        covered_to = end
+    fuzzy = _fuzzy(text, folded, g, out)
+    if fuzzy:
+        out = [b for b in out if not any(f.start < b.end and b.start < f.end for f in fuzzy)]
+        out.extend(fuzzy)
+        out.sort()
+    return out
+
+
+def _fuzzy(text: str, folded: str, g: _Gazetteer, found: list[BodyMatch]) -> list[BodyMatch]:
+    """Misspelled names after a capitalized head word the exact scan did not cover."""
+    try:
+        from rapidfuzz import fuzz, process
+    except ImportError:  # pragma: no cover - rapidfuzz is a dependency
+        return []
+    spans = [(b.start, b.end) for b in found if not b.weak]
+    extra: list[BodyMatch] = []
+    j = 0
+    for a in g.anchor_regex.finditer(folded):
+        s = a.start()
+        while j < len(spans) and spans[j][1] <= s:
+            j += 1
+        if j < len(spans) and spans[j][0] <= s < spans[j][1]:
+            continue
+        if not text[s].isupper():
+            continue
+        nxt = _WORD_AFTER.match(text, a.end())
+        if not nxt or not nxt.group(1)[0].isupper():
+            continue
+        words = list(re.finditer(r"\w+|[-,&/]", folded[s:s + 120]))
+        best = None
+        for n, keys in g.by_head.get(a.group(), {}).items():
+            if n > len(words):
+                continue
+            cand = " ".join(w.group() for w in words[:n])
+            r = process.extractOne(cand, keys, scorer=fuzz.ratio, score_cutoff=90)
+            if r and (best is None or (r[1], n) > (best[1], best[2])):
+                best = (r[0], r[1], n)
+        if best is None:
+            continue
+        end = s + words[best[2] - 1].end()
+        entry = g.entries[best[0]]
+        if entry.needs_level:
+            continue
+        end, suffix = _extend(text, folded, g, end, entry)
+        extra.append(BodyMatch(s, end, text[s:end], entry.canonical + suffix, entry.generic,
+                               entry.kind, entry.weak))
+    return extra
+
+
+def find_bodies(text: str) -> list[tuple[int, int, str, str, bool]]:
+    """Body mentions: (start, end, surface, canonical, generic), in reading order."""
+    try:
+        return [(b.start, b.end, b.surface, b.canonical, b.generic)
+                for b in scan_bodies(text) if not b.weak]
+    except Exception:  # noqa: BLE001 - never raise on odd input
+        return []
+
+
+def canonical_of(name: str) -> Optional[str]:
+    """The canonical name of a body written alone ("UBND tỉnh" -> "Ủy ban nhân dân tỉnh")."""
+    for b in scan_bodies(name):
+        if b.start <= 1 and b.end >= len(name.rstrip(" .,;:")) - 1:
+            return b.canonical
+    return None
 
 
 def apply(doc: Document) -> None:
-    pass
+    """Fill doc.bodies: one Body per canonical name with every mention, over the whole text."""
+    by_name: dict[str, Body] = {}
+    for b in scan_bodies(doc.text):
+        if b.weak:
+            continue
+        body = by_name.get(b.canonical)
+        if body is None:
+            body = by_name[b.canonical] = Body(b.canonical, "generic" if b.generic else b.kind)
+        body.mentions.append(Mention(b.surface, [b.start, b.end]))
+    doc.bodies = list(by_name.values())
