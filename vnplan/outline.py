@@ -1,8 +1,412 @@
-"""Outline: cleaned text -> section tree, preamble span and footer span. (Contract.)"""
+"""Outline: cleaned text -> section tree, preamble span and footer span.
+
+The segmenter works like a real outline parser: a line that starts with a numbering marker
+(``I-``, ``II.``, ``1.``, ``2.1.``, ``a)``, ``Điều 1.``) is a *candidate*; its nesting comes
+from the order in which marker styles first appear (so a document whose top level is ``1.``
+works), and it is accepted only if its number continues the sequence at its level. That
+sanity check is what rejects "2020 ..." or "45-NQ/TW ..." lines and numbered sentences.
+Bullets (``-``, ``+``, ``•``, ``*``) and table rows (``| ... |``) are never sections.
+"""
 from __future__ import annotations
 
-from .model import Document
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from . import vocab
+from .model import Document, Section
+from .text import fold, strip_accents
+
+Span = list
+
+
+@dataclass
+class Outline:
+    """What ``segment`` finds: the section tree and the spans around it."""
+
+    sections: list = field(default_factory=list)  # list[Section], top level
+    preamble: Optional[Span] = None
+    footer: Optional[Span] = None
+
+
+# --- markers ---------------------------------------------------------------------------------
+
+# What a marker may hide behind at the start of a line: spaces and tabs, markdown emphasis,
+# header hashes, quote marks and Word bookmarks (left when the cleaner has not run).
+_LEAD = re.compile(r"(?:[ \t\u00a0\u200b\ufeff]+|\*+(?=\S)|#{1,6}[ \t]|>[ \t]?|\[bookmark:[^\]\n]{0,200}\])*")
+_DIEU = re.compile(r"(?:Điều|ĐIỀU)[ \t]+(\d{1,3})[ \t]*[.:]?(?=[ \t*]|$)")
+_DEC = re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})[ \t]?[.)]?(?=[ \t*]|$)")
+_ARA = re.compile(r"(\d{1,3})[ \t]?([.)]|[-–](?=[ \t]))(?![\d.])")
+_ROM = re.compile(r"([IVX][IVXivx]{0,5})[ \t]?[-.)–:](?![\dIVXivx])")
+_UP = re.compile(r"([A-ZĐ])[ \t]?[.)](?=[ \t])")
+_LET = re.compile(r"([a-zđ])[ \t]?[).](?![\w.])")
+# After the marker the heading starts with a letter, a quote or a bracket, or the line ends.
+_REST_OK = re.compile(r"[ \t*]*(?:$|[^\W\d_]|[\"“‘'(\[])")
+_REST_SKIP = re.compile(r"[ \t*]*")
+
+# Clause ends inside a running-text heading: "." or ":" before a space or the line end.
+_TERM = re.compile(r"(?<=\S)\.(?=[\s*]|$)|:(?=[\s*]|$)")
+_WORD_BEFORE = re.compile(r"([^\s(“\"]+)$")
+
+# Nesting prior used only when a style appears *above* a deeper one already open (numbering
+# that jumps, e.g. "2.1 ... 2.4" then "1."): the smaller rank is the bigger division.
+_RANK = {"dieu": 0, "roman": 1, "arabic": 2, "dec2": 3, "dec3": 4, "dec4": 5, "letter": 6}
+
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(s: str) -> int:
+    """Value of a canonical Roman numeral up to 39, else 0."""
+    s = s.upper()
+    total, prev = 0, 0
+    for ch in reversed(s):
+        v = _ROMAN_DIGITS.get(ch, 0)
+        if not v:
+            return 0
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total if 0 < total < 40 and _to_roman(total) == s else 0
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for v, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out += sym
+            n -= v
+    return out
+
+
+@dataclass
+class _Cand:
+    """One reading of a line's marker."""
+
+    style: str
+    value: object  # int, or tuple of ints for decimals
+    number: str  # as the id shows it: "II", "2", "2.1", "a", "Điều 1"
+    end: int  # offset in the line just after the marker
+
+
+@dataclass
+class _Frame:
+    style: str
+    value: object
+    section: Section
+
+
+@dataclass
+class _Hit:
+    section: Section
+    line_start: int
+    body_start: int
+
+
+@lru_cache(maxsize=None)
+def _vocab() -> dict:
+    """Heading vocabulary compiled once: kind regexes, letter orders, footer words."""
+    data = vocab.load("headings") or {}
+    folded, stripped = {}, {}
+    for kind, words in (data.get("kinds") or {}).items():
+        for w in words or []:
+            f = fold(str(w))
+            folded.setdefault(f, kind)
+            stripped.setdefault(strip_accents(f), kind)
+
+    def alternation(words: dict) -> re.Pattern:
+        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
+
+    vi = [str(x) for x in data.get("letters_vi") or []]
+    latin = [str(x) for x in data.get("letters_latin") or []]
+    nexts: dict = {}
+    for order in (vi, latin):
+        for a, b in zip(order, order[1:]):
+            nexts.setdefault(a, set()).add(b)
+    upper_nexts = {a.upper(): {b.upper() for b in bs} for a, bs in nexts.items()}
+    auth = sorted((str(a) for a in data.get("authorities") or []), key=len, reverse=True)
+    return {
+        "folded": folded, "stripped": stripped,
+        "folded_re": alternation(folded), "stripped_re": alternation(stripped),
+        "letter_next": nexts, "upper_next": upper_nexts,
+        "abbrev": {str(a) for a in data.get("abbreviations") or []},
+        "titles": {str(t) for t in data.get("doc_titles") or []},
+        "posts": {str(p) for p in data.get("posts") or []},
+        "auth_re": re.compile(r"(?:" + "|".join(re.escape(a) for a in auth) + r")(?=[ \t]*[^\W\d_])"),
+    }
+
+
+def _candidates(line: str, pos: int) -> list:
+    """Every reading of a numbering marker at ``line[pos:]``, most specific first."""
+    out = []
+    ch = line[pos:pos + 1]
+    if not ch or ch in "|-+•*":
+        return out
+    if ch.isdigit():
+        m = _DEC.match(line, pos)
+        if m:
+            parts = tuple(int(p) for p in m.group(1).split("."))
+            out.append(_Cand(f"dec{len(parts)}", parts, m.group(1), m.end()))
+        else:
+            m = _ARA.match(line, pos)
+            if m:
+                style = "arabic)" if m.group(2) == ")" else "arabic"
+                out.append(_Cand(style, int(m.group(1)), str(int(m.group(1))), m.end()))
+        return out
+    m = _DIEU.match(line, pos)
+    if m:
+        out.append(_Cand("dieu", int(m.group(1)), f"Điều {int(m.group(1))}", m.end()))
+        return out
+    m = _ROM.match(line, pos)
+    if m:
+        v = _roman_value(m.group(1))
+        if v:
+            out.append(_Cand("roman", v, _to_roman(v), m.end()))
+    m = _UP.match(line, pos)
+    if m:
+        out.append(_Cand("upper", m.group(1), m.group(1), m.end()))
+    m = _LET.match(line, pos)
+    if m:
+        out.append(_Cand("letter", m.group(1), m.group(1), m.end()))
+    return out
+
+
+def _is_first(c: _Cand) -> bool:
+    if c.style.startswith("dec"):
+        return c.value[-1] == 1
+    if c.style == "letter":
+        return c.value == "a"
+    if c.style == "upper":
+        return c.value == "A"
+    return c.value == 1
+
+
+def _follows(prev: object, c: _Cand, loose: bool, v: dict) -> bool:
+    """Does ``c`` continue the sequence whose last number was ``prev``?"""
+    if c.style.startswith("dec"):
+        if c.value[:-1] != prev[:-1]:
+            return False
+        gap = c.value[-1] - prev[-1]
+    elif c.style == "letter":
+        step = v["letter_next"].get(prev, set())
+        return c.value in step or (loose and any(c.value in v["letter_next"].get(s, ()) for s in step))
+    elif c.style == "upper":
+        step = v["upper_next"].get(prev, set())
+        return c.value in step or (loose and any(c.value in v["upper_next"].get(s, ()) for s in step))
+    else:
+        gap = c.value - prev
+    return gap == 1 or (loose and gap == 2)
+
+
+def _place(stack: list, c: _Cand, loose: bool, v: dict) -> Optional[int]:
+    """The depth (index into ``stack``) at which ``c`` is accepted, or None."""
+    for i, fr in enumerate(stack):
+        if fr.style == c.style:
+            return i if _follows(fr.value, c, loose, v) else None
+    if not _is_first(c):
+        return None
+    if c.style.startswith("dec") and stack:
+        top = stack[-1]
+        if (top.style == "arabic" and (top.value,) != c.value[:-1]) or (
+                top.style.startswith("dec") and top.value != c.value[:-1]):
+            return None
+    rank = _RANK.get(c.style)
+    if rank is not None:
+        for i, fr in enumerate(stack):
+            r = _RANK.get(fr.style)
+            if r is not None and r > rank:
+                return i
+    return len(stack)
+
+
+def _heading(line: str, start: int, v: dict) -> tuple:
+    """(heading end, body start, alone) within ``line`` for a heading text at ``start``.
+
+    A heading alone on its line is the whole line; an item with running text is headed by
+    its first clause, up to the first "." or ":" (capped near 200 characters).
+    """
+    n = len(line)
+    limit = min(n, start + 201)
+    for m in _TERM.finditer(line, start, limit):
+        p = m.start()
+        if line[p] == ".":
+            w = _WORD_BEFORE.search(line, start, p)
+            if w and (w.group(1) in v["abbrev"] or (len(w.group(1)) == 1 and w.group(1).isupper())):
+                continue
+        if p <= start:
+            continue
+        if not line[p + 1:].strip(" \t*"):
+            return p, n, n - start <= 150
+        return p, p + 1, False
+    if n - start <= 200:
+        return n, n, n - start <= 150
+    semi = line.rfind(";", start, start + 200)
+    if semi > start:
+        return semi, semi + 1, False
+    sp = line.rfind(" ", start, start + 200)
+    cut = sp if sp > start else start + 200
+    return cut, cut, False
+
+
+def _kind(heading: Optional[str], anywhere: bool, v: dict) -> Optional[str]:
+    """The kind a heading names, by the vocabulary word that comes first in it."""
+    if not heading:
+        return None
+    h = fold(heading.replace("_", " "))[:200]
+    if not anywhere:
+        words = h.split(" ")
+        cut = len(" ".join(words[:3]))  # the kind word must start within the first 3 words
+    else:
+        cut = len(h)
+    m = v["folded_re"].search(h)
+    if m and m.start() <= cut:
+        return v["folded"][m.group(0)]
+    s = strip_accents(h)
+    m = v["stripped_re"].search(s)
+    if m and m.start() <= cut:
+        return v["stripped"][m.group(0)]
+    if len(s) > 120:
+        return None
+    best = None
+    for kw, kind in v["stripped"].items():
+        if len(kw) < 7:
+            continue
+        r = fuzz.partial_ratio_alignment(kw, s, score_cutoff=86)
+        if r is not None and r.dest_start <= cut and (best is None or r.dest_start < best[0]):
+            best = (r.dest_start, kind)
+    return best[1] if best else None
+
+
+def _plain(line: str) -> str:
+    """A line without emphasis, tabs and outer spaces, for footer and title tests."""
+    return line.replace("*", "").replace("_", " ").strip(" \t\u00a0:.")
+
+
+_NOI_NHAN = re.compile(r"[ \t\u00a0*_]*n[ơo]i[ \t]+nh[ậa]n\b", re.I)
+
+
+def _footer_trigger(line: str, v: dict) -> Optional[str]:
+    """"start" if the signature/Nơi nhận block starts at this line, "after" if after it."""
+    if _NOI_NHAN.match(line):
+        return "start"
+    p = _plain(line)
+    if not p:
+        return None
+    if p.endswith("./") or line.rstrip(" \t*").endswith("./."):
+        return "after"
+    if p.upper() != p or not any(c.isalpha() for c in p) or len(p) > 80:
+        return None
+    if v["auth_re"].match(p) or p in v["posts"]:
+        return "start"
+    return None
+
+
+def segment(text: str) -> Outline:
+    """Find the numbered outline of a cleaned plan text. Pure; never raises on a string."""
+    if not isinstance(text, str) or not text:
+        return Outline([], [0, 0] if isinstance(text, str) else None, None)
+    v = _vocab()
+    top: list = []
+    stack: list = []
+    hits: list = []
+    triggers: list = []  # (hit count when seen, offset where the footer would start)
+    ids: set = set()
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        line = text[pos:end]
+        lead = _LEAD.match(line).end()
+        cands = _candidates(line, lead) if lead < len(line) else []
+        accepted = False
+        for c in cands:
+            if not _REST_OK.match(line, c.end):
+                continue
+            hstart = _REST_SKIP.match(line, c.end).end()
+            hend, bstart, alone = _heading(line, hstart, v)
+            depth = _place(stack, c, alone, v)
+            if depth is None:
+                continue
+            del stack[depth:]
+            heading = line[hstart:hend].strip(" \t*:;,") or None
+            parent = stack[-1].section if stack else None
+            path = (parent.id + "/" if parent else "") + c.number
+            sid, k = path, 1
+            while sid in ids:
+                k += 1
+                sid = f"{path}~{k}"
+            ids.add(sid)
+            kind = _kind(heading, parent is None and alone, v) or (parent.kind if parent else "other")
+            sec = Section(id=sid, number=c.number, heading=heading, kind=kind, level=depth + 1,
+                          text="", span=[pos, end])
+            (parent.children if parent else top).append(sec)
+            stack.append(_Frame(c.style, c.value, sec))
+            hits.append(_Hit(sec, pos, pos + bstart))
+            accepted = True
+            break
+        if not accepted:
+            trig = _footer_trigger(line, v)
+            if trig == "start":
+                triggers.append((len(hits), pos))
+                stack = []  # what follows a Nơi nhận block is another document
+            elif trig == "after":
+                triggers.append((len(hits), end + 1))
+            elif hits and _plain(line) in v["titles"]:
+                stack = []  # an attached KẾ HOẠCH restarts the numbering
+        if nl < 0:
+            break
+        pos = nl + 1
+
+    # The footer starts at the first trigger after the last heading (or, with no outline,
+    # the first trigger in the second half of the text).
+    footer_start = None
+    for count, off in triggers:
+        if count == len(hits) and (hits or off >= n // 2):
+            footer_start = min(off, n)
+            break
+    body_limit = footer_start if footer_start is not None else n
+
+    for i, h in enumerate(hits):
+        stop = hits[i + 1].line_start if i + 1 < len(hits) else body_limit
+        s = min(h.body_start, stop)
+        e = stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        h.section.body_span = [s, e]
+        h.section.text = text[s:e]
+        head_end = h.section.span[1]
+        h.section.span = [h.line_start, max(e, min(head_end, stop))]
+
+    def close(sec: Section) -> int:
+        last = sec.span[1]
+        for ch in sec.children:
+            last = max(last, close(ch))
+        sec.span[1] = last
+        return last
+
+    for sec in top:
+        close(sec)
+
+    first = hits[0].line_start if hits else body_limit
+    preamble = [0, first]
+    footer = None
+    if footer_start is not None:
+        e = n
+        while e > footer_start and text[e - 1].isspace():
+            e -= 1
+        fs = footer_start
+        while fs < e and text[fs].isspace():
+            fs += 1
+        footer = [fs, e] if e > fs else None
+    return Outline(top, preamble, footer)
 
 
 def apply(doc: Document) -> None:
-    doc.sections, doc.preamble, doc.footer = [], [0, len(doc.text)], None
+    """Fill doc.sections, doc.preamble and doc.footer from doc.text."""
+    out = segment(doc.text or "")
+    doc.sections, doc.preamble, doc.footer = out.sections, out.preamble, out.footer
