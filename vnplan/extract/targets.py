@@ -1,8 +1,610 @@
-"""targets extractor. (Contract.)"""
+"""Targets and figures: the numbers of a plan, split into commitments and reported results.
+
+A *target* is a quantified goal ("Phấn đấu đến năm 2030 ... trên 50 tiến sĩ", "100% cán bộ
+... được bồi dưỡng"); a *figure* is an achieved or reported number ("đạt 96,3%", "16.312 trí
+thức"). Which is which depends first on where the number stands (objectives and vision
+sections hold targets, situation sections and outline-less reports hold figures), then on cue
+words of the sentence (phấn đấu, đến năm ... vs đã, hiện có, so với năm ...).
+
+Everything works over ``Document.text`` with precompiled regexes; the words live in
+``vnplan/data/targets.yaml``. Numbers that are not quantities (years, dates, document numbers,
+section markers, ordinals, ages inside an indicator) are skipped.
+"""
 from __future__ import annotations
 
-from ..model import Document
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from .. import vocab
+from ..model import Document, Figure, Section, Target
+
+# --- patterns that do not depend on the vocabulary -------------------------------------------
+
+# A Vietnamese number: "1.200" (thousands dot), "96,3" (decimal comma), "12" and, before "%",
+# the English "96.3". Not glued to letters ("5G", "H5N1"), slashes (dates, "45/QĐ") or a
+# hyphen + letter ("45-NQ/TW"); "2.1" (a section number) is not one number.
+_NUM = re.compile(
+    r"(?<![\w.,/])(?<![^\W\d_]-)"
+    r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?=\s*%))"
+    r"(?![\w/]|[.,]\d|-[^\W\d_])"
+)
+# Between the two ends of a range: "15 - 20", "25-35", "từ 10% đến 15%".
+_RANGE_GAP = re.compile(r"\s*(?:%\s*)?(?:[-–—]|đến|tới)\s*$")
+# "tăng từ 50% lên 70%": the first number is the baseline.
+_BASELINE_GAP = re.compile(r"\s*(?:%\s*)?(?:lên|lên mức|xuống|xuống còn|còn)\s*$")
+_SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[^\W_]|[\"“(*\-+])|;")
+_LINE_LEAD = re.compile(r"^[\s\-+*•–—·>]*(?:\(?[a-zđ0-9]{1,3}[.)]\s+)?")
+_YEAR_CLAUSE = re.compile(
+    r"(?:(?:đến|tới|vào|hết|trước|trong|sau)\s+(?:hết\s+|cuối\s+)?năm\s+|(?:đến|tới)\s+)"
+    r"((?:19|20)\d\d)(?!\d)"
+    r"|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)(?!\d)"
+    r"|^\W*năm\s+((?:19|20)\d\d)(?!\d)"
+)
+_YEAR_ANY = re.compile(
+    r"(?:năm|đến|tới)\s+((?:19|20)\d\d)(?!\d)|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)(?!\d)"
+)
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)\s*(?:là|:)?\s*)?"
+    r"(?:(?:đến|tới|vào|hết|trong)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d"
+    r"(?:\s*,?\s*tầm\s+nhìn\s+(?:đến|tới)\s+năm\s+(?:19|20)\d\d)?)?\s*[,:]?\s*"
+)
+_TRAIL_WORDS = re.compile(r"(?:\s+(?:đạt|là|có|ở mức|khoảng|đạt mức|bằng|chiếm))+\s*$")
+_WORD = r"[^\W\d_]+"
+# An age that is itself the value: "tuổi thọ bình quân đạt 75 tuổi".
+_QUAL_VALUE = re.compile(r"(?:đạt|lên|là|khoảng)\s*$")
+_MAX_DIGITS = 15
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    unit: re.Pattern
+    unit_map: dict
+    counted: re.Pattern
+    comparator: re.Pattern
+    comp_map: dict
+    comp_after: re.Pattern
+    comp_after_map: dict
+    commit: re.Pattern
+    achieved: re.Pattern
+    target_head: re.Pattern
+    situation_head: re.Pattern
+    label: re.Pattern
+    label_exc: re.Pattern
+    qualifier: re.Pattern
+    time_unit: re.Pattern
+    numword: re.Pattern
+    numword_map: dict
+    recurrence: tuple
+    counted_stop: frozenset
+
+
+def _alt(words: Iterable[str]) -> str:
+    """An alternation of words, longest first, spaces matching any white space or "_"."""
+    items = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items)
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    data = vocab.load("targets") or {}
+    units = {str(k).lower(): v for k, v in (data.get("units") or {}).items()}
+    comps = {w.lower(): op for op, ws in (data.get("comparators") or {}).items() for w in ws}
+    after = {w.lower(): op for op, ws in (data.get("comparators_after") or {}).items() for w in ws}
+    nw = {k.lower(): int(v) for k, v in (data.get("number_words") or {}).items()}
+    end = r"(?![^\W\d_])"
+    return _Vocab(
+        unit=re.compile(r"\s*(" + _alt(units) + ")" + end),
+        unit_map=units,
+        counted=re.compile(r"\s*(" + _alt(data.get("counted_nouns") or []) + ")" + end),
+        comparator=re.compile(r"(?:^|[\s(,;:])(từ|" + _alt(comps) + r")\s+(?:(?:mức|khoảng|con số)\s+)?$"),
+        comp_map=comps,
+        comp_after=re.compile(r"\s*(" + _alt(after) + ")" + end),
+        comp_after_map=after,
+        commit=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("commitment_cues") or []) + ")" + end),
+        achieved=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("achievement_cues") or []) + ")" + end),
+        target_head=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("target_headings") or []) + ")" + end),
+        situation_head=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("situation_headings") or []) + ")" + end),
+        label=re.compile(r"(?:^|[^\w])(?:" + _alt(data.get("label_before") or []) + r")\s*[:.]?\s*\(?$"),
+        label_exc=re.compile(r"(?:^|[^\w])(?:" + _alt(data.get("label_exceptions") or []) + r")\s*$"),
+        qualifier=re.compile(r"\s*(?:" + _alt(data.get("qualifier_units") or []) + ")" + end),
+        time_unit=re.compile(r"\s*(?:" + _alt(data.get("time_units") or []) + ")" + end),
+        numword=re.compile(
+            r"(?<![^\W\d_])(?:gấp|tăng|giảm|bằng|đạt|hơn|trên)\s+((?:(?:" + _alt(nw) + r")\s+)+)("
+            + _alt(data.get("number_word_units") or []) + ")" + end),
+        numword_map=nw,
+        recurrence=tuple((code, re.compile(r"(?<![^\W\d_])(?:" + _alt(ws) + ")" + end))
+                         for code, ws in (data.get("recurrence") or {}).items()),
+        counted_stop=frozenset(w.lower() for w in data.get("counted_stop") or [] if " " not in w),
+    )
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+def parse_number(s: str) -> Optional[float]:
+    """ "1.200" -> 1200, "96,3" -> 96.3, "96.3" -> 96.3; None when not a sane number."""
+    s = s.strip()
+    if not s or sum(c.isdigit() for c in s) > _MAX_DIGITS:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        s = s.replace(".", "").replace(",", ".")
+    elif "," in s:
+        s = s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def words_number(words: str, table: dict) -> Optional[float]:
+    """ "hai" -> 2, "một trăm" -> 100, "hai mươi lăm" (lăm unknown) -> None."""
+    total, cur = 0, 0
+    for w in words.split():
+        v = table.get(w)
+        if v is None:
+            return None
+        if v in (100, 1000, 1000000):
+            cur = (cur or 1) * v
+            if v >= 1000:
+                total, cur = total + cur, 0
+        elif v == 10 and w == "mươi":
+            cur = (cur or 1) * 10
+        else:
+            cur += v
+    total += cur
+    return float(total) if total else None
+
+
+@dataclass
+class Quantity:
+    """One number found in a clause, with what stands around it (offsets into the text)."""
+
+    start: int  # of the value phrase (comparator included)
+    end: int  # after the unit
+    num_start: int
+    value: float
+    value_max: Optional[float] = None
+    unit: Optional[str] = None
+    counted: Optional[str] = None
+    comparator: str = "="
+    qualifier: bool = False
+    unit_is_noun: bool = False
+
+
+def _is_year(v: float, raw: str) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1900 <= v <= 2100
+
+
+_FOLLOW = re.compile(r"\s*(" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,3})")
+
+
+def _follow_words(text: str, pos: int) -> Optional[str]:
+    """The words right after a number, up to punctuation or a function word: what it counts."""
+    m = _FOLLOW.match(text, pos)
+    if not m:
+        return None
+    words = m.group(1).split()
+    stop = _vocab().counted_stop
+    out = []
+    for w in words:
+        if w.lower() in stop:
+            break
+        out.append(w)
+    return " ".join(out) or None
+
+
+def find_quantities(text: str, low: str, start: int, end: int) -> list:
+    """Every quantity in ``text[start:end]``; ``low`` is the lower-cased text (same length).
+
+    Labels (số 45, lần thứ 8), years, dates, markers and durations are skipped; ages
+    ("dưới 40 tuổi") come back flagged as qualifiers.
+    """
+    v = _vocab()
+    out: list = []
+    matches = list(_NUM.finditer(low, start, end))
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        i += 1
+        raw = m.group(1)
+        value = parse_number(raw)
+        if value is None:
+            continue
+        s, e = m.span(1)
+        before = low[max(start, s - 40):s]
+        # Outline markers and table row numbers: first thing on the line, then ". ) -" or a cell.
+        line_start = low.rfind("\n", 0, s) + 1
+        lead = low[line_start:s]
+        if not lead.strip(" \t*(#[|") and re.match(r"\s*(?:[.)\]:]|-\s|\|)", low[e:e + 3]):
+            continue
+        if lead.rstrip().endswith("|") and not lead.strip(" \t|") and re.match(r"\s*\|", low[e:e + 3]):
+            continue
+        # Footnote marks "(1)", "[2]".
+        if before.endswith(("(", "[")) and low[e:e + 1] in (")", "]"):
+            continue
+        if v.label.search(before) and not v.label_exc.search(before):
+            continue
+        value_max = None
+        num_end = e
+        baseline = False
+        # A range "15 - 20", "25-35", "từ 10% đến 15%"; "từ 50% lên 70%" keeps the second.
+        if i < len(matches):
+            n = matches[i]
+            gap = low[e:n.start(1)]
+            v2 = parse_number(n.group(1))
+            if v2 is not None and len(gap) <= 12:
+                if _RANGE_GAP.fullmatch(gap) and not _is_year(value, raw):
+                    value_max, num_end = v2, n.end(1)
+                    i += 1
+                elif _BASELINE_GAP.fullmatch(gap):
+                    baseline = True
+        if baseline:
+            continue
+        if _is_year(value, raw) and value_max is None:
+            # "2.000 người" has a dot; a bare 4-digit year-like number is a year unless a
+            # unit follows it directly.
+            if not (v.unit.match(low, num_end) or v.counted.match(low, num_end)) or before.rstrip().endswith(("năm", "-")):
+                continue
+        if v.time_unit.match(low, num_end) and not low.startswith(("%", " %"), num_end):
+            continue
+        q = Quantity(start=s, end=num_end, num_start=s, value=value, value_max=value_max)
+        um = v.unit.match(low, num_end)
+        if um:
+            q.unit = v.unit_map.get(" ".join(um.group(1).split()), um.group(1))
+            q.end = um.end()
+        else:
+            cm = v.counted.match(low, num_end)
+            if cm:
+                q.unit = text[cm.start(1):cm.end(1)]
+                q.counted = q.unit
+                q.unit_is_noun = True
+                q.end = cm.end()
+            elif v.qualifier.match(low, num_end):
+                q.qualifier = True
+                q.unit = v.qualifier.match(low, num_end).group(0).strip()
+            else:
+                q.counted = _follow_words(text, num_end)
+        # Comparator before the number, or "trở lên" after it.
+        cm2 = v.comparator.search(before)
+        if value_max is not None:
+            q.comparator = "range"
+        elif cm2:
+            word = " ".join(cm2.group(1).split())
+            if word != "từ":
+                q.comparator = v.comp_map.get(word, "=")
+        if cm2:
+            q.start = s - (len(before) - cm2.start(1))
+        ca = v.comp_after.match(low, q.end)
+        if ca and value_max is None:
+            q.comparator = v.comp_after_map.get(" ".join(ca.group(1).split()), q.comparator)
+            q.end = ca.end()
+        out.append(q)
+    for m in v.numword.finditer(low, start, end):
+        val = words_number(" ".join(m.group(1).split()), v.numword_map)
+        if val is None:
+            continue
+        u = " ".join(m.group(2).split())
+        out.append(Quantity(start=m.start(1), end=m.end(2), num_start=m.start(1), value=val,
+                            unit=v.unit_map.get(u, u)))
+    out.sort(key=lambda q: q.num_start)
+    return out
+
+
+# --- clauses ---------------------------------------------------------------------------------
+
+
+def _trim(text: str, s: int, e: int) -> tuple:
+    """Shrink [s, e) past white space, bullets and trailing punctuation."""
+    while s < e and (text[s].isspace() or text[s] in "-+*•–—·,;:."):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.*"):
+        e -= 1
+    return s, e
+
+
+def sentences(text: str, start: int, end: int) -> list:
+    """[start, end) pairs of the sentences and ";"-clauses of one paragraph.
+
+    A sentence ends at ". " before a capital letter (or a bullet); ";" always cuts.
+    """
+    out, s = [], start
+    for m in _SENT_END.finditer(text, start, end):
+        if m.group(0) != ";" and text[m.end()].isalpha() and not text[m.end()].isupper():
+            continue
+        out.append((s, m.start()))
+        s = m.end()
+    out.append((s, end))
+    return [(a, b) for a, b in out if b > a]
+
+
+def segments(low: str, start: int, end: int, qs: list) -> list:
+    """Split one ";"-clause among its figures: at ", " (or ":") between two figures.
+
+    When a figure leads its part ("100% cán bộ ..., 80% ..."), the cut is the last comma
+    before the next figure; when it ends it ("tỷ lệ ... đạt 96,3%, tỷ lệ ..."), the first
+    comma after it.
+    """
+    if len(qs) <= 1:
+        return [(start, end)]
+    bounds = [start]
+    seg_start = start
+    for prev, cur in zip(qs, qs[1:]):
+        gap_lo, gap_hi = prev.end, cur.start
+        if gap_hi <= gap_lo:
+            continue
+        lead = low[seg_start:prev.start]
+        leading = not re.search(r"[^\W\d_]", _LEAD_IN.sub("", lead, count=1)) or len(lead.split()) <= 2
+        gap = low[gap_lo:gap_hi]
+        cut = None
+        if leading:
+            for sep in (", ", ": ", " - "):
+                k = gap.rfind(sep)
+                if k >= 0:
+                    cut = gap_lo + k + 1
+                    break
+        else:
+            ks = [k for k in (gap.find(", "), gap.find(": ")) if k >= 0]
+            if ks:
+                cut = gap_lo + min(ks) + 1
+        if cut is not None:
+            bounds.append(cut)
+            seg_start = cut
+    bounds.append(end)
+    return list(zip(bounds, bounds[1:]))
+
+
+# --- where a number stands -------------------------------------------------------------------
+
+
+@dataclass
+class _Region:
+    start: int
+    end: int
+    role: str  # "target", "situation", "other", "report"
+    year: Optional[int]  # from the headings above
+    section: Optional[str]
+    lead_year: Optional[int] = None  # "Phấn đấu đến năm 2030" said somewhere in the body
+
+
+def _first_year(text: str) -> Optional[int]:
+    m = _YEAR_ANY.search(text.lower())
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2))
+
+
+def _head_words(heading: str) -> str:
+    """The first words of a heading, lower case: where its topic word stands."""
+    return " ".join(heading.lower().split()[:5])
+
+
+def _role(chain: list) -> str:
+    """Target, situation or other, from the kinds and headings of a section and its parents."""
+    v = _vocab()
+    for sec in reversed(chain):  # deepest first
+        kind = (sec.kind or "").lower()
+        head = _head_words(sec.heading or "")
+        if kind in ("objectives", "vision") or v.target_head.search(head):
+            return "target"
+        if kind == "situation" or v.situation_head.search(head):
+            return "situation"
+        if kind in ("tasks", "implementation", "purpose", "viewpoints"):
+            return "other"
+    return "other"
+
+
+_HEADING = re.compile(
+    r"^[ \t*#]*(?:(?P<roman>[IVXLC]{1,6})\s*[.\-–)]|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]"
+    r"|(?P<letter>[a-zđ])\))[ \t*]*(?P<head>[^\n]{2,160})$", re.M)
+
+
+def _scan_sections(text: str) -> list:
+    """A flat stand-in outline (markers and headings only) for when no outline was given.
+
+    Only used to tell objectives from situation; ids stay unknown (None).
+    """
+    secs: list = []
+    for m in _HEADING.finditer(text):
+        head = m.group("head").strip(" *")
+        if len(head) > 160 or head.count(". ") > 0:
+            continue
+        if m.group("roman"):
+            level = 1
+        elif m.group("num"):
+            level = 2 + m.group("num").count(".")
+        else:
+            level = 5
+        secs.append((m.start(), level, head))
+    return secs
+
+
+def _regions(doc: Document) -> list:
+    """The spans of the text with their role, heading year and section id, in order."""
+    n = len(doc.text)
+    out: list = []
+
+    def visit(sec: Section, chain: list) -> None:
+        chain = chain + [sec]
+        span = sec.span or [0, 0]
+        own_end = sec.children[0].span[0] if sec.children and sec.children[0].span else span[1]
+        year = next((y for y in (_first_year(a.heading or "") for a in reversed(chain)) if y), None)
+        out.append(_Region(max(0, span[0]), min(n, own_end), _role(chain), year, sec.id))
+        for ch in sec.children:
+            visit(ch, chain)
+
+    if doc.sections:
+        pre = doc.preamble
+        if pre:
+            out.append(_Region(max(0, pre[0]), min(n, pre[1]), "report", None, None))
+        for sec in doc.sections:
+            visit(sec, [])
+        return out
+    found = _scan_sections(doc.text)
+    out.append(_Region(0, found[0][0] if found else n, "report", None, None))
+    stack: list = []
+    for k, (pos, level, head) in enumerate(found):
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        stack.append(Section(id="", number=None, heading=head, kind="", level=level, text="",
+                             span=[pos, pos]))
+        nxt = found[k + 1][0] if k + 1 < len(found) else n
+        year = next((y for y in (_first_year(x.heading) for x in reversed(stack)) if y), None)
+        out.append(_Region(pos, nxt, _role(stack), year, None))
+    return out
+
+
+def _lead_year(low: str, region: _Region) -> Optional[int]:
+    m = re.search(r"(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^.;\n]{0,40}?(?:đến|tới)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)",
+                  low[region.start:region.end])
+    return int(m.group(1)) if m else None
+
+
+def _clause_year(low: str, s: int, e: int) -> Optional[int]:
+    m = _YEAR_CLAUSE.search(low[s:e])
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2) or m.group(3))
+
+
+def _lower(text: str) -> str:
+    """Lower case with the same length as the input ("_" of word-segmented text as a space)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("_", " ")
+
+
+def _doc_year(doc: Document) -> Optional[int]:
+    d = doc.metadata.date if doc.metadata else None
+    if d and len(d) >= 4 and d[:4].isdigit():
+        return int(d[:4])
+    return None
+
+
+def _indicator(text: str, seg: tuple, q: Quantity) -> Optional[str]:
+    """The segment without its lead-in and the value phrase: what is measured.
+
+    A counted noun stays ("60 cán bộ, công chức" -> "cán bộ, công chức"); a measure unit and
+    the comparator go.
+    """
+    s, e = seg
+    if q.unit_is_noun and q.unit:
+        cut_end = q.end - len(q.unit)
+    else:
+        cut_end = q.end
+    left_s = s
+    lm = _LEAD_IN.match(text[s:q.start].lower())
+    if lm:
+        left_s = s + lm.end()
+    left = _TRAIL_WORDS.sub("", text[left_s:q.start].rstrip(" ,:").lower())
+    left = text[left_s:left_s + len(left)]
+    out = " ".join((left + " " + text[cut_end:e]).split()).strip(" ,;:.-")
+    out = re.sub(r"\s+([,;:.)])", r"\1", out)
+    return out or None
+
+
+def _recurrence(low_seg: str) -> Optional[str]:
+    for code, rx in _vocab().recurrence:
+        if rx.search(low_seg):
+            return code
+    return None
+
+
+def _decide(role: str, sent_low: str, seg_low: str, q: Quantity, year: Optional[int],
+            doc_year: Optional[int]) -> Optional[str]:
+    """"target", "figure" or None (a number of a task that is neither)."""
+    v = _vocab()
+    achieved = bool(v.achieved.search(seg_low)) or bool(v.achieved.search(sent_low) and not v.commit.search(seg_low))
+    committed = bool(v.commit.search(sent_low))
+    if committed and doc_year and year and year <= doc_year and not re.search(r"phấn\s+đấu", sent_low):
+        committed = False  # "từ năm 2008 đến năm 2021": a past period
+    if role == "target":
+        if achieved and not committed:
+            return "figure"
+        return "target"
+    if role == "situation":
+        return "figure"
+    if committed and not achieved:
+        return "target"
+    if (role == "other" and q.unit == "%" and q.value == 100 and not achieved
+            and re.search(r"(?<![^\W\d_])(?:được|phải|có)(?![^\W\d_])", seg_low)):
+        return "target"
+    if role == "report" or achieved:
+        return "figure"
+    return None
+
+
+def extract_targets(doc: Document) -> tuple:
+    """(targets, figures) of a document, in reading order."""
+    text = doc.text or ""
+    if not text:
+        return [], []
+    low = _lower(text)
+    doc_year = _doc_year(doc)
+    foot = doc.footer[0] if doc.footer else len(text)
+    targets: list = []
+    figures: list = []
+    for region in _regions(doc):
+        r_end = min(region.end, foot)
+        if r_end <= region.start:
+            continue
+        lead_year: Optional[int] = None
+        lead_done = False
+        pos = region.start
+        while pos < r_end:
+            nl = low.find("\n", pos, r_end)
+            line_end = r_end if nl < 0 else nl
+            line_s, line_e = pos, line_end
+            pos = line_end + 1
+            if not _NUM.search(low, line_s, line_e) and "lần" not in low[line_s:line_e]:
+                continue
+            for s_s, s_e in sentences(text, line_s, line_e):
+                qs_all = find_quantities(text, low, s_s, s_e)
+                if not qs_all:
+                    continue
+                prim = [q for q in qs_all if not q.qualifier or _QUAL_VALUE.search(low, max(0, q.start - 12), q.start)]
+                sent_low = low[s_s:s_e]
+                # The whole sentence (through ";") for cue words and the clause-level year.
+                full_s = low.rfind(".", line_s, s_s)
+                full_s = line_s if full_s < 0 else full_s + 1
+                full_low = low[full_s:s_e]
+                for seg in segments(low, s_s, s_e, prim):
+                    in_seg = [q for q in prim if seg[0] <= q.num_start < seg[1]]
+                    for q in in_seg:
+                        ts, te = _trim(text, *seg)
+                        if te <= ts:
+                            continue
+                        seg_low = low[ts:te]
+                        year = _clause_year(low, ts, te) or _clause_year(low, full_s, s_e)
+                        kind = _decide(region.role, full_low if region.role != "target" else sent_low,
+                                       seg_low, q, year, doc_year)
+                        if kind is None:
+                            continue
+                        if kind == "figure":
+                            counted = q.counted or _indicator(text, (ts, te), q)
+                            figures.append(Figure(text=text[ts:te], value=q.value, unit=q.unit,
+                                                  counted=counted, section=region.section,
+                                                  span=[ts, te]))
+                            continue
+                        lm = _LEAD_IN.match(seg_low)
+                        if lm and lm.end() < q.start - ts and re.search(r"\d", seg_low[:lm.end()]):
+                            ts, te = _trim(text, ts + lm.end(), te)
+                        if year is None:
+                            year = region.year
+                        if year is None:
+                            if not lead_done:
+                                lead_year, lead_done = _lead_year(low, region), True
+                            year = lead_year
+                        targets.append(Target(
+                            text=text[ts:te], value=q.value, value_max=q.value_max, unit=q.unit,
+                            comparator=q.comparator, year=year, indicator=_indicator(text, (ts, te), q),
+                            recurrence=_recurrence(seg_low) or _recurrence(sent_low[: max(0, q.start - s_s)]),
+                            section=region.section, span=[ts, te]))
+    return targets, figures
 
 
 def apply(doc: Document) -> None:
-    pass
+    """Fill ``doc.targets`` and ``doc.figures``."""
+    doc.targets, doc.figures = extract_targets(doc)
