@@ -131,6 +131,7 @@ def _vocab() -> dict:
         "folded": folded, "stripped": stripped,
         "folded_re": alternation(folded), "stripped_re": alternation(stripped),
         "letter_next": nexts, "upper_next": upper_nexts,
+        "lead": {strip_accents(fold(str(w))) for w in data.get("lead_words") or []},
         "abbrev": {str(a) for a in data.get("abbreviations") or []},
         "titles": {str(t) for t in data.get("doc_titles") or []},
         "posts": {str(p) for p in data.get("posts") or []},
@@ -251,32 +252,57 @@ def _heading(line: str, start: int, v: dict) -> tuple:
 
 
 def _kind(heading: Optional[str], anywhere: bool, v: dict) -> Optional[str]:
-    """The kind a heading names, by the vocabulary word that comes first in it."""
+    """The kind a heading names, by the vocabulary word that comes first in it.
+
+    ``anywhere``: a title such as "MỘT SỐ NHIỆM VỤ, GIẢI PHÁP" may name its kind at any
+    place; an item's running text ("Bám sát quan điểm ...") names one only at its start,
+    after lead words such as "các", "những".
+    """
     if not heading:
         return None
     h = fold(heading.replace("_", " "))[:200]
-    if not anywhere:
-        words = h.split(" ")
-        cut = len(" ".join(words[:3]))  # the kind word must start within the first 3 words
-    else:
+    s = strip_accents(h)
+    if anywhere:
         cut = len(h)
+    else:
+        words = s.split(" ")
+        i = 0
+        while i < len(words) - 1 and words[i] in v["lead"]:
+            i += 1
+        cut = len(" ".join(words[:i])) + (1 if i else 0)
     m = v["folded_re"].search(h)
     if m and m.start() <= cut:
         return v["folded"][m.group(0)]
-    s = strip_accents(h)
     m = v["stripped_re"].search(s)
     if m and m.start() <= cut:
         return v["stripped"][m.group(0)]
-    if len(s) > 120:
+    if len(s) > (120 if anywhere else 40):
         return None
     best = None
     for kw, kind in v["stripped"].items():
-        if len(kw) < 7:
+        if len(kw) < 7 or len(s) < len(kw):
             continue
         r = fuzz.partial_ratio_alignment(kw, s, score_cutoff=86)
-        if r is not None and r.dest_start <= cut and (best is None or r.dest_start < best[0]):
+        if r is None or r.dest_start > cut or (r.dest_start and s[r.dest_start - 1] != " "):
+            continue
+        if best is None or r.dest_start < best[0]:
             best = (r.dest_start, kind)
     return best[1] if best else None
+
+
+def _is_caps(s: str) -> bool:
+    return any(c.isalpha() for c in s) and s.upper() == s
+
+
+def _continues(nxt: str, any_text: bool, v: dict) -> bool:
+    """Can line ``nxt`` be the rest of a heading begun on the line before it?"""
+    lead = _LEAD.match(nxt).end()
+    body = nxt[lead:]
+    if not body.strip() or body[0] in "|-+•*" or _footer_trigger(nxt, v):
+        return False
+    if any(_REST_OK.match(nxt, c.end) for c in _candidates(nxt, lead)):
+        return False
+    return any_text or (len(body) <= 100 and _is_caps(_plain(body)))
 
 
 def _plain(line: str) -> str:
@@ -332,6 +358,24 @@ def segment(text: str) -> Outline:
                 continue
             del stack[depth:]
             heading = line[hstart:hend].strip(" \t*:;,") or None
+            body_at = pos + bstart
+            # A heading split over two lines: the marker alone ("Điều 1." / "III."), or a
+            # heading in capitals continued in capitals on the next line ("IV. TỔ" "CHỨC ...").
+            if nl >= 0 and (heading is None or (alone and _is_caps(heading))):
+                npos = nl + 1
+                nnl = text.find("\n", npos)
+                nend = n if nnl < 0 else nnl
+                nxt = text[npos:nend]
+                if _continues(nxt, heading is None, v):
+                    nlead = _LEAD.match(nxt).end()
+                    nh_end, nb, nalone = _heading(nxt, nlead, v)
+                    more = nxt[nlead:nh_end].strip(" \t*:;,")
+                    if more:
+                        heading = f"{heading} {more}" if heading else more
+                        body_at = npos + nb
+                        end = nend
+                        nl = nnl
+                        alone = nalone
             parent = stack[-1].section if stack else None
             path = (parent.id + "/" if parent else "") + c.number
             sid, k = path, 1
@@ -339,12 +383,13 @@ def segment(text: str) -> Outline:
                 k += 1
                 sid = f"{path}~{k}"
             ids.add(sid)
-            kind = _kind(heading, parent is None and alone, v) or (parent.kind if parent else "other")
+            title = alone and heading is not None and (_is_caps(heading) or len(heading.split()) <= 10)
+            kind = _kind(heading, parent is None and title, v) or (parent.kind if parent else "other")
             sec = Section(id=sid, number=c.number, heading=heading, kind=kind, level=depth + 1,
                           text="", span=[pos, end])
             (parent.children if parent else top).append(sec)
             stack.append(_Frame(c.style, c.value, sec))
-            hits.append(_Hit(sec, pos, pos + bstart))
+            hits.append(_Hit(sec, pos, body_at))
             accepted = True
             break
         if not accepted:
