@@ -35,7 +35,8 @@ _RANGE_GAP = re.compile(r"\s*(?:%\s*)?(?:[-–—]|đến|tới)\s*$")
 # "tăng từ 50% lên 70%": the first number is the baseline.
 _BASELINE_GAP = re.compile(r"\s*(?:%\s*)?(?:lên|lên mức|xuống|xuống còn|còn)\s*$")
 _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[^\W_]|[\"“(*\-+])|;")
-_LINE_LEAD = re.compile(r"^[\s\-+*•–—·>]*(?:\(?[a-zđ0-9]{1,3}[.)]\s+)?")
+# A list marker or a joining "và" left at the start of a clause: not part of its text.
+_CLAUSE_LEAD = re.compile(r"(?:\(?[a-zđ0-9]{1,2}\)\s+|và\s+)")
 _YEAR_CLAUSE = re.compile(
     r"(?:(?:đến|tới|vào|hết|trước|trong|sau)\s+(?:hết\s+|cuối\s+)?năm\s+|(?:đến|tới)\s+)"
     r"((?:19|20)\d\d)(?!\d)"
@@ -46,12 +47,15 @@ _YEAR_ANY = re.compile(
     r"(?:năm|đến|tới)\s+((?:19|20)\d\d)(?!\d)|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)(?!\d)"
 )
 _LEAD_IN = re.compile(
-    r"^\W*(?:(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)\s*(?:là|:)?\s*)?"
+    r"^\W*(?:[a-zđ0-9]{1,2}[.)]\s+)?(?:(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)\s*(?:là|:)?\s*)?"
     r"(?:(?:đến|tới|vào|hết|trong)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d"
     r"(?:\s*,?\s*tầm\s+nhìn\s+(?:đến|tới)\s+năm\s+(?:19|20)\d\d)?)?\s*[,:]?\s*"
 )
 _TRAIL_WORDS = re.compile(r"(?:\s+(?:đạt|là|có|ở mức|khoảng|đạt mức|bằng|chiếm))+\s*$")
 _WORD = r"[^\W\d_]+"
+_ACRONYM = re.compile(r"(?<![^\W\d_])[A-ZĐ]{2,}[ \t]+$")
+# A capitalised word (not the first of its sentence) right before a bare number: a name.
+_NAME_BEFORE = re.compile(r"[^\W\d_][^\S\n]+[A-ZĐÀ-Ỹ][^\W\d_]*[^\S\n]+$")
 # An age that is itself the value: "tuổi thọ bình quân đạt 75 tuổi".
 _QUAL_VALUE = re.compile(r"(?:đạt|lên|là|khoảng)\s*$")
 _MAX_DIGITS = 15
@@ -221,11 +225,13 @@ def find_quantities(text: str, low: str, start: int, end: int) -> list:
             continue
         if lead.rstrip().endswith("|") and not lead.strip(" \t|") and re.match(r"\s*\|", low[e:e + 3]):
             continue
-        # Footnote marks "(1)", "[2]".
-        if before.endswith(("(", "[")) and low[e:e + 1] in (")", "]"):
+        # Footnote marks "(1)", "[2]", "[2: ...".
+        if before.endswith("[") or (before.endswith("(") and low[e:e + 1] == ")"):
             continue
         if v.label.search(before) and not v.label_exc.search(before):
             continue
+        if _ACRONYM.search(text, max(0, s - 12), s):
+            continue  # "COP 26", "ISO 9001", "TCVN 5945": a name, not a quantity
         value_max = None
         num_end = e
         baseline = False
@@ -257,7 +263,7 @@ def find_quantities(text: str, low: str, start: int, end: int) -> list:
         else:
             cm = v.counted.match(low, num_end)
             if cm:
-                q.unit = text[cm.start(1):cm.end(1)]
+                q.unit = " ".join(text[cm.start(1):cm.end(1)].replace("_", " ").split())
                 q.counted = q.unit
                 q.unit_is_noun = True
                 q.end = cm.end()
@@ -265,6 +271,8 @@ def find_quantities(text: str, low: str, start: int, end: int) -> list:
                 q.qualifier = True
                 q.unit = v.qualifier.match(low, num_end).group(0).strip()
             else:
+                if _NAME_BEFORE.search(text, max(start, s - 30), s) and not low.startswith("%", num_end):
+                    continue  # "nhà máy điện gió Tân Phú Đông 2": part of a name
                 q.counted = _follow_words(text, num_end)
         # Comparator before the number, or "trở lên" after it.
         cm2 = v.comparator.search(before)
@@ -299,6 +307,9 @@ def _trim(text: str, s: int, e: int) -> tuple:
     """Shrink [s, e) past white space, bullets and trailing punctuation."""
     while s < e and (text[s].isspace() or text[s] in "-+*•–—·,;:."):
         s += 1
+    m = _CLAUSE_LEAD.match(text, s, e)
+    if m and m.end() < e:
+        s = m.end()
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.*"):
         e -= 1
     return s, e
@@ -337,17 +348,12 @@ def segments(low: str, start: int, end: int, qs: list) -> list:
         lead = low[seg_start:prev.start]
         leading = not re.search(r"[^\W\d_]", _LEAD_IN.sub("", lead, count=1)) or len(lead.split()) <= 2
         gap = low[gap_lo:gap_hi]
+        found = [k + 1 for k in (gap.rfind(", ") if leading else gap.find(", "),
+                                 gap.rfind(": ") if leading else gap.find(": "),
+                                 gap.rfind(" và ") if leading else gap.find(" và ")) if k >= 0]
         cut = None
-        if leading:
-            for sep in (", ", ": ", " - "):
-                k = gap.rfind(sep)
-                if k >= 0:
-                    cut = gap_lo + k + 1
-                    break
-        else:
-            ks = [k for k in (gap.find(", "), gap.find(": ")) if k >= 0]
-            if ks:
-                cut = gap_lo + min(ks) + 1
+        if found:
+            cut = gap_lo + (max(found) if leading else min(found))
         if cut is not None:
             bounds.append(cut)
             seg_start = cut
@@ -572,7 +578,11 @@ def extract_targets(doc: Document) -> tuple:
                 full_low = low[full_s:s_e]
                 for seg in segments(low, s_s, s_e, prim):
                     in_seg = [q for q in prim if seg[0] <= q.num_start < seg[1]]
+                    seen: set = set()
                     for q in in_seg:
+                        if (q.value, q.value_max) in seen:
+                            continue  # "10 Gigabit mỗi giây (10 Gbps)": one figure said twice
+                        seen.add((q.value, q.value_max))
                         ts, te = _trim(text, *seg)
                         if te <= ts:
                             continue
