@@ -1,8 +1,498 @@
-"""assignments extractor. (Contract.)"""
+"""Assignments: who is charged with which task, in which role (lead, coordinate, report_to).
+
+Runs last, over the cleaned text and the bodies recognizer. Three shapes are read:
+
+* numbered items of the implementation section ("3. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp
+  với ... báo cáo Ban Thường vụ Tỉnh ủy"); an item whose heading is only a body name makes
+  that body the lead of everything below it;
+* labelled lines of UBND and Government task lists ("Cơ quan chủ trì: Bộ Công an",
+  "Cơ quan phối hợp: ...") anywhere in the body of the document;
+* markdown task tables with a "Cơ quan chủ trì" column, row by row.
+
+Only bodies in a role position are emitted: the subject list that opens a clause, the list
+after "phối hợp (với)", after "báo cáo ... với/về" and after "giao". A body written as the
+author of a cited document ("... của Ban Chấp hành Trung ương") is never in such a position.
+"""
 from __future__ import annotations
 
-from ..model import Document
+import re
+from bisect import bisect_left, bisect_right
+from typing import Iterable, Optional
+
+from .. import vocab
+from ..model import Assignment, Document
+from .bodies import BodyMatch, fold_same_length, scan_bodies
+
+# All patterns below run on the folded text (lower case, no diacritics, same offsets).
+_MARKER = re.compile(r"[ \t]*(?:\*\*|\*)?[ \t]*(?:(?P<roman>[ivxlc]+)|(?P<num>\d{1,3}(?:\.\d{1,3}){0,4})|"
+                     r"(?P<letter>[a-z]))[ \t]*(?:[.)]|-(?!\d)|/)[.)]?[ \t]*(?:\*\*|\*)?[ \t]*"
+                     r"|[ \t]*(?P<bullet>[-+•*])[ \t]+")
+_LABEL = re.compile(r"(?:co quan|don vi|to chuc)[ \t]+(?P<what>chu tri|thuc hien|phoi hop|"
+                    r"chiu trach nhiem)(?:[ \t]+(?:thuc hien|thuc hien chinh))?[ \t]*:[ \t]*")
+_LEAD_IN = re.compile(r"(?:dong thoi,?[ \t]+)?(?:giao(?:[ \t]+cho)?|de nghi|yeu cau|chi dao)[ \t]+"
+                      r"|can cu[^,;.\n]{0,160},[ \t]*")
+_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:va[ \t]+|cung[ \t]+)?|va[ \t]+|cung[ \t]+|voi[ \t]+)[ \t]*")
+_CHU_TRI = re.compile(r"(?<!\w)chu tri(?!\w)")
+_PHOI_HOP = re.compile(r"(?<!\w)phoi hop(?:[ \t]+(?:voi|cung))?[ \t]+")
+_REPORT = re.compile(r"(?<!\w)(?:bao cao|gui)(?!\w)")
+_REPORT_TO = re.compile(r"(?<!\w)(?:voi|ve|len|cho)[ \t]+")
+_GIAO = re.compile(r"(?<!\w)giao(?:[ \t]+cho)?[ \t]+")
+_CLAUSE_END = re.compile(r";|\.(?:[ \t]|$)|\n")
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
+_LINE = re.compile(r"[^\n]+")
+_NOI_NHAN = re.compile(r"[ \t]*noi nhan[ \t]*[:.]", re.M)
+
+
+def _impl_words() -> list[str]:
+    kinds = (vocab.load("headings") or {}).get("kinds") or {}
+    return [fold_same_length(w) for w in kinds.get("implementation") or []]
+
+
+_BROKEN = re.compile(r"(?<=[a-z0-9,\-])[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=\w)")
+
+
+def _join_broken(text: str, folded: str) -> str:
+    """Join lines broken inside a sentence (PDF text: next line in lower case), keeping offsets."""
+    parts = []
+    pos = 0
+    for m in _BROKEN.finditer(folded):
+        # a lower-case continuation, or a blank line inside a sentence (raw PDF text)
+        if text[m.end()].islower() or m.group().count("\n") >= 2:
+            parts.append(folded[pos:m.start()])
+            parts.append(" " * (m.end() - m.start()))
+            pos = m.end()
+    if not parts:
+        return folded
+    parts.append(folded[pos:])
+    return "".join(parts)
+
+
+class _Ctx:
+    """What one pass over a document needs: text, folded text and the body index."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.folded = _join_broken(text, fold_same_length(text))
+        self.bodies = scan_bodies(text, self.folded)
+        self.starts = [b.start for b in self.bodies]
+
+    def at(self, pos: int) -> Optional[BodyMatch]:
+        i = bisect_left(self.starts, pos)
+        if i < len(self.bodies) and self.bodies[i].start == pos:
+            return self.bodies[i]
+        return None
+
+    def within(self, a: int, b: int) -> list[BodyMatch]:
+        return self.bodies[bisect_left(self.starts, a):bisect_left(self.starts, b)]
+
+    def ending_at(self, pos: int) -> Optional[BodyMatch]:
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.bodies[i].end >= pos - 1:
+            if self.bodies[i].end <= pos and not self.folded[self.bodies[i].end:pos].strip():
+                return self.bodies[i]
+            i -= 1
+        return None
+
+
+def parse_list(ctx: _Ctx, pos: int, limit: int) -> list[BodyMatch]:
+    """The list of bodies starting at ``pos`` ("X, Y và các cơ quan liên quan"); [] if none."""
+    out: list[BodyMatch] = []
+    while pos < limit:
+        while pos < limit and ctx.folded[pos] in " \t":
+            pos += 1
+        b = ctx.at(pos)
+        if b is None or b.end > limit or (b.weak and not out):
+            break
+        out.append(b)
+        m = _SEP.match(ctx.folded, b.end, limit)
+        if not m:
+            break
+        pos = m.end()
+    return out
+
+
+def _clause_end(ctx: _Ctx, pos: int, limit: int) -> int:
+    m = _CLAUSE_END.search(ctx.folded, pos, limit)
+    return m.start() if m else limit
+
+
+class _Emitter:
+    """Collects assignments, once per (item, body, role)."""
+
+    def __init__(self, ctx: _Ctx, section_of):
+        self.ctx = ctx
+        self.section_of = section_of
+        self.out: list[tuple[Assignment, tuple[int, int]]] = []
+        self.seen: set = set()
+
+    def add(self, bodies: Iterable[BodyMatch], role: str, task: str, item: tuple[int, int]) -> None:
+        for b in bodies:
+            if b.weak and not b.generic:
+                continue
+            key = (item, b.canonical.lower(), role)
+            if key in self.seen:
+                continue
+            self.seen.add(key)
+            a = Assignment(body=b.surface.strip(), canonical=b.canonical, role=role, generic=b.generic,
+                           text=task.strip() or None, section=self.section_of(b.start),
+                           span=[b.start, b.end])
+            self.out.append((a, item))
+
+
+def _content_start(ctx: _Ctx, a: int, b: int) -> tuple[int, Optional[str]]:
+    """Skip an outline marker; return (content start, marker kind)."""
+    m = _MARKER.match(ctx.folded, a, b)
+    if not m:
+        return a, None
+    kind = next((k for k in ("roman", "num", "letter", "bullet") if m.group(k)), None)
+    if kind == "bullet":
+        kind = "plus" if m.group("bullet") == "+" else "bullet"
+    return m.end(), kind
+
+
+def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch], task: str,
+              item: tuple[int, int], full: bool, opens: bool = True) -> list[BodyMatch]:
+    """Roles inside one paragraph [a, b); returns the subject of its first clause."""
+    f = ctx.folded
+    lead: list[BodyMatch] = []
+    # clause-initial subjects
+    clause_starts = ([a] if opens else []) + ([a + m.end() for m in re.finditer(r";[ \t]*", f[a:b])]
+                                              if full else [])
+    for cs in clause_starts:
+        m = _LEAD_IN.match(f, cs, b)
+        pos = m.end() if m else cs
+        found = parse_list(ctx, pos, b)
+        if found and not _is_author_or_object(ctx, found[-1].end, b):
+            if full or m or _CHU_TRI.match(f, _skip_ws(f, found[-1].end)):
+                lead.extend(found)
+    # "X chủ trì" and "giao X"
+    for m in _CHU_TRI.finditer(f, a, b):
+        prev = ctx.ending_at(m.start())
+        if prev is not None and not prev.weak:
+            lead.append(prev)
+    for m in _GIAO.finditer(f, a, b):
+        lead.extend(parse_list(ctx, m.end(), b))
+    em.add(lead, "lead", task, item)
+    if not full and not lead:
+        return lead
+    for m in _PHOI_HOP.finditer(f, a, b):
+        em.add(parse_list(ctx, m.end(), _clause_end(ctx, m.end(), b)), "coordinate", task, item)
+    for m in _REPORT.finditer(f, a, b):
+        end = _clause_end(ctx, m.end(), b)
+        direct = parse_list(ctx, _skip_ws(f, m.end()), end)
+        if direct:
+            em.add(direct, "report_to", task, item)
+            continue
+        for t in _REPORT_TO.finditer(f, m.end(), end):
+            got = parse_list(ctx, t.end(), end)
+            if got:
+                em.add(got, "report_to", task, item)
+                break
+    return lead
+
+
+def _skip_ws(f: str, pos: int) -> int:
+    while pos < len(f) and f[pos] in " \t,":
+        pos += 1
+    return pos
+
+
+_OPEN_END = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,")
+_NOT_SUBJECT_AFTER = re.compile(r"[ \t]*(?:\(|cua(?!\w)|ve(?!\w)|$|\.)")
+
+
+def _is_author_or_object(ctx: _Ctx, end: int, limit: int) -> bool:
+    """A list followed by "của", "(" or nothing is not the subject of a task."""
+    return bool(_NOT_SUBJECT_AFTER.match(ctx.folded, end, limit)) and ctx.folded[end:limit].strip() != ""
+
+
+def _only_bodies(ctx: _Ctx, a: int, b: int) -> list[BodyMatch]:
+    """The bodies of a heading that is nothing but a list of bodies ("2. Đảng đoàn HĐND tỉnh")."""
+    found = parse_list(ctx, a, b)
+    if found and not ctx.folded[found[-1].end:b].strip(" \t.:*"):
+        return found
+    return []
+
+
+def _depth(kind: Optional[str], number: str) -> int:
+    if kind == "roman":
+        return 0
+    if kind == "num":
+        return 1 + number.count(".")
+    if kind == "letter":
+        return 10
+    if kind == "bullet":
+        return 20
+    if kind == "plus":
+        return 21
+    return 99
+
+
+def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
+    """Walk the lines of a region: items, headings made of bodies, labelled lines."""
+    f = ctx.folded
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(f, a, b)]
+    # items: (depth, start, end, task, subject)
+    stack: list[list] = []
+    ends = _item_ends(ctx, lines)
+    prev_item = None
+    for idx, (la, lb) in enumerate(lines):
+        prev = f[lines[idx - 1][0]:lines[idx - 1][1]].rstrip() if idx else ""
+        broken = len(prev) > 60 and prev[-1] in _OPEN_END
+        if _TABLE_ROW.match(f, la, lb):
+            continue
+        cs, kind = _content_start(ctx, la, lb)
+        number = f[la:cs].strip(" \t.)*-/")
+        depth = _depth(kind, number)
+        if kind is not None:
+            while stack and stack[-1][0] >= depth:
+                stack.pop()
+        task = ctx.text[cs:lb]
+        item_end = ends[idx]
+        heading_bodies = _only_bodies(ctx, cs, lb) if kind not in (None, "bullet", "plus") or (
+            kind is None and cs == la and idx and not full) else []
+        if heading_bodies:
+            item = (la, item_end)
+            em.add(heading_bodies, "lead", task, item)
+            stack.append([depth, la, item_end, task, heading_bodies])
+            continue
+        lab = _LABEL.match(f, cs, lb)
+        if lab:
+            parent = next((s for s in reversed(stack) if s[0] < depth), None)
+            ptask = parent[3] if parent else task
+            item = (parent[1], parent[2]) if parent else (la, item_end)
+            role = "coordinate" if lab.group("what") == "phoi hop" else "lead"
+            _labelled(ctx, em, lab.end(), lb, role, ptask, item)
+            continue
+        inherited = next((s for s in reversed(stack) if s[4]), None)
+        if kind is not None:
+            stack.append([depth, la, item_end, task, []])
+        item = (la, item_end) if kind is not None else (
+            (stack[-1][1], stack[-1][2]) if stack else (la, lb))
+        if inherited is not None and kind is None:
+            item = (inherited[1], inherited[2])
+        if kind is None and broken and prev_item is not None:
+            item = prev_item
+        prev_item = item
+        _roles_in(ctx, em, cs, lb, inherited[4] if inherited else [], task, item, full,
+                  opens=not (kind is None and broken))
+
+
+def _labelled(ctx: _Ctx, em: _Emitter, a: int, b: int, role: str, task: str, item) -> None:
+    """ "Cơ quan chủ trì: X; Y ..." -> each clause's opening list takes the label's role."""
+    f = ctx.folded
+    pos = a
+    while pos < b:
+        end = _clause_end(ctx, pos, b)
+        found = parse_list(ctx, _skip_ws(f, pos), end)
+        em.add(found, role, task, item)
+        if role == "lead":
+            for m in _PHOI_HOP.finditer(f, pos, end):
+                em.add(parse_list(ctx, m.end(), end), "coordinate", task, item)
+        pos = end + 1
+
+
+def _item_ends(ctx: _Ctx, lines: list[tuple[int, int]]) -> list[int]:
+    """For each line, where the item it opens ends (next marker of the same or lower depth)."""
+    ends = [0] * len(lines)
+    open_: list[tuple[int, int]] = []  # (depth, line index)
+    last = lines[-1][1] if lines else 0
+    for i, (la, lb) in enumerate(lines):
+        cs, kind = _content_start(ctx, la, lb)
+        if kind is None:
+            ends[i] = lb
+            continue
+        depth = _depth(kind, ctx.folded[la:cs].strip(" \t.)*-/"))
+        while open_ and open_[-1][0] >= depth:
+            ends[open_.pop()[1]] = la
+        open_.append((depth, i))
+    for _, i in open_:
+        ends[i] = last
+    for i, (la, lb) in enumerate(lines):
+        if ends[i] == 0:
+            ends[i] = lb
+    return ends
+
+
+def _tables(ctx: _Ctx, em: _Emitter, a: int, b: int) -> None:
+    """Markdown task tables: the "chủ trì" column leads, the "phối hợp" column coordinates."""
+    f = ctx.folded
+    cols: Optional[dict] = None
+    prev_end = -2
+    for m in _TABLE_ROW.finditer(f, a, b):
+        if m.start() > prev_end + 1:
+            cols = None  # a new table
+        prev_end = m.end()
+        cells = _cells(f, m.start(), m.end())
+        if cols is None:
+            heads = [f[x:y] for x, y in cells]
+            lead = next((i for i, h in enumerate(heads) if "chu tri" in h or "thuc hien" in h and "co quan" in h
+                         or "don vi thuc hien" in h or "trach nhiem" in h), None)
+            if lead is not None:
+                coord = next((i for i, h in enumerate(heads) if "phoi hop" in h), None)
+                task = next((i for i, h in enumerate(heads) if "nhiem vu" in h or "noi dung" in h
+                             or "ten" in h.split()), None)
+                cols = {"lead": lead, "coord": coord, "task": task}
+            continue
+        if set(f[m.start():m.end()]) <= set("|-: \t"):
+            continue
+        task = ctx.text[cells[cols["task"]][0]:cells[cols["task"]][1]].strip() if (
+            cols["task"] is not None and cols["task"] < len(cells)) else ctx.text[m.start():m.end()]
+        item = (m.start(), m.end())
+        for role, ci in (("lead", cols["lead"]), ("coordinate", cols["coord"])):
+            if ci is not None and ci < len(cells):
+                _cell(ctx, em, cells[ci], role, task, item)
+
+
+def _cells(f: str, a: int, b: int) -> list[tuple[int, int]]:
+    bars = [i for i in range(a, b) if f[i] == "|"]
+    out = []
+    for x, y in zip(bars, bars[1:]):
+        x += 1
+        while x < y and f[x] in " \t":
+            x += 1
+        while y > x and f[y - 1] in " \t":
+            y -= 1
+        out.append((x, y))
+    return out
+
+
+def _cell(ctx: _Ctx, em: _Emitter, cell: tuple[int, int], role: str, task: str, item) -> None:
+    """Every body of a responsibility cell; unknown names between commas count too."""
+    a, b = cell
+    found = [x for x in ctx.within(a, b) if x.end <= b and not x.weak]
+    em.add(found, role, task, item)
+    pos = a
+    pieces = []
+    for x in found + [None]:
+        stop = x.start if x else b
+        for piece in re.finditer(r"[^,;]+", ctx.text[pos:stop]):
+            s = piece.group().strip(" \t.-")
+            if len(s.split()) >= 2 and s.lower() not in ("và", "các"):
+                st = pos + piece.start() + piece.group().find(s)
+                pieces.append(BodyMatch(st, st + len(s), s, s, False, "other"))
+        pos = x.end if x else b
+    for p in pieces:
+        key = (item, p.canonical.lower(), role)
+        if key in em.seen:
+            continue
+        em.seen.add(key)
+        em.out.append((Assignment(body=p.surface, canonical=None, role=role, generic=False, text=task or None,
+                                  section=em.section_of(p.start), span=[p.start, p.end]), item))
+
+
+def _section_index(doc: Document):
+    spans = sorted(((s.span[0], -s.level, s.span[1], s.id) for s in doc.walk() if s.span),
+                   key=lambda t: (t[0], t[1]))
+
+    def section_of(pos: int) -> Optional[str]:
+        best = None
+        best_len = None
+        for st, _, en, sid in spans:
+            if st > pos:
+                break
+            if st <= pos < en and (best_len is None or en - st <= best_len):
+                best, best_len = sid, en - st
+        return best
+
+    return section_of
+
+
+def _regions(doc: Document, ctx: _Ctx) -> tuple[list, list]:
+    """(implementation regions, task regions) as [start, end) spans."""
+    impl, tasks = [], []
+    for s in doc.walk():
+        if not s.span:
+            continue
+        if s.kind == "implementation":
+            impl.append(tuple(s.span))
+        elif s.kind == "tasks":
+            tasks.append(tuple(s.span))
+    impl = _outermost(impl)
+    tasks = [t for t in _outermost(tasks) if not any(i[0] <= t[0] < i[1] for i in impl)]
+    if not impl and not list(doc.walk()):
+        impl = _fallback_impl(ctx)
+    return impl, tasks
+
+
+def _outermost(spans: list) -> list:
+    spans = sorted(spans)
+    out: list = []
+    for s in spans:
+        if out and s[0] < out[-1][1]:
+            continue
+        out.append(s)
+    return out
+
+
+def _fallback_impl(ctx: _Ctx) -> list:
+    """Without an outline: from a short "TỔ CHỨC THỰC HIỆN" line to "Nơi nhận" or the end."""
+    f = ctx.folded
+    words = _impl_words()
+    for m in _LINE.finditer(f):
+        cs, kind = _content_start(ctx, m.start(), m.end())
+        line = f[cs:m.end()].strip(" \t*:.")
+        if len(line) < 60 and kind in ("roman", "num", None) and any(line.startswith(w) for w in words):
+            end = _NOI_NHAN.search(f, m.end())
+            return [(m.end() + 1, end.start() if end else len(f))]
+    return []
+
+
+def extract(doc: Document) -> list[Assignment]:
+    """The assignments of a parsed document (pure: reads doc, returns new items)."""
+    text = doc.text or ""
+    if not text.strip():
+        return []
+    ctx = _Ctx(text)
+    em = _Emitter(ctx, _section_index(doc))
+    excluded = [tuple(x) for x in (doc.footer,) if x]
+    impl, tasks = _regions(doc, ctx)
+    for a, b in impl:
+        _region(ctx, em, a, _cut(a, b, excluded), True)
+    for a, b in tasks:
+        _region(ctx, em, a, _cut(a, b, excluded), False)
+    # labelled lines elsewhere in the body (not preamble/footer), and tables anywhere
+    done = impl + tasks
+    body_a = doc.preamble[1] if doc.preamble and doc.sections else 0
+    body_b = excluded[0][0] if excluded else len(text)
+    pos = body_a
+    for a, b in sorted(done) + [(body_b, body_b)]:
+        if a > pos:
+            _labels_only(ctx, em, pos, min(a, body_b))
+        pos = max(pos, b)
+    _tables(ctx, em, 0, len(text))
+    _link_deadlines(doc, em)
+    return [a for a, _ in sorted(em.out, key=lambda t: t[0].span[0])]
+
+
+def _labels_only(ctx: _Ctx, em: _Emitter, a: int, b: int) -> None:
+    if _LABEL.search(ctx.folded, a, b):
+        _region(ctx, em, a, b, False)
+
+
+def _cut(a: int, b: int, excluded: list) -> int:
+    for x, _ in excluded:
+        if a <= x < b:
+            return x
+    return b
+
+
+def _link_deadlines(doc: Document, em: _Emitter) -> None:
+    """Give each assignment the due dates of its item, and each deadline its item's bodies."""
+    dls = [d for d in doc.deadlines or [] if getattr(d, "span", None)]
+    if not dls:
+        return
+    for a, (ia, ib) in em.out:
+        for d in dls:
+            if ia <= d.span[0] and d.span[1] <= max(ib, d.span[1]) and d.span[0] < ib:
+                value = d.due or d.recurrence
+                if value and value not in a.deadlines:
+                    a.deadlines.append(value)
+                name = a.canonical or a.body
+                if name and name not in d.bodies:
+                    d.bodies.append(name)
 
 
 def apply(doc: Document) -> None:
-    pass
+    """Fill doc.assignments (after targets, deadlines and bodies)."""
+    doc.assignments = extract(doc)

@@ -185,6 +185,7 @@ def gazetteer() -> _Gazetteer:
 
 
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
+_WORD_AFTER_NL = re.compile(r"\s+(\w+)")
 # Capitalized words that start something else, not a place name.
 _NOT_PLACE = frozenset("ban so bo hoi uy dang lien van cong mat thuong chu chinh thu quoc cac va "
                        "tinh huyen xa phuong ke nghi chuong quyet".split())
@@ -215,12 +216,16 @@ def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry) -> tu
     return end, suffix
 
 
-def scan_bodies(text: str) -> list[BodyMatch]:
-    """Every body name in ``text`` in order, including weak list-only words."""
+def scan_bodies(text: str, folded: Optional[str] = None) -> list[BodyMatch]:
+    """Every body name in ``text`` in order, including weak list-only words.
+
+    ``folded`` may be given: a same-length folded copy (a caller that joined broken lines).
+    """
     if not text:
         return []
     g = gazetteer()
-    folded = fold_same_length(text)
+    if folded is None or len(folded) != len(text):
+        folded = fold_same_length(text)
     out: list[BodyMatch] = []
     covered_to = 0
     for m in g.regex.finditer(folded):
@@ -234,8 +239,8 @@ def scan_bodies(text: str) -> list[BodyMatch]:
         end, suffix = _extend(text, folded, g, m.end(), entry)
         if start < covered_to:
             continue
-        out.append(BodyMatch(start, end, text[start:end], entry.canonical + suffix, entry.generic,
-                             entry.kind, entry.weak))
+        out.append(BodyMatch(start, end, " ".join(text[start:end].split()), entry.canonical + suffix,
+                             entry.generic, entry.kind, entry.weak))
         covered_to = end
     fuzzy = _fuzzy(text, folded, g, out)
     if fuzzy:
