@@ -32,9 +32,11 @@ _LABEL = re.compile(r"(?:co quan|don vi|to chuc)[ \t]+(?P<what>chu tri|thuc hien
 _LEAD_IN = re.compile(r"(?:dong thoi,?[ \t]+)?(?:giao(?:[ \t]+cho)?|de nghi|yeu cau|chi dao)[ \t]+"
                       r"|can cu[^,;.\n]{0,160},[ \t]*")
 _SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:va[ \t]+|cung[ \t]+)?|va[ \t]+|cung[ \t]+|voi[ \t]+)[ \t]*")
+_PASSIVE = re.compile(r"(?<!\w)(?:do|cua|khi|voi)[ \t]+$")
 _CHU_TRI = re.compile(r"(?<!\w)chu tri(?!\w)")
 _PHOI_HOP = re.compile(r"(?<!\w)phoi hop(?:[ \t]+(?:voi|cung))?[ \t]+")
 _REPORT = re.compile(r"(?<!\w)(?:bao cao|gui)(?!\w)")
+_REPORT_WHAT = re.compile(r"(?:ket qua|tinh hinh|tien do)(?:[ \t]+(?:thuc hien|trien khai))?[ \t]+")
 _REPORT_TO = re.compile(r"(?<!\w)(?:voi|ve|len|cho)[ \t]+")
 _GIAO = re.compile(r"(?<!\w)giao(?:[ \t]+cho)?[ \t]+")
 _CLAUSE_END = re.compile(r";|\.(?:[ \t]|$)|\n")
@@ -57,6 +59,8 @@ def _join_broken(text: str, folded: str) -> str:
     pos = 0
     for m in _BROKEN.finditer(folded):
         # a lower-case continuation, or a blank line inside a sentence (raw PDF text)
+        if _MARKER.match(folded, m.end()) or _TABLE_ROW.match(folded, m.end()):
+            continue  # the next line opens an item: "a) ...", "- ..."
         if text[m.end()].islower() or m.group().count("\n") >= 2:
             parts.append(folded[pos:m.start()])
             parts.append(" " * (m.end() - m.start()))
@@ -168,18 +172,19 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
     # "X chủ trì" and "giao X"
     for m in _CHU_TRI.finditer(f, a, b):
         prev = ctx.ending_at(m.start())
-        if prev is not None and not prev.weak:
+        if prev is not None and not prev.weak and not _PASSIVE.search(f, max(a, prev.start - 8), prev.start):
             lead.append(prev)
     for m in _GIAO.finditer(f, a, b):
         lead.extend(parse_list(ctx, m.end(), b))
     em.add(lead, "lead", task, item)
-    if not full and not lead:
+    if not full and not lead and not subject:
         return lead
     for m in _PHOI_HOP.finditer(f, a, b):
         em.add(parse_list(ctx, m.end(), _clause_end(ctx, m.end(), b)), "coordinate", task, item)
     for m in _REPORT.finditer(f, a, b):
         end = _clause_end(ctx, m.end(), b)
-        direct = parse_list(ctx, _skip_ws(f, m.end()), end)
+        skip = _REPORT_WHAT.match(f, _skip_ws(f, m.end()), end)
+        direct = parse_list(ctx, skip.end() if skip else _skip_ws(f, m.end()), end)
         if direct:
             em.add(direct, "report_to", task, item)
             continue
@@ -253,7 +258,8 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
             kind is None and cs == la and idx and not full) else []
         if heading_bodies:
             item = (la, item_end)
-            em.add(heading_bodies, "lead", task, item)
+            nxt = _LINE.search(ctx.text, lb, max(item_end, lb))
+            em.add(heading_bodies, "lead", nxt.group() if nxt else task, item)
             stack.append([depth, la, item_end, task, heading_bodies])
             continue
         lab = _LABEL.match(f, cs, lb)
@@ -367,6 +373,8 @@ def _cell(ctx: _Ctx, em: _Emitter, cell: tuple[int, int], role: str, task: str, 
     for x in found + [None]:
         stop = x.start if x else b
         for piece in re.finditer(r"[^,;]+", ctx.text[pos:stop]):
+            if piece.start() == 0 and pos > a:
+                continue  # the tail of the body before it ("Các doanh nghiệp viễn thông")
             s = piece.group().strip(" \t.-")
             if len(s.split()) >= 2 and s.lower() not in ("và", "các"):
                 st = pos + piece.start() + piece.group().find(s)
