@@ -345,6 +345,8 @@ def _pipe_tables(lines: list, pipe_idx: list) -> dict:
                 rows.append([])
             j += 1
         rows = [row for row in rows if row]
+        if sum(len(row) >= 3 for row in rows) < 2:  # not a data table: cells stand alone
+            rows = [[cell] for row in rows for cell in row]
         if j > k and rows:
             tables[start] = (rows, pipe_idx[j] + 1)
         k = j + 1
@@ -391,8 +393,12 @@ def _guarded(a: _Line, b: _Line) -> bool:
         up = s.rstrip(" :.").upper() if len(s) < 60 else ""
         if up and s == s.upper() and (up in r["doc_types"] or up in r["titles"]):
             return True
-        if len(s) < 80 and r["authority"].match(s):
-            return True
+    if len(b.bare) < 80 and r["authority"].match(b.bare):
+        return True
+    if len(a.bare) < 80 and r["authority"].match(a.bare) and not (a.bold or a.italic):
+        return True
+    if len(b.bare) < 60 and b.bare.startswith("(") and b.bare.endswith(")"):
+        return True  # "(dự thảo)", "(Kèm theo ...)" stand alone
     if r["recipients"].match(a.bare) or r["recipients"].match(b.bare):
         return True
     if a.bare.endswith("./."):
@@ -453,6 +459,9 @@ def should_join(a: _Line, b: _Line, p: _Profile) -> Optional[str]:
     if marker:
         return " " if _lead_word(ab) and not a.cell else None
     soft = p.wrapped and p.blank_paragraphs and not b.gap and not a.cell
+    if (not ends and not bullet and _BULLET.match(ab) and (a.cell or p.wrapped)
+            and not (p.blank_paragraphs and b.gap)):
+        return " "  # a "- recipient" item running over the line end
     if bullet:
         if ends:
             return None
