@@ -72,6 +72,7 @@ class _Vocab:
     comp_after_map: dict
     commit: re.Pattern
     achieved: re.Pattern
+    baseline: re.Pattern
     target_head: re.Pattern
     situation_head: re.Pattern
     label: re.Pattern
@@ -108,6 +109,7 @@ def _vocab() -> _Vocab:
         comp_after_map=after,
         commit=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("commitment_cues") or []) + ")" + end),
         achieved=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("achievement_cues") or []) + ")" + end),
+        baseline=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("baseline_cues") or []) + ")" + end),
         target_head=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("target_headings") or []) + ")" + end),
         situation_head=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("situation_headings") or []) + ")" + end),
         label=re.compile(r"(?:^|[^\w])(?:" + _alt(data.get("label_before") or []) + r")\s*[:.]?\s*\(?$"),
@@ -532,6 +534,7 @@ def _decide(role: str, sent_low: str, seg_low: str, q: Quantity, year: Optional[
         return "target"
     if role == "situation":
         return "figure"
+    achieved = achieved or bool(v.baseline.search(sent_low))
     if committed and not achieved:
         return "target"
     if (role == "other" and q.unit == "%" and q.value == 100 and not achieved

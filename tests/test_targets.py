@@ -1,0 +1,241 @@
+"""Targets and figures on real text: seed snippets, the parsed seeds, each number form."""
+from __future__ import annotations
+
+import pytest
+
+from vnplan.extract import targets as T
+from vnplan.model import Document, Section
+
+
+def _doc(text: str, kind: str | None = "objectives", heading: str = "Mục tiêu đến năm 2030",
+         date: str | None = None) -> Document:
+    """A document whose whole text is one section of ``kind`` (None: no outline at all)."""
+    doc = Document(text=text)
+    if date:
+        doc.metadata.date = date
+    if kind:
+        doc.sections = [Section(id="II/1", number="1", heading=heading, kind=kind, level=2,
+                                text=text, span=[0, len(text)], body_span=[0, len(text)])]
+    return doc
+
+
+def _targets(text: str, **kw) -> list:
+    return T.extract_targets(_doc(text, **kw))[0]
+
+
+def _figures(text: str, **kw) -> list:
+    return T.extract_targets(_doc(text, **kw))[1]
+
+
+def _one(items: list, value: float):
+    found = [t for t in items if t.value == value]
+    assert len(found) == 1, [(t.value, t.text) for t in items]
+    return found[0]
+
+
+# --- the gold targets of the seeds ------------------------------------------------------------
+
+# Seed 002, as the cleaner gives it: one paragraph per line.
+SEED_002 = (
+    "- 100% cán bộ, công chức, viên chức cấp huyện, xã được bồi dưỡng theo tiêu chuẩn chức danh "
+    "quy định và cập nhật kiến thức mới; 100% cán bộ, công chức, viên chức cấp huyện, xã có trình "
+    "độ phù hợp với Đề án vị trí việc làm; từ 15 - 20% cán bộ lãnh đạo, quản lý các cấp dưới 40 "
+    "tuổi; chú trọng phát triển số lượng trí thức có trình độ đại học, sau đại học đáp ứng mức "
+    "chuẩn theo quy định của Trung ương, tỉnh. Phấn đấu đến năm 2030 toàn huyện có 60 cán bộ, "
+    "công chức, viên chức có trình độ Thạc sĩ và tương đương.")
+
+
+def test_seed_002_targets_split_by_clause():
+    ts = _targets(SEED_002, heading="Mục tiêu đến năm 2030")
+    assert [t.value for t in ts] == [100, 100, 15, 60]
+    a, b, rng, sixty = ts
+    assert a.text.startswith("100% cán bộ, công chức, viên chức cấp huyện, xã được bồi dưỡng")
+    assert b.text == "100% cán bộ, công chức, viên chức cấp huyện, xã có trình độ phù hợp với Đề án vị trí việc làm"
+    assert (rng.value, rng.value_max, rng.unit, rng.comparator) == (15, 20, "%", "range")
+    assert rng.text == "từ 15 - 20% cán bộ lãnh đạo, quản lý các cấp dưới 40 tuổi"
+    assert "dưới 40 tuổi" in rng.indicator  # the age is a qualifier, not the value
+    assert sixty.text.startswith("toàn huyện có 60 cán bộ")
+    assert sixty.unit == "cán bộ" and sixty.comparator == "="
+    assert all(t.year == 2030 for t in ts)
+    for t in ts:
+        assert SEED_002[t.span[0]:t.span[1]] == t.text
+
+
+@pytest.fixture(scope="module")
+def seed_targets(parsed) -> dict:
+    return {k: d.targets for k, d in parsed.items()}
+
+
+def test_seed_001_gold_targets(seed_targets):
+    ts = seed_targets["001"]
+    fifty = _one(ts, 50)
+    assert "số lượng tiến sĩ và tương đương trên 50 người" in fifty.text
+    assert (fifty.unit, fifty.comparator, fifty.year) == ("người", ">", 2030)
+    assert fifty.indicator == "số lượng tiến sĩ và tương đương"
+    big = _one(ts, 1200)
+    assert "thạc sĩ và tương đương trên 1.200 người" in big.text
+    assert (big.unit, big.comparator, big.year) == ("người", ">", 2030)
+    hundred = _one(ts, 100)
+    assert "100% cán bộ, công chức, viên chức có trình độ đáp ứng yêu cầu vị trí việc làm" in hundred.text
+    assert (hundred.unit, hundred.comparator, hundred.year) == ("%", "=", 2030)
+    rng = _one(ts, 25)
+    assert (rng.value_max, rng.unit, rng.comparator, rng.year) == (35, "%", "range", 2030)
+    assert "cán bộ lãnh đạo quản lý cấp tỉnh đủ khả năng" in rng.text
+    assert {t.section for t in ts} == {"II/1"}
+    assert len(ts) == 4
+
+
+def test_seed_004_gold_targets(seed_targets):
+    ts = [t for t in seed_targets["004"] if t.unit == "%"]
+    assert sorted(t.value for t in ts) == [25, 70, 100, 100]
+    assert all((t.comparator, t.year) == ("=", 2030) for t in ts)
+    yearly = [t for t in ts if t.recurrence == "P1Y"]
+    assert len(yearly) == 1 and yearly[0].text.startswith("Hằng năm 100% đội ngũ trí thức")
+    young = _one(ts, 25)
+    assert "(dưới 40 tuổi)" in young.text  # qualifier kept in the text, not taken as a value
+    assert not [t for t in seed_targets["004"] if t.value == 40]
+
+
+def test_seed_000_report_gives_figures_and_no_targets(parsed):
+    doc = parsed["000"]
+    assert doc.targets == []
+    by_value = {f.value: f for f in doc.figures}
+    assert by_value[96.3].unit == "%" and "học tập, quán triệt Nghị quyết đạt 96,3%" in by_value[96.3].text
+    assert by_value[16312].counted == "trí thức"
+    assert by_value[600].unit == "người" and "sau đại học tăng 600 người" in by_value[600].text
+    assert by_value[250].unit == "triệu đồng"
+    assert by_value[2879].unit == "lượt người"
+    # Document numbers, dates and years are not figures.
+    assert not {2008, 2021, 1568, 2009, 2023} & set(by_value)
+    for f in doc.figures:
+        assert doc.text[f.span[0]:f.span[1]] == f.text
+        assert f.section is None
+
+
+def test_seeds_without_targets(seed_targets):
+    assert seed_targets["003"] == []
+
+
+# --- number forms and comparators --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw, value", [("1.200", 1200), ("96,3", 96.3), ("96.3", 96.3),
+                                        ("16.312", 16312), ("1.000.000", 1e6), ("0,5", 0.5), ("12", 12)])
+def test_parse_number(raw, value):
+    assert T.parse_number(raw) == value
+
+
+def test_parse_number_refuses_digit_floods():
+    assert T.parse_number("9" * 50_000) is None
+
+
+@pytest.mark.parametrize("text, value, value_max, comparator, unit", [
+    ("- Tỷ lệ hộ nghèo giảm xuống dưới 2%.", 2, None, "<", "%"),
+    ("- Tỷ lệ che phủ rừng đạt trên 50%.", 50, None, ">", "%"),
+    ("- Có ít nhất 50% đơn vị hành chính cấp xã không ma túy.", 50, None, ">=", "%"),
+    ("- Tối thiểu 2 dự án ứng dụng 5G trong khu công nghiệp.", 2, None, ">=", "dự án"),
+    ("- Nợ xấu không quá 3% tổng dư nợ.", 3, None, "<=", "%"),
+    ("- Thu ngân sách tối đa 500 tỷ đồng.", 500, None, "<=", "tỷ đồng"),
+    ("- Đào tạo 500 người trở lên.", 500, None, ">=", "người"),
+    ("- 25-35% cán bộ lãnh đạo quản lý cấp tỉnh đủ khả năng làm việc trong môi trường quốc tế.", 25, 35, "range", "%"),
+    ("- Từ 10% đến 15% doanh nghiệp ứng dụng chuyển đổi số.", 10, 15, "range", "%"),
+    ("- Diện tích rừng ngập mặn đạt 1.700 ha.", 1700, None, "=", "ha"),
+    ("- Thu nhập bình quân đầu người tăng gấp 2 lần so với năm 2020.", 2, None, "=", "lần"),
+    ("- Thu nhập bình quân đầu người tăng gấp hai lần.", 2, None, "=", "lần"),
+    ("- Chiều dài đường giao thông nông thôn được cứng hóa thêm 120 km.", 120, None, "=", "km"),
+])
+def test_number_forms_and_comparators(text, value, value_max, comparator, unit):
+    t = _one(_targets(text), value)
+    assert (t.value_max, t.comparator, t.unit) == (value_max, comparator, unit)
+
+
+def test_two_figures_in_one_sentence_make_two_clauses():
+    text = ("Phấn đấu đến năm 2030, số lượng tiến sĩ và tương đương trên 50 người; thạc sĩ và "
+            "tương đương trên 1.200 người.")
+    ts = _targets(text, kind="tasks", heading="Nhiệm vụ")
+    assert [(t.value, t.text) for t in ts] == [
+        (50, "số lượng tiến sĩ và tương đương trên 50 người"),
+        (1200, "thạc sĩ và tương đương trên 1.200 người")]
+    assert [t.year for t in ts] == [2030, 2030]
+
+
+def test_comma_cut_between_leading_and_trailing_figures():
+    f = _figures("Tỷ lệ cán bộ, đảng viên được học tập đạt 96,3%, tỷ lệ nhân dân được tuyên truyền đạt 93,2%.",
+                 kind=None)
+    assert [x.text for x in f] == ["Tỷ lệ cán bộ, đảng viên được học tập đạt 96,3%",
+                                   "tỷ lệ nhân dân được tuyên truyền đạt 93,2%"]
+    ts = _targets("- Trên 80% số trạm y tế cấp xã trên toàn tỉnh và 100% cơ sở cai nghiện ma túy "
+                  "công lập đủ điều kiện xác định tình trạng nghiện ma túy.")
+    assert [t.text for t in ts] == ["Trên 80% số trạm y tế cấp xã trên toàn tỉnh",
+                                    "100% cơ sở cai nghiện ma túy công lập đủ điều kiện xác định tình trạng nghiện ma túy"]
+
+
+# --- what is not a quantity ----------------------------------------------------------------------
+
+
+def test_labels_years_dates_and_document_numbers_are_skipped():
+    text = ("Thực hiện Nghị quyết số 45-NQ/TW, ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng "
+            "khóa XIII, Nghị quyết Trung ương 7, Đại hội lần thứ 8, Quyết định 1568/QĐ-UBND, "
+            "cam kết tại COP 26, Điều 5, giai đoạn 2021-2025, định kỳ 06 tháng, mạng 5G, COVID-19.")
+    assert T.extract_targets(_doc(text, kind=None)) == ([], [])
+    assert _targets(text) == []
+
+
+def test_qualifier_age_is_not_the_value():
+    ts = _targets("- Từ 15 - 20% cán bộ lãnh đạo, quản lý các cấp dưới 40 tuổi.")
+    assert [(t.value, t.value_max) for t in ts] == [(15, 20)]
+    ts = _targets("- Tuổi thọ trung bình đạt 75 tuổi.")
+    assert [t.value for t in ts] == [75]
+
+
+def test_outline_markers_are_not_figures():
+    text = "1. Mục tiêu đến năm 2030\n2.1. Chỉ tiêu cụ thể\n- 95% hộ dân được dùng nước sạch."
+    ts = _targets(text)
+    assert [t.value for t in ts] == [95]
+
+
+# --- commitment vs achievement ------------------------------------------------------------------
+
+
+def test_situation_section_gives_figures():
+    text = "Toàn tỉnh hiện có 23 tiến sĩ, 1.216 thạc sĩ."
+    doc = _doc(text, kind="situation", heading="TÌNH HÌNH CHUNG")
+    ts, fs = T.extract_targets(doc)
+    assert ts == []
+    assert [(f.value, f.counted) for f in fs] == [(23, "tiến sĩ"), (1216, "thạc sĩ")]
+
+
+def test_tasks_section_needs_a_commitment_cue():
+    done = "Từ năm 2008 đến năm 2021 đã bổ nhiệm 2.879 lượt người."
+    ts, fs = T.extract_targets(_doc(done, kind="tasks", heading="Nhiệm vụ"))
+    assert ts == [] and [f.value for f in fs] == [2879]
+    goal = "Phấn đấu đến năm 2030 đạt 50% xã, phường không ma túy."
+    ts = _targets(goal, kind="tasks", heading="Nhiệm vụ")
+    assert [(t.value, t.year) for t in ts] == [(50, 2030)]
+    plain = "Hỗ trợ 15 triệu đồng cho mỗi hộ."
+    assert T.extract_targets(_doc(plain, kind="tasks", heading="Nhiệm vụ")) == ([], [])
+
+
+def test_report_without_outline_keeps_commitments():
+    ts, fs = T.extract_targets(_doc("Tỉnh phấn đấu đến năm 2030 có 100% xã đạt chuẩn nông thôn mới.",
+                                    kind=None, date="2024-02-01"))
+    assert [(t.value, t.year) for t in ts] == [(100, 2030)] and fs == []
+    ts, fs = T.extract_targets(_doc("Từ năm 2008 đến năm 2021 tỉnh bổ nhiệm 2.879 lượt người.",
+                                    kind=None, date="2024-02-01"))
+    assert ts == [] and [f.value for f in fs] == [2879]
+
+
+def test_year_from_lead_sentence_and_recurrence():
+    text = "Phấn đấu đến năm 2030, xây dựng đội ngũ vững mạnh.\nHằng năm 100% cán bộ được bồi dưỡng."
+    ts = _targets(text, heading="Mục tiêu cụ thể")
+    assert [(t.value, t.year, t.recurrence) for t in ts] == [(100, 2030, "P1Y")]
+
+
+# --- robustness ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "\x00\x01\ufffd", "Hello world 12 % 3.4.5", "9" * 50_000,
+                                  "1. a\n" * 2000, "| 1 | 2 | 3 |\n| 50% | x |", "đạt 1.2.3.4,5,6%"])
+def test_never_raises(text):
+    for kind in (None, "objectives", "situation", "tasks"):
+        T.extract_targets(_doc(text, kind=kind))
