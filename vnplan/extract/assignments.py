@@ -466,15 +466,16 @@ def extract(doc: Document) -> list[Assignment]:
     pos = body_a
     for a, b in sorted(done) + [(body_b, body_b)]:
         if a > pos:
-            _labels_only(ctx, em, pos, min(a, body_b))
+            # a directive without implementation/tasks sections: read its items in tasks mode
+            _labels_only(ctx, em, pos, min(a, body_b), anything=not done)
         pos = max(pos, b)
     _tables(ctx, em, 0, len(text))
     _link_deadlines(doc, em)
     return [a for a, _ in sorted(em.out, key=lambda t: t[0].span[0])]
 
 
-def _labels_only(ctx: _Ctx, em: _Emitter, a: int, b: int) -> None:
-    if _LABEL.search(ctx.folded, a, b):
+def _labels_only(ctx: _Ctx, em: _Emitter, a: int, b: int, anything: bool = False) -> None:
+    if anything or _LABEL.search(ctx.folded, a, b):
         _region(ctx, em, a, b, False)
 
 
