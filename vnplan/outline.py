@@ -43,33 +43,28 @@ _ARA = re.compile(r"(\d{1,3})[ \t]?([.)]|[-–](?=[ \t]))(?![\d.])")
 _ROM = re.compile(r"([IVX][IVXivx]{0,5})[ \t]?[-.)–:](?![\dIVXivx])")
 _UP = re.compile(r"([A-ZĐ])[ \t]?[.)](?=[ \t])")
 _LET = re.compile(r"([a-zđ])[ \t]?[).](?![\w.])")
+# Lines worth a look, found by the regex engine so plain prose never enters Python code:
+# a line opening with something that may be a marker.
+_LEAD_SRC = r"(?:[ \t\u00a0\u200b\ufeff]+|\*+(?=\S)|#{1,6}[ \t]|>[ \t]?|\[bookmark:[^\]\n]{0,200}\])*"
+_MARK_LINE = re.compile(r"^" + _LEAD_SRC + r"(?=\d|[IVX][IVXivx]{0,5}[ \t]?[-.)–:]|[A-ZĐ][ \t]?[.)]"
+                        r"|[a-zđ][ \t]?[).]|Điều[ \t]|ĐIỀU[ \t])", re.M)
+_NOI_NHAN_LINE = re.compile(r"^[ \t\u00a0*_]*n[ơo]i[ \t]+nh[ậa]n\b", re.M | re.I)
+_END_MARK_LINE = re.compile(r"\./\.[ \t*]*$", re.M)
 # After the marker the heading starts with a letter, a quote or a bracket, or the line ends.
 _REST_OK = re.compile(r"[ \t*]*(?:$|[^\W\d_]|[\"“‘'(\[])")
 _REST_SKIP = re.compile(r"[ \t*]*")
 
 # Clause ends inside a running-text heading: "." or ":" before a space or the line end.
 _TERM = re.compile(r"(?<=\S)\.(?=[\s*]|$)|:(?=[\s*]|$)")
-_WORD_BEFORE = re.compile(r"([^\s(“\"]+)$")
 
 # Nesting prior used only when a style appears *above* a deeper one already open (numbering
 # that jumps, e.g. "2.1 ... 2.4" then "1."): the smaller rank is the bigger division.
 _RANK = {"dieu": 0, "roman": 1, "arabic": 2, "dec2": 3, "dec3": 4, "dec4": 5, "letter": 6}
 
-_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
-
-
-def _roman_value(s: str) -> int:
-    """Value of a canonical Roman numeral up to 39, else 0."""
-    s = s.upper()
-    total, prev = 0, 0
-    for ch in reversed(s):
-        v = _ROMAN_DIGITS.get(ch, 0)
-        if not v:
-            return 0
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total if 0 < total < 40 and _to_roman(total) == s else 0
-
+# strip_accents as one str.translate over NFC text (the per-character version is too slow
+# to run on every heading): every precomposed Latin letter -> its base letter.
+_STRIP_TABLE = {cp: strip_accents(chr(cp)) for r in ((0xC0, 0x250), (0x1E00, 0x1F00))
+                for cp in range(*r) if strip_accents(chr(cp)) != chr(cp)}
 
 def _to_roman(n: int) -> str:
     out = ""
@@ -78,6 +73,14 @@ def _to_roman(n: int) -> str:
             out += sym
             n -= v
     return out
+
+
+_ROMAN = {_to_roman(i): i for i in range(1, 40)}
+
+
+def _roman_value(s: str) -> int:
+    """Value of a canonical Roman numeral up to 39 (any letter case), else 0."""
+    return _ROMAN.get(s.upper(), 0)
 
 
 @dataclass
@@ -135,6 +138,11 @@ def _vocab() -> dict:
         "abbrev": {str(a) for a in data.get("abbreviations") or []},
         "titles": {str(t) for t in data.get("doc_titles") or []},
         "posts": {str(p) for p in data.get("posts") or []},
+        "caps_line_re": re.compile(
+            r"^[ \t\u00a0*_#]*(?:" + "|".join(re.escape(a) for a in auth) + r")[ \t]*[^\W\d_]"
+            + r"|^[ \t\u00a0*_#]*(?:" + "|".join(re.escape(str(w)) for w in sorted(
+                [*(data.get("posts") or []), *(data.get("doc_titles") or [])], key=len, reverse=True))
+            + r")[ \t*:.]*$", re.M),
         "auth_re": re.compile(r"(?:" + "|".join(re.escape(a) for a in auth) + r")(?=[ \t]*[^\W\d_])"),
     }
 
@@ -233,8 +241,9 @@ def _heading(line: str, start: int, v: dict) -> tuple:
     for m in _TERM.finditer(line, start, limit):
         p = m.start()
         if line[p] == ".":
-            w = _WORD_BEFORE.search(line, start, p)
-            if w and (w.group(1) in v["abbrev"] or (len(w.group(1)) == 1 and w.group(1).isupper())):
+            word = line[max(line.rfind(" ", start, p), line.rfind("\t", start, p), start - 1) + 1:p]
+            word = word.lstrip("(“\"")
+            if word in v["abbrev"] or (len(word) == 1 and word.isupper()):
                 continue
         if p <= start:
             continue
@@ -260,8 +269,8 @@ def _kind(heading: Optional[str], anywhere: bool, v: dict) -> Optional[str]:
     """
     if not heading:
         return None
-    h = fold(heading.replace("_", " "))[:200]
-    s = strip_accents(h)
+    h = fold(heading[:240 if anywhere else 60].replace("_", " "))[:200]
+    s = h.translate(_STRIP_TABLE)
     if anywhere:
         cut = len(h)
     else:
@@ -329,6 +338,58 @@ def _footer_trigger(line: str, v: dict) -> Optional[str]:
     return None
 
 
+def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: list, ids: set,
+                  top: list, v: dict) -> tuple:
+    """Accept the line at ``pos`` as a heading if a reading of its marker fits the outline.
+
+    Returns (section or None, body start, end of the heading's last line); on success the
+    section is linked into ``top``/``stack`` and its id recorded in ``ids``.
+    """
+    n = len(text)
+    for c in _candidates(line, lead):
+        if not _REST_OK.match(line, c.end) or _place(stack, c, True, v) is None:
+            continue
+        hstart = _REST_SKIP.match(line, c.end).end()
+        hend, bstart, alone = _heading(line, hstart, v)
+        depth = _place(stack, c, alone, v)
+        if depth is None:
+            continue
+        del stack[depth:]
+        heading = line[hstart:hend].strip(" \t*:;,") or None
+        body_at = pos + bstart
+        # A heading split over two lines: the marker alone ("Điều 1." / "III."), or a
+        # heading in capitals continued in capitals on the next line ("IV. TỔ" "CHỨC ...").
+        if end < n and (heading is None or (alone and _is_caps(heading))):
+            npos = end + 1
+            nnl = text.find("\n", npos)
+            nend = n if nnl < 0 else nnl
+            nxt = text[npos:nend]
+            if _continues(nxt, heading is None, v):
+                nlead = _LEAD.match(nxt).end()
+                nh_end, nb, nalone = _heading(nxt, nlead, v)
+                more = nxt[nlead:nh_end].strip(" \t*:;,")
+                if more:
+                    heading = f"{heading} {more}" if heading else more
+                    body_at = npos + nb
+                    end = nend
+                    alone = nalone
+        parent = stack[-1].section if stack else None
+        path = (parent.id + "/" if parent else "") + c.number
+        sid, k = path, 1
+        while sid in ids:
+            k += 1
+            sid = f"{path}~{k}"
+        ids.add(sid)
+        title = alone and heading is not None and (_is_caps(heading) or len(heading.split()) <= 10)
+        kind = _kind(heading, parent is None and title, v) or (parent.kind if parent else "other")
+        sec = Section(id=sid, number=c.number, heading=heading, kind=kind, level=depth + 1,
+                      text="", span=[pos, end])
+        (parent.children if parent else top).append(sec)
+        stack.append(_Frame(c.style, c.value, sec))
+        return sec, body_at, end
+    return None, pos, end
+
+
 def segment(text: str) -> Outline:
     """Find the numbered outline of a cleaned plan text. Pure; never raises on a string."""
     if not isinstance(text, str) or not text:
@@ -339,71 +400,39 @@ def segment(text: str) -> Outline:
     hits: list = []
     triggers: list = []  # (hit count when seen, offset where the footer would start)
     ids: set = set()
-    pos = 0
     n = len(text)
-    while pos <= n:
+    # Events, in text order: 0 marker line, 1 Nơi nhận, 2 "./." line end, 3 line in capitals.
+    events = [(m.start(), 0, m.end() - m.start()) for m in _MARK_LINE.finditer(text)]
+    events += [(m.start(), 1, 0) for m in _NOI_NHAN_LINE.finditer(text)]
+    events += [(m.start(), 2, m.end()) for m in _END_MARK_LINE.finditer(text)]
+    events += [(m.start(), 3, 0) for m in v["caps_line_re"].finditer(text)]
+    events.sort()
+    skip_to = -1  # a heading that took the next line as well
+    heading_line = -1
+    for pos, ev, arg in events:
+        if ev == 2:  # also on a heading line: "4. ... thực hiện./."
+            triggers.append((len(hits), min(n, arg + 1)))
+            continue
+        if pos < skip_to:
+            continue
+        if pos == heading_line:
+            continue
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl
         line = text[pos:end]
-        lead = _LEAD.match(line).end()
-        cands = _candidates(line, lead) if lead < len(line) else []
-        accepted = False
-        for c in cands:
-            if not _REST_OK.match(line, c.end):
-                continue
-            hstart = _REST_SKIP.match(line, c.end).end()
-            hend, bstart, alone = _heading(line, hstart, v)
-            depth = _place(stack, c, alone, v)
-            if depth is None:
-                continue
-            del stack[depth:]
-            heading = line[hstart:hend].strip(" \t*:;,") or None
-            body_at = pos + bstart
-            # A heading split over two lines: the marker alone ("Điều 1." / "III."), or a
-            # heading in capitals continued in capitals on the next line ("IV. TỔ" "CHỨC ...").
-            if nl >= 0 and (heading is None or (alone and _is_caps(heading))):
-                npos = nl + 1
-                nnl = text.find("\n", npos)
-                nend = n if nnl < 0 else nnl
-                nxt = text[npos:nend]
-                if _continues(nxt, heading is None, v):
-                    nlead = _LEAD.match(nxt).end()
-                    nh_end, nb, nalone = _heading(nxt, nlead, v)
-                    more = nxt[nlead:nh_end].strip(" \t*:;,")
-                    if more:
-                        heading = f"{heading} {more}" if heading else more
-                        body_at = npos + nb
-                        end = nend
-                        nl = nnl
-                        alone = nalone
-            parent = stack[-1].section if stack else None
-            path = (parent.id + "/" if parent else "") + c.number
-            sid, k = path, 1
-            while sid in ids:
-                k += 1
-                sid = f"{path}~{k}"
-            ids.add(sid)
-            title = alone and heading is not None and (_is_caps(heading) or len(heading.split()) <= 10)
-            kind = _kind(heading, parent is None and title, v) or (parent.kind if parent else "other")
-            sec = Section(id=sid, number=c.number, heading=heading, kind=kind, level=depth + 1,
-                          text="", span=[pos, end])
-            (parent.children if parent else top).append(sec)
-            stack.append(_Frame(c.style, c.value, sec))
-            hits.append(_Hit(sec, pos, body_at))
-            accepted = True
-            break
-        if not accepted:
-            trig = _footer_trigger(line, v)
-            if trig == "start":
-                triggers.append((len(hits), pos))
-                stack = []  # what follows a Nơi nhận block is another document
-            elif trig == "after":
-                triggers.append((len(hits), end + 1))
-            elif hits and _plain(line) in v["titles"]:
-                stack = []  # an attached KẾ HOẠCH restarts the numbering
-        if nl < 0:
-            break
-        pos = nl + 1
+        if ev == 0:
+            sec, body_at, end = _take_heading(text, pos, end, line, arg, stack, ids, top, v)
+            if sec is not None:
+                hits.append(_Hit(sec, pos, body_at))
+                heading_line = pos
+                skip_to = end
+            continue
+        trig = "start" if ev == 1 else _footer_trigger(line, v)
+        if trig == "start":
+            triggers.append((len(hits), pos))
+            stack.clear()  # what follows a Nơi nhận block is another document
+        elif ev == 3 and hits and _plain(line) in v["titles"]:
+            stack.clear()  # an attached KẾ HOẠCH restarts the numbering
 
     # The footer starts at the first trigger after the last heading (or, with no outline,
     # the first trigger in the second half of the text).
