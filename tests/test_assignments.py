@@ -1,0 +1,118 @@
+"""Assignments on seed items, corpus-style labelled task lists and a markdown task table."""
+from __future__ import annotations
+
+import vnplan
+from vnplan.model import Deadline
+from vnplan.extract import assignments
+
+
+def roles(doc):
+    return [(a.role, a.body) for a in doc.assignments]
+
+
+def test_seed_001(parsed):
+    got = roles(parsed["001"])
+    assert ("lead", "Ban Thường vụ Tỉnh ủy") in got
+    assert ("lead", "Ban Thường vụ Tỉnh đoàn") in got
+    assert ("lead", "Ban Tuyên giáo Tỉnh ủy") in got
+    assert ("report_to", "Ban Thường vụ Tỉnh ủy") in got
+    assert ("coordinate", "các cơ quan liên quan") in got
+    # authors of cited documents are not assigned anything
+    assert not any(b in ("Ban Chấp hành Trung ương", "Bộ Chính trị") for _, b in got)
+
+
+def test_seed_003_heading_only_bodies_and_report_via(parsed):
+    doc = parsed["003"]
+    got = roles(doc)
+    assert ("lead", "Đảng đoàn Hội đồng Nhân dân tỉnh") in got
+    assert ("lead", "Ban Cán sự Đảng UBND tỉnh") in got
+    assert ("coordinate", "Ban Cán sự Đảng UBND tỉnh") in got
+    assert ("coordinate", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh") in got
+    assert ("report_to", "Ban Tuyên giáo Trung ương") in got
+    # "(qua Ban Tuyên giáo Tỉnh ủy)" is the channel, not the receiver
+    assert got.count(("report_to", "Ban Thường vụ Tỉnh ủy")) == 2
+    assert got.count(("lead", "Ban Tuyên giáo Tỉnh ủy")) == 1
+    for a in doc.assignments:
+        assert a.section and a.section.startswith("III")
+        assert " ".join(doc.text[a.span[0]:a.span[1]].split()) == a.body
+
+
+def test_seed_004_generic_marked(parsed):
+    doc = parsed["004"]
+    by_body = {a.body: a for a in doc.assignments}
+    assert by_body["các cơ quan liên quan"].generic is True
+    assert by_body["Ban cán sự đảng Ủy ban nhân dân tỉnh"].generic is False
+    assert by_body["Đảng đoàn Mặt trận Tổ quốc Việt Nam tỉnh Hà Giang"].role == "lead"
+
+
+UBND_LIST = """I. MỤC ĐÍCH
+1. Mục đích
+Bảo đảm thi hành Luật.
+II. NỘI DUNG
+1. Tổ chức tập huấn chuyên sâu, bồi dưỡng kiến thức pháp luật
+- Cơ quan chủ trì: Bộ Công an.
+- Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp và các cơ quan có liên quan.
+- Thời gian thực hiện: Quý III/2025.
+2. Rà soát văn bản quy phạm pháp luật
+- Cơ quan thực hiện: Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản.
+"""
+
+
+def test_labelled_task_list():
+    doc = vnplan.parse(UBND_LIST)
+    got = [(a.role, a.canonical, a.text) for a in doc.assignments]
+    task1 = "Tổ chức tập huấn chuyên sâu, bồi dưỡng kiến thức pháp luật"
+    assert ("lead", "Bộ Công an", task1) in got
+    assert ("coordinate", "Văn phòng Chính phủ", task1) in got
+    assert ("coordinate", "Bộ Tư pháp", task1) in got
+    assert ("lead", "Sở Tư pháp", "Rà soát văn bản quy phạm pháp luật") in got
+    assert ("coordinate", "Sở Nội vụ", "Rà soát văn bản quy phạm pháp luật") in got
+
+
+def test_deadlines_linked_to_item():
+    doc = vnplan.parse(UBND_LIST)
+    start = doc.text.index("III/2025")
+    doc.deadlines = [Deadline(text="III/2025", due="2025-09-30", span=[start, start + 8])]
+    assignments.apply(doc)
+    lead = next(a for a in doc.assignments if a.canonical == "Bộ Công an")
+    assert lead.deadlines == ["2025-09-30"]
+    assert "Bộ Công an" in doc.deadlines[0].bodies
+    other = next(a for a in doc.assignments if a.canonical == "Sở Tư pháp")
+    assert other.deadlines == []
+
+
+TABLE = """III. TỔ CHỨC THỰC HIỆN
+Các sở, ngành thực hiện nhiệm vụ tại Phụ lục.
+| TT | Nội dung/nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |
+| --- | --- | --- | --- | --- |
+| 1 | Điều chỉnh quy hoạch hạ tầng viễn thông | Ban Quản lý các khu công nghệ cao và khu công nghiệp | Sở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã | Quý III Năm 2026 |
+| 2 | Bảo đảm kinh phí | Doanh nghiệp, nhà cung cấp dịch vụ IoT | Sở Tài chính | Thường xuyên |
+"""
+
+
+def test_markdown_task_table():
+    doc = vnplan.parse(TABLE)
+    got = [(a.role, a.body, a.text) for a in doc.assignments]
+    t1 = "Điều chỉnh quy hoạch hạ tầng viễn thông"
+    assert ("lead", "Ban Quản lý các khu công nghệ cao và khu công nghiệp", t1) in got
+    assert ("coordinate", "Sở Khoa học và Công nghệ", t1) in got
+    assert ("coordinate", "Sở Công Thương", t1) in got
+    assert ("coordinate", "UBND các phường, xã", t1) in got
+    assert ("lead", "nhà cung cấp dịch vụ IoT", "Bảo đảm kinh phí") in got
+    assert ("coordinate", "Sở Tài chính", "Bảo đảm kinh phí") in got
+
+
+def test_misspelled_and_unaccented_bodies():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Ban Tuyen giao Tinh uy chủ trì, phối hợp với Sở TT&TT tổ chức "
+            "tuyên truyền; báo cáo kết quả BTV Tỉnh ủy.\n")
+    doc = vnplan.parse(text)
+    got = [(a.role, a.canonical) for a in doc.assignments]
+    assert ("lead", "Ban Tuyên giáo Tỉnh ủy") in got
+    assert ("coordinate", "Sở Thông tin và Truyền thông") in got
+    assert ("report_to", "Ban Thường vụ Tỉnh ủy") in got
+
+
+def test_odd_input_never_raises():
+    for s in ["", "IV. TỔ CHỨC THỰC HIỆN\n", "| a | b |\n" * 100, "Ban chủ trì phối hợp với " * 200]:
+        doc = vnplan.parse(s, strict=True)
+        assert isinstance(doc.assignments, list)

@@ -1,0 +1,69 @@
+"""Bodies recognizer on real snippets: case, tone style, abbreviations, misspellings, levels."""
+from __future__ import annotations
+
+from vnplan.extract.bodies import canonical_of, find_bodies, fold_same_length
+
+
+def names(text):
+    return [(surface, canonical, generic) for _, _, surface, canonical, generic in find_bodies(text)]
+
+
+def test_fold_keeps_offsets():
+    s = "BAN TUYÊN GIÁO TỈNH ỦY, Huyện uỷ"
+    f = fold_same_length(s)
+    assert len(f) == len(s) and f == "ban tuyen giao tinh uy, huyen uy"
+
+
+def test_seed_001_list_of_subjects():
+    text = ("2. Các ban đảng, ban cán sự đảng, đảng đoàn, Ban Thường vụ Tỉnh đoàn; các huyện ủy, "
+            "thành ủy, đảng ủy trực thuộc lãnh đạo, chỉ đạo")
+    got = names(text)
+    assert [g[0] for g in got] == ["Các ban đảng", "ban cán sự đảng", "đảng đoàn", "Ban Thường vụ Tỉnh đoàn",
+                                   "các huyện ủy", "thành ủy", "đảng ủy trực thuộc"]
+    assert ("Ban Thường vụ Tỉnh đoàn", "Ban Thường vụ Tỉnh đoàn", False) in got
+    assert got[0][2] is True
+
+
+def test_levels_and_place_names():
+    text = ("3. Đảng đoàn Mặt trận Tổ quốc Việt Nam tỉnh Hà Giang, các tổ chức chính trị - xã hội, "
+            "Liên hiệp các Hội khoa học - kỹ thuật tỉnh lãnh đạo")
+    got = names(text)
+    assert got[0][:2] == ("Đảng đoàn Mặt trận Tổ quốc Việt Nam tỉnh Hà Giang",
+                          "Đảng đoàn Mặt trận Tổ quốc Việt Nam tỉnh Hà Giang")
+    assert got[2][1] == "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"
+
+
+def test_case_tone_abbreviation_and_misspelling():
+    assert canonical_of("BAN TUYÊN GIÁO TỈNH ỦY") == "Ban Tuyên giáo Tỉnh ủy"
+    assert canonical_of("Ban Tuyên giáo Huyện uỷ") == "Ban Tuyên giáo Huyện ủy"
+    assert canonical_of("UBND tỉnh") == "Ủy ban nhân dân tỉnh"
+    assert canonical_of("BTV Tỉnh ủy") == "Ban Thường vụ Tỉnh ủy"
+    assert canonical_of("Ban Tuyen giao Tinh uy") == "Ban Tuyên giáo Tỉnh ủy"
+    assert canonical_of("Ban Tuyên giáa Tỉnh ủy") == "Ban Tuyên giáo Tỉnh ủy"  # rapidfuzz
+    assert canonical_of("Ban Cán sự Đảng UBND tỉnh") == "Ban cán sự đảng Ủy ban nhân dân tỉnh"
+    assert canonical_of("Sở TT&TT") == "Sở Thông tin và Truyền thông"
+    assert canonical_of("Uỷ ban Mặt trận Tổ quốc") == "Ủy ban Mặt trận Tổ quốc Việt Nam"
+
+
+def test_table_cell_without_commas_and_collective_levels():
+    got = names("Sở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã")
+    assert [g[1] for g in got] == ["Sở Khoa học và Công nghệ", "Sở Công Thương", "Ủy ban nhân dân các phường, xã"]
+
+
+def test_police_needs_a_level():
+    assert names("phối hợp với lực lượng Công an trong rà soát") == []
+    assert names("Giao Công an tỉnh chủ trì")[0][1] == "Công an tỉnh"
+
+
+def test_odd_input_never_raises():
+    for s in ["", "\x00\x01", "x" * 1000, "1.\n" * 1000, "Ban " * 500, "Ủy ban nhân dân tỉnh " * 50]:
+        find_bodies(s)
+
+
+def test_seed_bodies_in_document(parsed):
+    doc = parsed["003"]
+    canon = {b.canonical for b in doc.bodies}
+    assert {"Ban Tuyên giáo Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "Ban cán sự đảng Ủy ban nhân dân tỉnh"} <= canon
+    for b in doc.bodies:
+        for m in b.mentions:
+            assert " ".join(doc.text[m.span[0]:m.span[1]].split()) == m.text
