@@ -1,8 +1,351 @@
-"""deadlines extractor. (Contract.)"""
+"""Deadlines: the time constraints on tasks, and the cadences of reporting.
+
+A time expression is a deadline only where the text puts it on a task: a parenthesised
+"(hoàn thành trong quý I/2024)", "xong trong tháng 10/2019", "trước ngày 30/6/2024", a
+"Thời gian thực hiện: Quý III/2025" line, the time column of a task table, or a cadence that
+governs a reporting clause ("định kỳ hằng năm báo cáo kết quả ..."). Target years ("đến năm
+2030"), dates of cited documents, periods in a strategy's name ("giai đoạn 2021-2030") and the
+narrative of the situation section are not deadlines.
+"""
 from __future__ import annotations
 
-from ..model import Document
+import re
+from datetime import date
+from typing import Optional
+
+from .. import vocab
+from ..model import Deadline, Document
+from ..text import fold
+from .timex import Timex, _words, find_timexes, normalize, parse_iso
+
+_V = vocab.load("time")["deadlines"]
+_S = r"[\s_]{0,3}"
+
+_COMPLETION_RE = re.compile(rf"(?<![^\W_]){_words(_V['completion_verbs'])}(?![^\W_])", re.I)
+_REPORT_RE = re.compile(rf"(?<![^\W_]){_words(_V['report_words'])}(?![^\W_])", re.I)
+_PERIODIC_RE = re.compile(rf"(?<![^\W_]){_words(vocab.load('time')['periodic_words'])}(?![^\W_])", re.I)
+# "- Thời gian thực hiện: Quý III/2025" ("+", "a)", "*" also open such a line; "3." does not:
+# a numbered heading "3. Thời gian thực hiện: 2025-2030" is the plan's own period).
+_FIELD_RE = re.compile(
+    rf"^[ \t]*(?:[-+•*–]\s*|[a-zđ]\)\s*)?(?P<label>{_words(_V['field_labels'])})[ \t]*:[ \t]*(?P<value>[^\n]*)",
+    re.I | re.M)
+_MARKER_RE = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXLC]+[.-])\s*", re.I)
+_TABLE_CELL_CLEAN = re.compile(r"[*_`]+")
+_TIME_HEADERS = {fold(h) for h in _V["table_time_headers"]}
+_TASK_HEADERS = [fold(h) for h in _V["table_task_headers"]]
+_SKIP_KINDS = set(_V["skip_kinds"])
+_SCAN = 1200  # longest clause looked at, both ways (keeps every scan bounded)
+
+
+# --- reference date ----------------------------------------------------------------------------
+
+def reference_date(doc: Document) -> Optional[date]:
+    """The document's date; failing that the latest date (else year) written in its preamble."""
+    d = parse_iso(getattr(doc.metadata, "date", None))
+    if d is not None:
+        return d
+    text = doc.text or ""
+    lo, hi = (doc.preamble or [0, min(len(text), 3000)])[:2]
+    head = text[lo:min(hi, lo + 5000)]
+    best: Optional[date] = None
+    for t in find_timexes(head, None):
+        for iso in (t.due, t.period_start):
+            v = parse_iso(iso) if t.year_given else None
+            if v is not None and (best is None or v > best):
+                best = v if t.kind == "date" else date(v.year, 1, 1)
+    return best
+
+
+# --- clauses -----------------------------------------------------------------------------------
+
+def clause_start(text: str, pos: int) -> tuple:
+    """(start, opened_by_paren) of the clause holding ``pos``: after the last ; . : or line
+    break, or the unmatched "(" it sits in; parentheses closed before ``pos`` are skipped."""
+    depth = 0
+    stop = max(0, pos - _SCAN)
+    i = pos - 1
+    while i >= stop:
+        c = text[i]
+        if c == "\n":
+            return i + 1, False
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            if depth == 0:
+                return i + 1, True
+            depth -= 1
+        elif depth == 0 and (c in ";:" or (c == "." and (i + 1 >= len(text) or text[i + 1] in " \t"))):
+            return i + 1, False
+        i -= 1
+    return stop, False
+
+
+def clause_end(text: str, pos: int, in_paren: bool = False) -> int:
+    """End of the clause from ``pos``: the next ; . or line break outside parentheses (or the
+    ")" closing the one it is in)."""
+    depth = 0
+    stop = min(len(text), pos + _SCAN)
+    i = pos
+    while i < stop:
+        c = text[i]
+        if c == "\n":
+            return i
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                return i if in_paren else i
+            depth -= 1
+        elif depth == 0 and (c == ";" or (c == "." and (i + 1 >= len(text) or text[i + 1] in " \t\n"))):
+            return i
+        i += 1
+    return stop
+
+
+def _trim(text: str, lo: int, hi: int) -> tuple:
+    """Shrink [lo, hi) past white space, list markers and trailing commas."""
+    m = _MARKER_RE.match(text, lo, hi)
+    if m:
+        lo = m.end()
+    while lo < hi and text[lo] in " \t,":
+        lo += 1
+    while hi > lo and text[hi - 1] in " \t,;:.":
+        hi -= 1
+    return lo, hi
+
+
+# --- sections ----------------------------------------------------------------------------------
+
+def _section_table(doc: Document) -> list:
+    """(start, end, depth, id, skipped) for every section; skipped if it or a parent is narrative."""
+    rows: list = []
+
+    def visit(sec, depth, skipped):
+        skip = skipped or sec.kind in _SKIP_KINDS
+        if sec.span:
+            rows.append((sec.span[0], sec.span[1], depth, sec.id, skip))
+        for ch in sec.children:
+            visit(ch, depth + 1, skip)
+
+    for s in doc.sections:
+        visit(s, 1, False)
+    return rows
+
+
+def _locate(rows: list, pos: int) -> tuple:
+    """(section id, skipped) of the deepest section holding ``pos``."""
+    best = None
+    for r in rows:
+        if r[0] <= pos < r[1] and (best is None or r[2] > best[2]):
+            best = r
+    return (best[3], best[4]) if best else (None, False)
+
+
+def _outside(doc: Document, pos: int) -> bool:
+    """In the footer, or in the preamble of a document that has an outline."""
+    if doc.footer and doc.footer[0] <= pos < doc.footer[1]:
+        return True
+    return bool(doc.sections) and bool(doc.preamble) and doc.preamble[0] <= pos < doc.preamble[1]
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+def _is_completion(text: str, t: Timex) -> Optional[tuple]:
+    """If ``t`` constrains a task, (clause start, in parentheses); else None."""
+    if t.due is None or t.kind in ("since", "open", "until"):
+        return None
+    start, paren = clause_start(text, t.span[0])
+    before = text[start:t.span[0]]
+    if t.cue_kind == "strong":
+        return start, paren
+    if t.cue_kind == "within" or (t.cue is None and paren):
+        if t.cue is None:
+            # "(Quý III/2025)", "(hoàn thành quý I/2024)": nothing but completion words before it
+            if before.strip() and not _COMPLETION_RE.search(before):
+                return None
+            if clause_end(text, t.span[1], True) > t.span[1] + 2:
+                return None
+            return start, paren
+        if t.kind in ("date", "month", "quarter", "half"):
+            return start, paren
+        if t.kind == "year" and (paren or _COMPLETION_RE.search(before[-60:])):
+            return start, paren
+    return None
+
+
+def _report_cadence(text: str, t: Timex) -> Optional[tuple]:
+    """If cadence ``t`` governs a reporting clause, (text start, clause end, task start)."""
+    start, paren = clause_start(text, t.span[0])
+    end = clause_end(text, t.span[1], paren)
+    before = text[start:t.span[0]]
+    after = text[t.span[1]:end]
+    head = t.span[0]
+    pm = None
+    for pm in _PERIODIC_RE.finditer(before[-60:]):
+        pass
+    if pm is not None and _PERIODIC_RE.search(t.text) is None:
+        head = t.span[0] - len(before[-60:]) + pm.start()  # "định kỳ trước ngày 30/11 hàng năm"
+    rm = _REPORT_RE.search(after[:80])
+    if rm is not None:
+        lead = text[start:head]
+        lo, _ = _trim(text, start, head) if lead.strip() else (head, head)
+        ok = (not text[lo:head].strip() or text[lo:head].rstrip().endswith((",", "và", "đồng thời"))
+              or pm is not None or _PERIODIC_RE.search(t.text) is not None)
+        if ok:
+            return head, end, t.span[1] + rm.start()
+    if _REPORT_RE.search(before[-30:]) is not None:  # "báo cáo định kỳ 6 tháng"
+        rb = list(_REPORT_RE.finditer(before[-30:]))[-1]
+        head = t.span[0] - len(before[-30:]) + rb.start()
+        return head, end, head
+    return None
+
+
+def _table_deadlines(doc: Document, ref: Optional[date]) -> list:
+    """Deadlines read from the time column of markdown task tables ("| ... | Quý III/2025 |")."""
+    text = doc.text
+    out: list = []
+    time_col = task_col = None
+    pos = 0
+    for line in text.split("\n"):
+        lo = pos
+        pos += len(line) + 1
+        s = line.strip()
+        if not s.startswith("|"):
+            time_col = task_col = None
+            continue
+        cells, offs = [], []
+        i = line.index("|")
+        while True:
+            j = line.find("|", i + 1)
+            if j < 0:
+                break
+            cells.append(line[i + 1:j])
+            offs.append(lo + i + 1)
+            i = j
+        keys = [fold(_TABLE_CELL_CLEAN.sub("", c)).strip(" :.") for c in cells]
+        hdr = next((k for k, c in enumerate(keys) if c in _TIME_HEADERS), None)
+        if hdr is not None:
+            time_col = hdr
+            task_col = next((k for k, c in enumerate(keys) if any(h in c for h in _TASK_HEADERS)), None)
+            continue
+        if time_col is None or time_col >= len(cells):
+            continue
+        cell = cells[time_col]
+        t = normalize(cell, ref)
+        if t is None or not (t.due or t.recurrence):
+            continue
+        c0, c1 = _trim(text, offs[time_col], offs[time_col] + len(cell))
+        if task_col is not None and task_col < len(cells):
+            task = cells[task_col].strip()
+        else:
+            task = max((c for k, c in enumerate(cells) if k != time_col), key=len, default="").strip()
+        out.append(Deadline(text=text[c0:c1], due=t.due, period_start=t.period_start,
+                            recurrence=t.recurrence, task=task or None, span=[c0, c1]))
+    return out
+
+
+def _field_deadlines(doc: Document, ref: Optional[date]) -> list:
+    """"- Thời gian thực hiện: Quý III/2025", "+ Thời hạn ban hành: trước ngày 01/01/2026"."""
+    text = doc.text
+    out: list = []
+    for m in _FIELD_RE.finditer(text):
+        value = m.group("value")
+        t = normalize(value, ref)
+        if t is None or not (t.due or t.recurrence or t.period_start):
+            continue
+        lo, hi = _trim(text, m.start(), m.end())
+        out.append(Deadline(text=text[lo:hi], due=t.due, period_start=t.period_start,
+                            recurrence=t.recurrence, task=_item_heading(doc, m.start()), span=[lo, hi]))
+    return out
+
+
+def _item_heading(doc: Document, pos: int) -> Optional[str]:
+    """The heading of the item a labelled line belongs to (the deepest section holding it)."""
+    best = None
+    for s in doc.walk():
+        if s.span and s.span[0] <= pos < s.span[1] and (best is None or s.level >= best.level):
+            best = s
+    if best is not None and best.heading:
+        return best.heading
+    # no outline: the last numbered line above
+    start = doc.text.rfind("\n", 0, max(0, pos - 1))
+    for _ in range(20):
+        if start < 0:
+            break
+        prev = doc.text.rfind("\n", 0, start)
+        line = doc.text[prev + 1:start]
+        if re.match(r"\s*\d+(?:\.\d+)*[.)]\s", line):
+            return _MARKER_RE.sub("", line, count=1).strip() or None
+        start = prev
+    return None
+
+
+def extract_deadlines(doc: Document) -> list:
+    """Every time constraint on a task in ``doc``, in reading order."""
+    text = doc.text or ""
+    if not text:
+        return []
+    ref = reference_date(doc)
+    rows = _section_table(doc)
+    found = _table_deadlines(doc, ref) + _field_deadlines(doc, ref)
+    taken = [d.span for d in found]
+
+    def free(span) -> bool:
+        return not any(a < span[1] and span[0] < b for a, b in taken)
+
+    timexes = list(find_timexes(text, ref))
+    reported: set = set()
+    # cadences of reporting first: a date in their clause is their first due date
+    for t in timexes:
+        if not t.recurrence or not free(t.span) or _outside(doc, t.span[0]):
+            continue
+        hit = _report_cadence(text, t)
+        if hit is None:
+            continue
+        head, end, task_at = hit
+        para = text.rfind("\n", 0, head)
+        if (para, t.recurrence) in reported:
+            continue
+        reported.add((para, t.recurrence))
+        due = None
+        for u in timexes:
+            if head <= u.span[0] < end and u.due and u.cue_kind == "strong":
+                due = u.due
+                taken.append(u.span)
+                break
+        lo, hi = _trim(text, head, end)
+        tlo, thi = _trim(text, task_at, end)
+        found.append(Deadline(text=text[lo:hi], due=due, recurrence=t.recurrence,
+                              task=text[tlo:thi] or None, span=[lo, hi]))
+        taken.append([lo, hi])
+    for t in timexes:
+        if t.recurrence or not free(t.span) or _outside(doc, t.span[0]):
+            continue
+        if ref is not None and t.due and t.due < ref.isoformat()[:len(t.due)] and t.year_given:
+            continue  # before the document itself: narrative, not a constraint
+        hit = _is_completion(text, t)
+        if hit is None:
+            continue
+        start, paren = hit
+        lo, hi = _trim(text, start, t.span[1])
+        if paren:
+            ts, _ = clause_start(text, start - 1)
+            task_lo, task_hi = _trim(text, ts, start - 1)
+        else:
+            task_lo, task_hi = _trim(text, start, t.span[0])
+        found.append(Deadline(text=text[lo:hi], due=t.due, period_start=t.period_start,
+                              task=text[task_lo:task_hi] or None, span=[lo, hi]))
+        taken.append(t.span)
+    result = []
+    for d in found:
+        sid, skipped = _locate(rows, d.span[0])
+        if skipped or _outside(doc, d.span[0]):
+            continue
+        d.section = sid
+        result.append(d)
+    result.sort(key=lambda d: d.span[0])
+    return result
 
 
 def apply(doc: Document) -> None:
-    pass
+    doc.deadlines = extract_deadlines(doc)

@@ -64,7 +64,7 @@ _ALTS = [
     ("yr", rf"{_LB}(?:(?P<yr_w>{_PERIODW}){_S})?(?P<yr_a>{_YEAR}){_S}{_RCONN}{_S}(?:năm{_S})?"
            rf"(?P<yr_b>{_YEAR})"),
     # quý I/2024, Quý III Năm 2026, quý 4 năm 2019, quý II
-    ("quarter", rf"{_LB}quý{_S}(?P<q>{_QUART})(?![^\W_])(?:{_S}[/,.-]?{_S}(?:năm{_S})?(?P<q_y>{_YEAR}))?"),
+    ("quarter", rf"{_LB}{_words(_V['quarter_words'])}{_S}(?P<q>{_QUART})(?![^\W_])(?:{_S}[/,.-]?{_S}(?:năm{_S})?(?P<q_y>{_YEAR}))?"),
     # tháng 4/2024, tháng 10 năm 2019, tháng 4
     ("month", rf"{_LB}tháng{_S}(?P<m>{_MON})(?:{_S}[/.-]{_S}(?P<m_y>{_YEAR})|{_S},?{_S}năm{_S}(?P<m_y2>{_YEAR}))?"
               rf"(?![/.-]?\d)"),
@@ -86,7 +86,8 @@ _ALT_NAMES = [name for name, _ in _ALTS]
 # expression is tried only at anchors, found with fast scans: digit runs and a few keywords
 # (literal searches on the lower-cased text), each with the word that may open it just before.
 _DIGITS = re.compile(r"[0-9](?<![0-9][0-9])")  # the first digit of each run (faster than [0-9]+)
-_KEYWORDS = [re.compile(re.escape(k)) for k in ("quý", "tháng", "nửa", "định", "hằng", "hàng", "mỗi", "thường")]
+_KEYWORDS = [re.compile(re.escape(k)) for k in
+             ["tháng", "nửa", "định", "hằng", "hàng", "mỗi", "thường"] + list(_V["quarter_words"])]
 _KEYWORDS_I = [re.compile(k.pattern, re.I) for k in _KEYWORDS]
 
 
@@ -97,7 +98,7 @@ def _rwords(items) -> str:
 
 
 # The opening word of an expression, read backwards from its anchor on the reversed text.
-_PREFIX_WORDS = (["ngày", "quý", "tháng"] + list(_V["period_words"]) + list(_V["periodic_words"])
+_PREFIX_WORDS = (["ngày", "tháng"] + list(_V["quarter_words"]) + list(_V["period_words"]) + list(_V["periodic_words"])
                  + list(_V["number_words"]) + list(_V["half_nouns"]))
 _RPREFIX = re.compile(rf"{_S}(?:{_rwords(_PREFIX_WORDS)}|\d{{1,2}}(?!\d)){_RB}", re.I)
 
