@@ -62,7 +62,6 @@ _DIGIT_START = re.compile(r"^[(\"“‘'«]*\d")
 _SPLIT_NUMBER_HEAD = re.compile(r"\d[-/]$")
 _SPLIT_NUMBER_TAIL = re.compile(r"^[A-ZĐ\d]")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
-_CTRL = "\x00-\x08\x0b\x0e-\x1f\x7f\ue000\ue001"
 
 
 @lru_cache(maxsize=1)
@@ -70,22 +69,15 @@ def _rules() -> dict:
     """The compiled vocabulary of clean.yaml (read once)."""
     data = vocab.load("clean")
     allowed, greek = data["allowed_letters"], data["greek_letters"]
-    strong = rf"(?:(?![{allowed}{greek}])[^\W\d_])"
-    foreign = re.compile(
-        rf"{strong}+|(?<=[{allowed}])[{greek}]+|[{greek}]+(?=[{allowed}])")
-    char_pass = re.compile(
-        r"(?P<ent>" + _ENTITY.pattern + r")"
-        r"|(?P<foreign>" + foreign.pattern + r")"
-        r"|(?P<zw>[\u200b-\u200d\u2060\ufeff\u00ad])"
-        r"|(?P<nbsp>[\u00a0\u2007\u202f\u3000])"
-        r"|(?P<nl>\r\n?|[\f\u2028\u2029\x85])"
-        r"|(?P<ctrl>[" + _CTRL + r"])")
+    # a cheap negated class first, the letter test only on what it lets through; Greek runs
+    # are judged by their neighbours in the callback
+    foreign = re.compile(rf"(?:[^{allowed}\x00-\x7f\u2000-\u206f](?<=[^\W\d_]))+")
     gap = int(data.get("column_gap_spaces") or 5)
     titles = {t.upper() for t in data["signature_titles"]}
     return {
-        "char_pass": char_pass,
         "foreign": foreign,
         "latin": re.compile(rf"[{allowed}]"),
+        "greek": re.compile(rf"[{greek}]+$"),
         "letter": re.compile(r"[^\W\d_]"),
         "drop_inline": re.compile("|".join(f"(?:{p})" for p in data["drop_inline"])),
         "fn_ref": re.compile(data["footnote_ref"]),
@@ -114,63 +106,78 @@ def _decode_entity(m: re.Match) -> str:
     return html.unescape("&" + m.group(1) + ";")
 
 
+_JUNK = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\ue000\ue001\x00-\x08\x0b\x0e-\x1f\x7f]+")
+_ODD_SPACE = re.compile("[\u00a0\u2007\u202f\u3000]")
+_ODD_NL = re.compile("\r\n?|[\x0c\u2028\u2029\x85]")
+
+
+_SPECIAL = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\ue000\ue001\x00-\x08\x0b-\x1f\x7f"
+                      "\u00a0\u2007\u202f\u3000\u2028\u2029\x85]")
+
+
+def _basic_chars(text: str) -> str:
+    """Newlines to "\n", odd spaces to " ", zero-width and control characters out."""
+    if _ODD_NL.search(text):
+        text = _ODD_NL.sub("\n", text)
+    if _ODD_SPACE.search(text):
+        text = _ODD_SPACE.sub(" ", text)
+    if _JUNK.search(text):
+        text = _JUNK.sub("", text)
+    return text
+
+
 def normalize_chars(raw: str) -> tuple[str, list]:
-    """Decode entities, drop zero-width/control characters and foreign-script letters.
+    """Drop foreign-script letters, zero-width/control characters; decode entities; NFC and
+    the modern tone style.
 
     Returns the text and the foreign-script warnings, whose spans are offsets in ``raw``.
     Text that is mostly in another script is kept whole (and reported once).
     """
     r = _rules()
     warnings: list = []
-    n_letters = len(r["letter"].findall(raw)) if len(raw) < 200_000 else None
+    foreign = r["foreign"]
     keep_foreign = False
-    if n_letters:
-        n_foreign = sum(len(m) for m in r["foreign"].findall(raw))
-        keep_foreign = n_foreign * 2 > n_letters
-    elif n_letters is None:  # a huge text: sample its start
-        head = raw[:200_000]
-        n_foreign = sum(len(m) for m in r["foreign"].findall(head))
-        keep_foreign = n_foreign * 2 > len(r["letter"].findall(head))
-    if keep_foreign:
-        warnings.append(Warning_("no-vietnamese", "most letters are not in Latin script; "
-                                 "foreign-script characters kept"))
-
-    def repl(m: re.Match) -> str:
-        kind = m.lastgroup
-        if kind == "ent":
-            out = html.unescape(m.group(0).replace("&amp;", "&"))
-            out = out.translate({0xE000: None, 0xE001: None})
-            if not keep_foreign and r["foreign"].search(out):
-                warnings.append(Warning_("foreign-script", f"removed {out!r} (entity)",
-                                         [m.start(), m.end()]))
-                return ""
-            return out
-        if kind == "foreign":
-            if keep_foreign:
-                return m.group(0)
-            s = m.group(0)
-            names = sorted({_script_name(c) for c in s})
-            warnings.append(Warning_("foreign-script",
-                                     f"removed {s!r} ({', '.join(names)}) inside Vietnamese text",
-                                     [m.start(), m.end()]))
-            return ""
-        if kind == "nbsp":
-            return " "
-        if kind == "nl":
-            return "\n"
-        return ""
-
-    text = r["char_pass"].sub(repl, raw)
+    if foreign.search(raw):
+        sample = raw[:200_000]
+        # Latin-script text is mostly letters; a foreign script above a quarter of all the
+        # characters means the document is not Vietnamese text with stray characters
+        keep_foreign = sum(len(m) for m in foreign.findall(sample)) * 4 > len(sample)
+        if keep_foreign:
+            warnings.append(Warning_("no-vietnamese", "most letters are not in Latin script; "
+                                     "foreign-script characters kept"))
+        else:
+            raw = _drop_foreign(raw, warnings, spans=True)
+    text = _basic_chars(raw) if _SPECIAL.search(raw) else raw
     for _ in range(4):  # entities written twice ("&amp;lt;") decode to a fixed point
-        if "&" not in text:
+        if "&" not in text or ";" not in text:
             break
         new = _ENTITY.sub(_decode_entity, text)
         if new == text:
             break
-        text = r["foreign"].sub("", new) if not keep_foreign else new
-        text = text.translate({0xE000: None, 0xE001: None, 0xA0: 0x20, 0xAD: None})
+        text = _basic_chars(new)
+        if not keep_foreign and foreign.search(text):
+            text = _drop_foreign(text, warnings, spans=False)
     text = tone_style(unicodedata.normalize("NFC", text))
     return text, warnings
+
+
+def _drop_foreign(text: str, warnings: list, spans: bool) -> str:
+    """Remove runs of non-Latin letters (Greek only when glued to a Latin letter)."""
+    r = _rules()
+    latin = r["latin"]
+
+    def repl(m: re.Match) -> str:
+        s = m.group(0)
+        i, j = m.start(), m.end()
+        if r["greek"].match(s) and not ((i and latin.match(text, i - 1)) or latin.match(text, j)):
+            return s
+        names = sorted({_script_name(c) for c in s})
+        warnings.append(Warning_(
+            "foreign-script", f"removed {s!r} ({', '.join(names)}) inside Vietnamese text",
+            [i, j] if spans else None))
+        return ""
+
+    return r["foreign"].sub(repl, text)
 
 
 def _script_name(c: str) -> str:
@@ -367,7 +374,7 @@ def _strip_refs(s: str) -> str:
 
 
 def _ends_sentence(s: str) -> bool:
-    return bool(_END_PUNCT.search(_strip_refs(s)))
+    return bool(_END_PUNCT.search(_strip_refs(s[-16:])))
 
 
 def _starts_lower(s: str) -> bool:
@@ -380,8 +387,7 @@ def _is_marker(s: str) -> bool:
 
 
 def _is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and all(not c.islower() for c in letters)
+    return len(s) >= 2 and s == s.upper() and s != s.lower()
 
 
 def _guarded(a: _Line, b: _Line) -> bool:
@@ -403,13 +409,14 @@ def _guarded(a: _Line, b: _Line) -> bool:
         return True
     if a.bare.endswith("./."):
         return True
-    if r["place_start"].match(b.bare) or r["place_full"].match(a.bare):
+    if (", ngày" in b.bare[:60] and r["place_start"].match(b.bare)
+            or len(a.bare) < 100 and r["place_full"].match(a.bare)):
         return True
     return False
 
 
 def _lead_word(a: str) -> bool:
-    m = _LAST_WORD.search(a)
+    m = _LAST_WORD.search(a[-40:])
     return bool(m and m.group(1).lower() in _rules()["lead_words"] and not _ends_sentence(a))
 
 
@@ -440,14 +447,14 @@ def should_join(a: _Line, b: _Line, p: _Profile) -> Optional[str]:
     if b.hard or a.row or b.row:
         return None
     ab, bb = _strip_refs(a.bare), b.bare
-    if _SPLIT_NUMBER_HEAD.search(ab) and _SPLIT_NUMBER_TAIL.match(bb) and not ab.endswith(
+    if _SPLIT_NUMBER_HEAD.search(ab[-2:]) and _SPLIT_NUMBER_TAIL.match(bb) and not ab.endswith(
             (" -", "–")) and not _is_marker(bb) and not _BULLET.match(bb):
         return ""  # "45-" / "NQ/TW"
     if _guarded(a, b):
         return None
     if not b.gap and (a.bold or a.italic) and not (_is_marker(bb) and _ends_sentence(ab)):
         return " "  # inside **bold** / *italic* that spans the line break
-    if r["date_head"].search(ab) and r["date_tail"].match(bb):
+    if "ngày" in ab[-12:] and r["date_head"].search(ab[-12:]) and r["date_tail"].match(bb):
         return " "  # "Hà Nội, ngày" / "24 tháng 11 năm 2025"
     caps_then_lower = _is_caps(ab) and _starts_lower(bb)
     if caps_then_lower:
