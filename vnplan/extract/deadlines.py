@@ -29,7 +29,7 @@ _PERIODIC_RE = re.compile(rf"(?<![^\W_]){_words(vocab.load('time')['periodic_wor
 _FIELD_RE = re.compile(
     rf"^[ \t]*(?:[-+•*–]\s*|[a-zđ]\)\s*)?(?P<label>{_words(_V['field_labels'])})[ \t]*:[ \t]*(?P<value>[^\n]*)",
     re.I | re.M)
-_MARKER_RE = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXLC]+[.-])\s*", re.I)
+_MARKER_RE = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXLC]+[.-])\s*", re.I)
 _TABLE_CELL_CLEAN = re.compile(r"[*_`]+")
 _TIME_HEADERS = {fold(h) for h in _V["table_time_headers"]}
 _TASK_HEADERS = [fold(h) for h in _V["table_task_headers"]]
@@ -47,13 +47,21 @@ def reference_date(doc: Document) -> Optional[date]:
     text = doc.text or ""
     lo, hi = (doc.preamble or [0, min(len(text), 3000)])[:2]
     head = text[lo:min(hi, lo + 5000)]
-    best: Optional[date] = None
+    # Days written in the header (the document's own date, the dates of what it implements)
+    # come first; then single years; a period in the title ("giai đoạn 2009-2013") counts by
+    # its start only, as a plan is dated before the period it covers.
+    days, years = [], []
     for t in find_timexes(head, None):
-        for iso in (t.due, t.period_start):
-            v = parse_iso(iso) if t.year_given else None
-            if v is not None and (best is None or v > best):
-                best = v if t.kind == "date" else date(v.year, 1, 1)
-    return best
+        if t.kind == "date" and t.year_given and t.due:
+            days.append(parse_iso(t.due))
+        elif t.year_given and (t.period_start or t.due):
+            v = parse_iso(t.period_start or t.due)
+            if v is not None:
+                years.append(date(v.year, 1, 1))
+    days = [d for d in days if d is not None]
+    if days:
+        return max(days)
+    return max(years) if years else None
 
 
 # --- clauses -----------------------------------------------------------------------------------
@@ -163,12 +171,14 @@ def _is_completion(text: str, t: Timex) -> Optional[tuple]:
             # "(Quý III/2025)", "(hoàn thành quý I/2024)": nothing but completion words before it
             if before.strip() and not _COMPLETION_RE.search(before):
                 return None
+            if t.kind in ("year", "range") and not _COMPLETION_RE.search(before):
+                return None  # "(2020 - 2025)", "(2025)": a period named, not a deadline
             if clause_end(text, t.span[1], True) > t.span[1] + 2:
                 return None
             return start, paren
         if t.kind in ("date", "month", "quarter", "half"):
             return start, paren
-        if t.kind == "year" and (paren or _COMPLETION_RE.search(before[-60:])):
+        if t.kind == "year" and _COMPLETION_RE.search(before[-60:]):
             return start, paren
     return None
 
@@ -287,7 +297,9 @@ def extract_deadlines(doc: Document) -> list:
         return []
     ref = reference_date(doc)
     rows = _section_table(doc)
-    found = _table_deadlines(doc, ref) + _field_deadlines(doc, ref)
+    found = _table_deadlines(doc, ref)
+    n_table = len(found)
+    found += _field_deadlines(doc, ref)
     taken = [d.span for d in found]
 
     def free(span) -> bool:
@@ -308,13 +320,16 @@ def extract_deadlines(doc: Document) -> list:
             continue
         reported.add((para, t.recurrence))
         due = None
+        task_end = end
         for u in timexes:
             if head <= u.span[0] < end and u.due and u.cue_kind == "strong":
                 due = u.due
                 taken.append(u.span)
+                if u.span[0] > task_at:
+                    task_end = u.span[0]  # "báo cáo ... chậm nhất ngày 17 tháng 12"
                 break
         lo, hi = _trim(text, head, end)
-        tlo, thi = _trim(text, task_at, end)
+        tlo, thi = _trim(text, task_at, task_end)
         found.append(Deadline(text=text[lo:hi], due=due, recurrence=t.recurrence,
                               task=text[tlo:thi] or None, span=[lo, hi]))
         taken.append([lo, hi])
@@ -333,13 +348,19 @@ def extract_deadlines(doc: Document) -> list:
             task_lo, task_hi = _trim(text, ts, start - 1)
         else:
             task_lo, task_hi = _trim(text, start, t.span[0])
-        found.append(Deadline(text=text[lo:hi], due=t.due, period_start=t.period_start,
+        start_iso = t.period_start
+        if start_iso is None:  # "Từ tháng 1/2010 ... trước 30/9/2010": the clause opens the period
+            start_iso = next((u.period_start for u in timexes if lo <= u.span[0] < t.span[0]
+                              and u.kind == "since" and u.period_start and u.period_start <= t.due), None)
+        found.append(Deadline(text=text[lo:hi], due=t.due, period_start=start_iso,
                               task=text[task_lo:task_hi] or None, span=[lo, hi]))
         taken.append(t.span)
     result = []
+    tables = {id(d) for d in found[:n_table]}
     for d in found:
         sid, skipped = _locate(rows, d.span[0])
-        if skipped or _outside(doc, d.span[0]):
+        # a task table is one wherever it stands (appendices often follow the signature)
+        if id(d) not in tables and (skipped or _outside(doc, d.span[0])):
             continue
         d.section = sid
         result.append(d)
