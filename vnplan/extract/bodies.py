@@ -117,6 +117,14 @@ def _add(entries: dict, name: str, entry: Entry) -> None:
     k = key_of(name)
     if k and k not in entries:
         entries[k] = entry
+        first = name.split()[0] if name.split() else ""
+        if first and first[0].isalpha():
+            heads = entries.setdefault(_HEADS, set())
+            for w in (first, strip_accents(first)):
+                heads.update((w[0].upper() + w[1:], w.upper()))
+
+
+_HEADS = "\x00heads"  # entries slot holding the written forms of head words
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +175,7 @@ def gazetteer() -> _Gazetteer:
     for g in data.get("list_only") or []:
         _add(entries, g, Entry(g, "generic", generic=True, takes_level=True, weak=True))
 
+    written_heads = entries.pop(_HEADS, set())
     regex = re.compile(r"(?<![\w&])(?:" + _trie_regex(entries) + r")(?![\w&])")
     levels = {key_of(lv): lv for lv in data.get("levels") or []}
     level_regex = re.compile(r"[ \t]+(?:" + _trie_regex(levels) + r")(?![\w&])")
@@ -179,8 +188,10 @@ def gazetteer() -> _Gazetteer:
         if len(toks) < 2:
             continue
         by_head.setdefault(toks[0], {}).setdefault(len(toks), []).append(k)
-    heads = sorted(by_head, key=len, reverse=True)
-    anchor = re.compile(r"(?<![\w&])(?:" + "|".join(map(re.escape, heads)) + r")(?=[ \t]+\w)")
+    # case-sensitive written forms of capitalized head words: the regex engine then only
+    # stops at upper-case letters, which keeps the fuzzy pass cheap
+    heads = sorted((h for h in written_heads if key_of(h) in by_head), key=len, reverse=True)
+    anchor = re.compile("(?:" + "|".join(map(re.escape, heads)) + r")(?=[ \t]+\w)")
     return _Gazetteer(entries, regex, level_regex, levels, named, by_head, anchor)
 
 
@@ -259,8 +270,10 @@ def _fuzzy(text: str, folded: str, g: _Gazetteer, found: list[BodyMatch]) -> lis
     spans = [(b.start, b.end) for b in found if not b.weak]
     extra: list[BodyMatch] = []
     j = 0
-    for a in g.anchor_regex.finditer(folded):
+    for a in g.anchor_regex.finditer(text):
         s = a.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "&"):
+            continue
         while j < len(spans) and spans[j][1] <= s:
             j += 1
         if j < len(spans) and spans[j][0] <= s < spans[j][1]:
@@ -272,7 +285,7 @@ def _fuzzy(text: str, folded: str, g: _Gazetteer, found: list[BodyMatch]) -> lis
             continue
         words = list(re.finditer(r"\w+|[-,&/]", folded[s:s + 120]))
         best = None
-        for n, keys in g.by_head.get(a.group(), {}).items():
+        for n, keys in g.by_head.get(folded[a.start():a.end()], {}).items():
             if n > len(words):
                 continue
             cand = " ".join(w.group() for w in words[:n])
