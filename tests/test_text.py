@@ -10,6 +10,10 @@ def test_old_tone_placement_becomes_modern():
     assert tone_style("hoá Hoà Uỷ ban tuỳ khoẻ HOÁ") == "hóa Hòa Ủy ban tùy khỏe HÓA"
 
 
+def test_qu_keeps_its_tone_on_the_vowel_after_it():
+    assert tone_style("quý I/2025, Quý III, Quỳnh, QUÝ") == "quý I/2025, Quý III, Quỳnh, QUÝ"
+
+
 def test_pairs_inside_a_syllable_are_left_alone():
     assert tone_style("hoàn thành, hoàng, khuyến") == "hoàn thành, hoàng, khuyến"
 

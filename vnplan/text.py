@@ -14,7 +14,9 @@ _OLD_NEW.update({k.capitalize(): v.capitalize() for k, v in list(_OLD_NEW.items(
 _OLD_NEW.update({k.upper(): v.upper() for k, v in list(_OLD_NEW.items())})
 # Only where the pair ends the syllable: "hoàng" keeps its mark on "à"... it is "oà" + "ng",
 # which the modern style also writes "hoàng", so the pair must not be followed by a letter.
-_TONE_RE = re.compile("(" + "|".join(sorted(_OLD_NEW, key=len, reverse=True)) + r")(?![^\W\d_])")
+# After "q" the "u" belongs to the consonant ("quý", "Quỳnh"): the tone stays where it is.
+_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(sorted(_OLD_NEW, key=len, reverse=True))
+                      + r")(?![^\W\d_])")
 
 
 def tone_style(text: str) -> str:
