@@ -454,6 +454,9 @@ def should_join(a: _Line, b: _Line, p: _Profile) -> Optional[str]:
         return None
     if not b.gap and (a.bold or a.italic) and not (_is_marker(bb) and _ends_sentence(ab)):
         return " "  # inside **bold** / *italic* that spans the line break
+    if a.raw.startswith(("**", "__")) and a.raw.endswith(("**", "__")) and len(a.raw) > 4:
+        if not b.raw.startswith(("**", "__")) or b.gap or not p.wrapped:
+            return None  # a whole bold line is a heading or a header line of its own
     if "ngày" in ab[-12:] and r["date_head"].search(ab[-12:]) and r["date_tail"].match(bb):
         return " "  # "Hà Nội, ngày" / "24 tháng 11 năm 2025"
     caps_then_lower = _is_caps(ab) and _starts_lower(bb)
