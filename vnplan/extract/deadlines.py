@@ -27,8 +27,10 @@ _PERIODIC_RE = re.compile(rf"(?<![^\W_]){_words(vocab.load('time')['periodic_wor
 # "- Thời gian thực hiện: Quý III/2025" ("+", "a)", "*" also open such a line; "3." does not:
 # a numbered heading "3. Thời gian thực hiện: 2025-2030" is the plan's own period).
 _FIELD_RE = re.compile(
-    rf"^[ \t]*(?:[-+•*–]\s*|[a-zđ]\)\s*)?(?P<label>{_words(_V['field_labels'])})[ \t]*:[ \t]*(?P<value>[^\n]*)",
-    re.I | re.M)
+    rf"[ \t]*(?:[-+•*–]\s*|[a-zđ]\)\s*)?(?P<label>{_words(_V['field_labels'])})[ \t]*:[ \t]*(?P<value>[^\n]*)",
+    re.I)
+# First words of the labels, searched literally (fast) in the lower-cased text.
+_FIELD_HEADS = sorted({fold(w).split()[0] for w in _V["field_labels"]})
 _MARKER_RE = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXLC]+[.-])\s*", re.I)
 _TABLE_CELL_CLEAN = re.compile(r"[*_`]+")
 _TIME_HEADERS = {fold(h) for h in _V["table_time_headers"]}
@@ -214,6 +216,8 @@ def _table_deadlines(doc: Document, ref: Optional[date]) -> list:
     """Deadlines read from the time column of markdown task tables ("| ... | Quý III/2025 |")."""
     text = doc.text
     out: list = []
+    if "|" not in text:
+        return out
     time_col = task_col = None
     pos = 0
     for line in text.split("\n"):
@@ -258,7 +262,19 @@ def _field_deadlines(doc: Document, ref: Optional[date]) -> list:
     """"- Thời gian thực hiện: Quý III/2025", "+ Thời hạn ban hành: trước ngày 01/01/2026"."""
     text = doc.text
     out: list = []
-    for m in _FIELD_RE.finditer(text):
+    low = text.lower()
+    if len(low) != len(text):
+        low = text
+    starts = set()
+    for head in _FIELD_HEADS:
+        i = low.find(head)
+        while i >= 0:
+            starts.add(text.rfind("\n", 0, i) + 1)
+            i = low.find(head, i + 1)
+    for st in sorted(starts):
+        m = _FIELD_RE.match(text, st)
+        if m is None:
+            continue
         value = m.group("value")
         t = normalize(value, ref)
         if t is None or not (t.due or t.recurrence or t.period_start):

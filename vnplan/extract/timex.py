@@ -86,8 +86,9 @@ _ALT_NAMES = [name for name, _ in _ALTS]
 # expression is tried only at anchors, found with fast scans: digit runs and a few keywords
 # (literal searches on the lower-cased text), each with the word that may open it just before.
 _DIGITS = re.compile(r"[0-9](?<![0-9][0-9])")  # the first digit of each run (faster than [0-9]+)
-_KEYWORDS = [re.compile(re.escape(k)) for k in
-             ["tháng", "nửa", "định", "hằng", "hàng", "mỗi", "thường"] + list(_V["quarter_words"])]
+_KEYWORDS = [re.compile(r"[ _]".join(re.escape(w) for w in k.split())) for k in
+             ["tháng", "nửa", "hằng", "hàng", "mỗi"] + list(_V["periodic_words"]) + list(_V["ongoing"])
+             + list(_V["quarter_words"])]
 _KEYWORDS_I = [re.compile(k.pattern, re.I) for k in _KEYWORDS]
 
 
