@@ -109,7 +109,10 @@ def _read_pdf(data: bytes, name: str) -> tuple[str, str, str, str]:
 def _read_doc(data: bytes, name: str) -> tuple[str, str, str, str]:
     from . import doc as _doc
 
-    text, enc, reader = _doc.read(data, name)
+    try:
+        text, enc, reader = _doc.read(data, name)
+    except _doc.DocError as exc:
+        raise ReadError(f"{name}: {exc}") from None
     return text, "doc", enc, reader
 
 

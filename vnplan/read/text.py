@@ -29,6 +29,19 @@ _BINARY_CONTROLS = frozenset((set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 21
 _SAMPLE_BYTES = 6_000
 
 
+def _c1_table() -> dict:
+    table = {}
+    for b in range(0x80, 0xA0):
+        try:
+            table[b] = bytes([b]).decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    return table
+
+
+_CP1252_C1 = _c1_table()
+
+
 class NotText(ValueError):
     """The bytes are not text in any encoding we know (binary data)."""
 
@@ -62,16 +75,25 @@ def _eight_bit(data: bytes) -> tuple[str, str]:
 
     Candidates are scored on a sample; only the winner decodes the whole file."""
     sample = data[:_SAMPLE_BYTES]
-    latin = sample.decode("latin-1")
     best_enc = "cp1258"
     best = legacy.score(unicodedata.normalize("NFC", sample.decode("cp1258", errors="replace")))
+    margin = max(3.0, 0.02 * len(sample.split()))  # legacy must clearly beat the code page
+    base = best
     for enc in legacy.LEGACY:
-        s = legacy.score(legacy.convert(latin, enc))
-        if s > best:
+        s = legacy.score(legacy.convert(_surface(sample, enc), enc))
+        if s > best and s - base >= margin:
             best_enc, best = enc, s
     if best_enc == "cp1258":
         return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")), best_enc
-    return legacy.convert(data.decode("latin-1"), best_enc), best_enc
+    return legacy.convert(_surface(data, best_enc), best_enc), best_enc
+
+
+def _surface(data: bytes, encoding: str) -> str:
+    """Bytes of a legacy font file -> the surface characters the tables key on. TCVN3 and VNI
+    files were written by Windows: 0x80-0x9F are cp1252 punctuation (“ ” – …). VISCII puts
+    letters there, so it is read as Latin-1."""
+    text = data.decode("latin-1")
+    return text if encoding == "viscii" else text.translate(_CP1252_C1)
 
 
 def decode(data: bytes, fix_legacy: bool = True) -> tuple[str, str]:

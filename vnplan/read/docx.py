@@ -1,0 +1,477 @@
+"""Word .docx -> text, in reading order, the way a reader sees the page.
+
+- automatic numbering rendered from numbering.xml ("I.", "1.", "a)", bullets as "-"), with
+  counters per abstract list as Word keeps them, restarts by startOverride;
+- data tables row by row as "| cell | cell |"; small layout tables (the two-column header
+  "TỈNH ỦY ... | ĐẢNG CỘNG SẢN VIỆT NAM", the signature block) line by line with the column
+  gap kept as "\\t", as the cleaner expects;
+- footnotes inline at their reference as "[N: text]" (the cleaner moves them out);
+- page headers and footers, deleted revisions and hidden text left out; text boxes kept;
+- runs in legacy fonts (.VnTime = TCVN3, .VnTimeH = TCVN3 capitals, VNI-Times = VNI)
+  converted per run, fonts resolved through run, paragraph and document-default styles.
+python-docx opens the package; the XML is walked directly (lxml), which is faster and sees
+numbering, footnotes and text boxes that python-docx does not expose.
+"""
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from typing import Iterable, Optional
+
+from . import legacy
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+_PLACEHOLDER = re.compile(r"%([1-9])")
+_CONTAINERS = frozenset(["hyperlink", "ins", "smartTag", "customXml", "fldSimple", "moveTo", "bdo",
+                         "dir"])
+_SKIP = frozenset(["del", "moveFrom", "pPr", "rPr", "proofErr", "bookmarkStart", "bookmarkEnd",
+                   "commentRangeStart", "commentRangeEnd", "permStart", "permEnd"])
+
+
+def _local(el) -> str:
+    tag = el.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _val(el, default=None):
+    if el is None:
+        return default
+    return el.get(W + "val", default)
+
+
+def _on(el) -> Optional[bool]:
+    """A Word toggle property (<w:caps/>, <w:caps w:val="0"/>): None when absent."""
+    if el is None:
+        return None
+    return _val(el, "true") not in ("0", "false", "off")
+
+
+def _int(s, default: int = 0) -> int:
+    try:
+        return int(s)
+    except (TypeError, ValueError):
+        return default
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+def _roman(n: int) -> str:
+    if n <= 0 or n >= 4000:
+        return str(n)
+    out = []
+    for v, s in _ROMAN:
+        while n >= v:
+            out.append(s)
+            n -= v
+    return "".join(out)
+
+
+def _letter(n: int) -> str:
+    """Word's letters: a..z, then aa..zz, aaa..."""
+    if n <= 0:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """One level's counter in its numFmt (decimal, lowerLetter, upperRoman, ...)."""
+    if fmt == "lowerLetter":
+        return _letter(n)
+    if fmt == "upperLetter":
+        return _letter(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+class Numbering:
+    """Counters for automatic numbering, fed paragraph by paragraph in document order."""
+
+    def __init__(self, root) -> None:
+        self.abstract: dict[str, dict[int, dict]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        if root is None:
+            return
+        for a in root.iter(W + "abstractNum"):
+            self.abstract[a.get(W + "abstractNumId")] = self._levels(a)
+        for n in root.iter(W + "num"):
+            aid = _val(n.find(W + "abstractNumId"))
+            overrides: dict[int, int] = {}
+            for o in n.findall(W + "lvlOverride"):
+                ilvl = _int(o.get(W + "ilvl"))
+                so = o.find(W + "startOverride")
+                lvl = o.find(W + "lvl")
+                if so is not None:
+                    overrides[ilvl] = _int(_val(so), 1)
+                if lvl is not None and aid in self.abstract:
+                    # a full level override: a copy of the abstract list for this num only
+                    levels = dict(self.abstract[aid])
+                    levels.update(self._levels_of([lvl]))
+                    key = f"{aid}#{n.get(W + 'numId')}"
+                    self.abstract[key] = levels
+                    aid = key
+            self.nums[n.get(W + "numId")] = (aid, overrides)
+
+    def _levels(self, a) -> dict[int, dict]:
+        return self._levels_of(a.findall(W + "lvl"))
+
+    @staticmethod
+    def _levels_of(lvls: Iterable) -> dict[int, dict]:
+        out = {}
+        for lvl in lvls:
+            ilvl = _int(lvl.get(W + "ilvl"))
+            out[ilvl] = {
+                "start": _int(_val(lvl.find(W + "start")), 1),
+                "fmt": _val(lvl.find(W + "numFmt"), "decimal"),
+                "text": _val(lvl.find(W + "lvlText"), ""),
+                "suff": _val(lvl.find(W + "suff"), "tab"),
+                "lgl": _on(lvl.find(W + "isLgl")) or False,
+            }
+        return out
+
+    def next(self, num_id: Optional[str], ilvl: int) -> Optional[str]:
+        """The label of the next paragraph in list ``num_id`` at level ``ilvl`` ("2.1.", "a)")."""
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return None
+        aid, overrides = self.nums[num_id]
+        levels = self.abstract.get(aid)
+        if not levels:
+            return None
+        ilvl = max(0, min(8, ilvl))
+        lvl = levels.get(ilvl) or {"start": 1, "fmt": "decimal", "text": f"%{ilvl + 1}.",
+                                   "suff": "tab", "lgl": False}
+        counters = self.counters.setdefault(aid, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for k, start in overrides.items():
+                counters[k] = start - 1
+                for deeper in [d for d in counters if d > k]:
+                    del counters[deeper]
+        counters[ilvl] = counters.get(ilvl, lvl["start"] - 1) + 1
+        for deeper in [d for d in counters if d > ilvl]:
+            del counters[deeper]
+        if lvl["fmt"] == "bullet":
+            return "-"
+
+        def repl(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            kl = levels.get(k) or {"start": 1, "fmt": "decimal"}
+            n = counters.get(k, kl["start"])
+            fmt = "decimal" if (lvl["lgl"] and k != ilvl) else kl["fmt"]
+            return format_number(n, fmt)
+
+        label = _PLACEHOLDER.sub(repl, lvl["text"]).strip()
+        return label or None
+
+    def suffix(self, num_id: str, ilvl: int) -> str:
+        aid, _ = self.nums.get(num_id, (None, {}))
+        lvl = (self.abstract.get(aid) or {}).get(ilvl) or {}
+        return "" if lvl.get("suff") == "nothing" else " "
+
+
+# --- styles -------------------------------------------------------------------------------
+
+class Styles:
+    """Fonts, caps and numbering inherited through styles (basedOn chains)."""
+
+    def __init__(self, root) -> None:
+        self.styles: dict[str, dict] = {}
+        self.default_font: Optional[str] = None
+        self.default_para: Optional[str] = None
+        if root is None:
+            return
+        dd = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+        self.default_font = _font_of(dd)
+        for s in root.findall(W + "style"):
+            sid = s.get(W + "styleId")
+            rpr = s.find(W + "rPr")
+            ppr = s.find(W + "pPr")
+            numpr = ppr.find(W + "numPr") if ppr is not None else None
+            self.styles[sid] = {
+                "based": _val(s.find(W + "basedOn")),
+                "font": _font_of(rpr.find(W + "rFonts")) if rpr is not None else None,
+                "caps": _on(rpr.find(W + "caps")) if rpr is not None else None,
+                "num": (_val(numpr.find(W + "numId")) if numpr is not None else None,
+                        _val(numpr.find(W + "ilvl")) if numpr is not None else None),
+            }
+            if s.get(W + "type") == "paragraph" and s.get(W + "default") in ("1", "true"):
+                self.default_para = sid
+
+    def _chain(self, sid: Optional[str]):
+        seen = set()
+        while sid and sid in self.styles and sid not in seen:
+            seen.add(sid)
+            yield self.styles[sid]
+            sid = self.styles[sid]["based"]
+
+    def get(self, sid: Optional[str], key: str):
+        for st in self._chain(sid):
+            if st[key] is not None:
+                return st[key]
+        return None
+
+    def numbering(self, sid: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+        num_id = ilvl = None
+        for st in self._chain(sid):
+            n, i = st["num"]
+            num_id = num_id or n
+            ilvl = ilvl if ilvl is not None else i
+        return num_id, ilvl
+
+
+def _font_of(rfonts) -> Optional[str]:
+    """The font a run's Vietnamese letters are drawn in: hAnsi covers bytes above 0x7F."""
+    if rfonts is None:
+        return None
+    return rfonts.get(W + "hAnsi") or rfonts.get(W + "ascii") or rfonts.get(W + "cs")
+
+
+# --- the document walk --------------------------------------------------------------------
+
+class _Reader:
+    def __init__(self, styles: Styles, numbering: Numbering, footnotes: dict) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.footnotes = footnotes  # id -> footnote element
+        self.footnote_no = 0
+        self.encodings: list[str] = []
+        self.in_footnote = False
+
+    # paragraphs ------------------------------------------------------------------------
+    def paragraph(self, p, extra: list) -> str:
+        """Text of one <w:p>, numbering label first; text boxes go to ``extra`` lines."""
+        ppr = p.find(W + "pPr")
+        pstyle = _val(ppr.find(W + "pStyle")) if ppr is not None else None
+        pstyle = pstyle or self.styles.default_para
+        pieces: list[tuple[str, Optional[str], bool]] = []  # (text, font, caps)
+        self._collect(p, pstyle, pieces, extra)
+        text = self._convert(pieces)
+        num_id, ilvl = None, None
+        numpr = ppr.find(W + "numPr") if ppr is not None else None
+        if numpr is not None:
+            num_id = _val(numpr.find(W + "numId"))
+            ilvl = _val(numpr.find(W + "ilvl"))
+        if num_id is None or ilvl is None:
+            s_num, s_ilvl = self.styles.numbering(pstyle)
+            num_id = num_id if num_id is not None else s_num
+            ilvl = ilvl if ilvl is not None else s_ilvl
+        if num_id and not self.in_footnote:
+            label = self.numbering.next(num_id, _int(ilvl))
+            if label and text.strip():
+                text = label + self.numbering.suffix(num_id, _int(ilvl)) + text.lstrip()
+        return text
+
+    def _collect(self, parent, pstyle, pieces: list, extra: list) -> None:
+        for el in parent:
+            name = _local(el)
+            if name == "r":
+                self._run(el, pstyle, pieces, extra)
+            elif name in _CONTAINERS:
+                self._collect(el, pstyle, pieces, extra)
+            elif name == "sdt":
+                content = el.find(W + "sdtContent")
+                if content is not None:
+                    self._collect(content, pstyle, pieces, extra)
+
+    def _run(self, r, pstyle, pieces: list, extra: list) -> None:
+        rpr = r.find(W + "rPr")
+        rstyle = font = caps = None
+        if rpr is not None:
+            if _on(rpr.find(W + "vanish")) or _on(rpr.find(W + "webHidden")):
+                return
+            rstyle = _val(rpr.find(W + "rStyle"))
+            font = _font_of(rpr.find(W + "rFonts"))
+            caps = _on(rpr.find(W + "caps"))
+        font = font or self.styles.get(rstyle, "font") or self.styles.get(pstyle, "font") \
+            or self.styles.default_font
+        if caps is None:
+            caps = self.styles.get(rstyle, "caps") or self.styles.get(pstyle, "caps") or False
+        enc = legacy.encoding_for_font(font)
+        buf: list[str] = []
+        for el in r:
+            name = _local(el)
+            if name == "t":
+                buf.append(el.text or "")
+            elif name == "tab" or name == "ptab":
+                buf.append("\t")
+            elif name in ("br", "cr"):
+                buf.append("\n")
+            elif name == "noBreakHyphen":
+                buf.append("-")
+            elif name == "softHyphen":
+                if enc == "tcvn3":
+                    buf.append("\xad")  # TCVN3 keeps ư in the soft-hyphen slot
+            elif name == "sym":
+                ch = el.get(W + "char") or ""
+                if ch and not ch.upper().startswith("F0"):
+                    try:
+                        buf.append(chr(int(ch, 16)))
+                    except ValueError:
+                        pass
+            elif name == "footnoteReference" and not self.in_footnote:
+                if buf:
+                    pieces.append(("".join(buf), font, caps))
+                    buf = []
+                pieces.append((self._footnote(el.get(W + "id")), None, False))
+            elif name in ("AlternateContent", "pict", "drawing", "object"):
+                self._textboxes(el, extra)
+        if buf:
+            pieces.append(("".join(buf), font, caps))
+
+    def _textboxes(self, el, extra: list) -> None:
+        """Text boxes inside a drawing; of an mc:AlternateContent only the first choice."""
+        if _local(el) == "AlternateContent":
+            choice = el.find(MC + "Choice")
+            el = choice if choice is not None else el.find(MC + "Fallback")
+            if el is None:
+                return
+        for box in el.iter(W + "txbxContent"):
+            lines: list[str] = []
+            self.blocks(box, lines)
+            extra.extend(lines)
+
+    def _footnote(self, fid: Optional[str]) -> str:
+        fn = self.footnotes.get(fid)
+        if fn is None:
+            return ""
+        self.footnote_no += 1
+        self.in_footnote = True
+        try:
+            lines: list[str] = []
+            self.blocks(fn, lines)
+        finally:
+            self.in_footnote = False
+        body = " ".join(" ".join(line.split()) for line in lines if line.strip())
+        return f"[{self.footnote_no}: {body}]"
+
+    def _convert(self, pieces: list) -> str:
+        """Join runs; runs of one legacy encoding converted together (VNI marks may straddle
+        runs); capitals faces and <w:caps/> upper-cased."""
+        out: list[str] = []
+        i = 0
+        while i < len(pieces):
+            text, font, caps = pieces[i]
+            enc = legacy.encoding_for_font(font)
+            upper = caps or legacy.is_caps_font(font)
+            j = i + 1
+            while j < len(pieces):
+                t2, f2, c2 = pieces[j]
+                if legacy.encoding_for_font(f2) != enc or (c2 or legacy.is_caps_font(f2)) != upper:
+                    break
+                text += t2
+                j += 1
+            if enc:
+                text = legacy.convert(text, enc)
+                if enc not in self.encodings:
+                    self.encodings.append(enc)
+            if upper:
+                text = text.upper()
+            out.append(text)
+            i = j
+        return "".join(out)
+
+    # blocks ----------------------------------------------------------------------------
+    def blocks(self, parent, lines: list) -> None:
+        for el in parent:
+            name = _local(el)
+            if name == "p":
+                extra: list[str] = []
+                text = self.paragraph(el, extra)
+                lines.extend(extra)
+                lines.append(text)
+            elif name == "tbl":
+                self.table(el, lines)
+            elif name in ("sdt",):
+                content = el.find(W + "sdtContent")
+                if content is not None:
+                    self.blocks(content, lines)
+            elif name in ("customXml", "ins", "moveTo"):
+                self.blocks(el, lines)
+
+    def _cells(self, tbl) -> list[list[list[str]]]:
+        """Rows -> cells -> the cell's lines (paragraphs; nested tables as their rows)."""
+        rows = []
+        for tr in tbl.findall(W + "tr"):
+            row = []
+            for tc in tr:
+                if _local(tc) == "sdt":
+                    content = tc.find(W + "sdtContent")
+                    tcs = content.findall(W + "tc") if content is not None else []
+                elif _local(tc) == "tc":
+                    tcs = [tc]
+                else:
+                    continue
+                for cell in tcs:
+                    cell_lines: list[str] = []
+                    self.blocks(cell, cell_lines)
+                    row.append(cell_lines)
+            rows.append(row)
+        return rows
+
+    def table(self, tbl, lines: list) -> None:
+        rows = self._cells(tbl)
+        if not rows:
+            return
+        ncols = max(len(r) for r in rows)
+        multi = any(len([x for x in c if x.strip()]) >= 2 for r in rows for c in r)
+        if 2 <= ncols <= 3 and len(rows) <= 3 and multi:
+            for row in rows:  # layout table: columns side by side, line by line
+                height = max(len(c) for c in row) if row else 0
+                for k in range(height):
+                    parts = [" ".join(c[k].split()) if k < len(c) else "" for c in row]
+                    if any(parts):
+                        lines.append("\t".join(parts).rstrip("\t"))
+            return
+        for row in rows:
+            cells = [" ".join(" ".join(x.split()) for x in c if x.strip()).replace("|", "/")
+                     for c in row]
+            if any(cells):
+                lines.append("| " + " | ".join(cells) + " |")
+
+
+def _part_xml(document, reltype_suffix: str):
+    from lxml import etree
+
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith(reltype_suffix) and not rel.is_external:
+            try:
+                return etree.fromstring(rel.target_part.blob)
+            except Exception:  # noqa: BLE001 - a broken side part must not lose the body
+                return None
+    return None
+
+
+def read(data: bytes) -> tuple[str, str]:
+    """.docx bytes -> (text, encoding: "utf-8", or the legacy font encoding converted)."""
+    import docx  # python-docx
+
+    document = docx.Document(io.BytesIO(data))
+    styles = Styles(_part_xml(document, "/styles"))
+    numbering = Numbering(_part_xml(document, "/numbering"))
+    fn_root = _part_xml(document, "/footnotes")
+    footnotes = {}
+    if fn_root is not None:
+        for fn in fn_root.findall(W + "footnote"):
+            if fn.get(W + "type") in (None, "normal"):
+                footnotes[fn.get(W + "id")] = fn
+    reader = _Reader(styles, numbering, footnotes)
+    lines: list[str] = []
+    reader.blocks(document.element.body, lines)
+    text = unicodedata.normalize("NFC", "\n".join(lines))
+    enc = reader.encodings[0] if reader.encodings else "utf-8"
+    if not reader.encodings:  # legacy bytes under a font name we do not know
+        text, found = legacy.fix(text)
+        enc = found or enc
+    return text, enc
