@@ -294,7 +294,7 @@ def _item_heading(doc: Document, pos: int) -> Optional[str]:
     if best is not None and best.heading:
         return best.heading
     # no outline: the last numbered line above
-    start = doc.text.rfind("\n", 0, max(0, pos - 1))
+    start = doc.text.rfind("\n", 0, pos)  # the end of the line above
     for _ in range(20):
         if start < 0:
             break
