@@ -29,6 +29,7 @@ class Cell:
     line_start: bool  # first cell of its line
 
 
+_HEAD_MAX = 20000  # characters of preamble / footer read at most
 _CELL_SPLIT = re.compile(r"[\t|]")
 _MARKUP = re.compile(r"\[bookmark:[^\]\n]{0,200}\]|\*\*|(?<!\w)\*|\*(?!\w)|^#+\s|^>\s")
 _SEP_ONLY = re.compile(r"^[\s*\-_=~.·•]*$")
@@ -287,7 +288,7 @@ def extract_metadata(text: str, preamble: Optional[list] = None,
     if not text.strip():
         return md
     p0, p1 = preamble if preamble else (0, min(len(text), 6000))
-    p1 = min(max(p0, p1), len(text))
+    p1 = min(max(p0, p1), len(text), p0 + _HEAD_MAX)  # a header is short: bound the work
     cs = cells(text, p0, p1)
     d = _data()
 
@@ -449,6 +450,7 @@ def _read_footer(text: str, footer: Optional[list], md: Metadata) -> None:
     d = _data()
     s = _footer_start(text, footer)
     e = footer[1] if footer else len(text)
+    s = max(s, e - _HEAD_MAX)
     if e <= s:
         return
     cs = cells(text, s, e)

@@ -21,7 +21,7 @@ _SEG = r"[A-ZĐ](?:[A-ZĐ0-9]|[a-zđ](?![a-zđ])){0,9}"
 _SEP = r"[ \t]?[-/‐–][ \t]?"
 # number [/year] sep SEG (sep SEG)* ; the whole not glued to a preceding or following word.
 NUMBER_RE = re.compile(
-    r"(?<![\w/.-])(?P<n>\d{1,5}[a-z]?)(?:/(?P<year>(?:19|20)\d\d))?"
+    r"(?=\d)(?<![\w/.-])(?P<n>\d{1,5}[a-z]?)(?:/(?P<year>(?:19|20)\d\d))?"
     r"(?P<sym>" + _SEP + _SEG + r"(?:" + _SEP + _SEG + r"){0,3})(?![\w/])"
 )
 _SEPS = re.compile(r"[-/‐–]")
@@ -31,6 +31,7 @@ _DATE_NUM = re.compile(r"(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d\d)
 _DATE_WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)(?!\d)", re.I)
 # What may stand between a number and its date: ", ngày", " ban hành ngày", " ngày".
 _DATE_LEAD = re.compile(r"[\s,]*(?:\(\s*)?(?:ban hành\s+)?(?:ngày\s*)?", re.I)
+_LEAD_MARKUP = re.compile(r"^(?:[\s*|#>]|\[bookmark:[^\]\n]{0,200}\])*")
 _OF_RE = re.compile(r"[\s,]*của\s+", re.I)
 
 
@@ -53,7 +54,7 @@ def _data() -> dict:
         r"\s+(?:" + "|".join(re.escape(s) for s in stops) + r")\b|\s+và\s+(?:"
         + "|".join(re.escape(t) for t in types) + r")\b|\s+và\s+(?=(?-i:[a-zđàáảãạăâêôơư]))|[,;:()\n.“”\"]|\s-\s", re.I)
     openers = sorted((fold(o) for o in d["implement_openers"]), key=len, reverse=True)
-    return {"types": types, "before": before, "symbols": d["symbols"],
+    return {"types": types, "before": before, "by_fold": {fold(t): t for t in types}, "symbols": d["symbols"],
             "stop": stop_re, "openers": tuple(openers)}
 
 
@@ -106,11 +107,7 @@ def type_before(text: str, pos: int) -> Optional[str]:
     m = _data()["before"].search(window)
     if not m:
         return None
-    written = fold(m.group("t").replace("_", " "))
-    for t in _data()["types"]:
-        if fold(t) == written:
-            return t
-    return None
+    return _data()["by_fold"].get(fold(m.group("t").replace("_", " ")))
 
 
 def find_numbers(text: str) -> Iterable[re.Match]:
@@ -126,23 +123,37 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
     ``extra``: (text, span) pairs such as footnote bodies, whose mentions get ``span``."""
     own = canonical_number(own_number).upper() if own_number else None
     refs: dict[str, Reference] = {}
+    seen: set = set()
+
+    canon: dict[str, tuple[str, str]] = {}
+    tries: dict[str, int] = {}
 
     def add(m: re.Match, src: str, mention: list, offset_ok: bool) -> None:
         raw = m.group(0)
-        if not m.group("year") and len(_SEPS.findall(m.group("sym"))) < 2:
-            return  # a lone "12-ABC": not a số ký hiệu
-        number = canonical_number(raw)
-        key = number.upper()
-        if key == own:
+        got = canon.get(raw)
+        if got is None:
+            sym = m.group("sym")
+            if not m.group("year") and len(_SEPS.findall(sym)) < 2:
+                got = ("", "")  # a lone "12-ABC": not a số ký hiệu
+            else:
+                number = canonical_number(raw)
+                got = (number, number.upper())
+            canon[raw] = got
+        number, key = got
+        if not key or key == own:
             return
         ref = refs.get(key)
         if ref is None:
             ref = refs[key] = Reference(number=number)
-        if mention not in ref.mentions:
-            ref.mentions.append(mention)
+            tries[key] = 0
+        if (key, mention[0], mention[1]) in seen:
+            return
+        seen.add((key, mention[0], mention[1]))
+        ref.mentions.append(mention)
         if ref.doc_type is None:
             ref.doc_type = type_before(src, m.start()) or type_of_symbol(m.group("sym"))
-        if ref.date is None or ref.issuer is None:
+        if (ref.date is None or ref.issuer is None) and tries[key] < 8:
+            tries[key] += 1  # the date and issuer follow one of the first mentions
             date, after = date_after(src, m.end())
             if ref.date is None:
                 ref.date = date
@@ -167,11 +178,11 @@ def opening_span(text: str, start: int, end: int) -> Optional[list]:
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
-        line = text[pos:line_end]
-        folded = fold(line.replace("_", " ").strip(" \t*|#>"))
+        line = text[pos:min(line_end, pos + 300)]
+        folded = fold(_LEAD_MARKUP.sub("", line).replace("_", " "))
         if folded.startswith(openers):
             return [pos, _sentence_end(text, pos, line_end, end)]
-        if len(folded) > 120 or folded.endswith((".", ";", ":")):
+        if line_end - pos > 120 or folded.endswith((".", ";", ":")):
             return None  # a body paragraph that is not an opening
         pos = line_end + 1
     return None
