@@ -29,6 +29,7 @@ class Cell:
     line_start: bool  # first cell of its line
 
 
+_ROMAN = re.compile(r"^[IVXLC]+[,.]?$")
 _HEAD_MAX = 20000  # characters of preamble / footer read at most
 _CELL_SPLIT = re.compile(r"[\t|]")
 _MARKUP = re.compile(r"\[bookmark:[^\]\n]{0,200}\]|\*\*|(?<!\w)\*|\*(?!\w)|^#+\s|^>\s")
@@ -89,6 +90,7 @@ def _data() -> dict:
                         key=lambda kv: len(kv[0]), reverse=True),
         "auth": {k.rstrip("."): v for k, v in d["authorities"].items()},
         "recipients": tuple(fold(x) for x in d["recipients_words"]),
+        "congress": tuple(fold(x) for x in d["congress_words"]),
         "heads": tuple(fold(x) + " " for x in d["issuer_heads"]),
         "draft": tuple(fold(x) for x in d["draft_words"]),
         "issue_re": re.compile(
@@ -153,9 +155,13 @@ def _bodies(caps: str) -> list[tuple[bool, list[str]]]:
             continue
         tok = toks[i]
         low = tok.lower()
-        if low in d["lower"]:
+        if _ROMAN.match(tok):
+            cur.append(tok)
+        elif low in d["lower"]:
             cur.append(low)
-            first_after = True
+            first_after = low == "và"  # "Khoa học và Công nghệ"
+            i += 1
+            continue
         elif mode == "sentence" and not first_after:
             cur.append(low)
         else:
@@ -397,14 +403,23 @@ def extract_metadata(text: str, preamble: Optional[list] = None,
     if not md.issuer:
         iss = issuer_from_sentence(text, p0, p1)
         if iss:
-            md.issuer, md.spans["issuer"] = iss
+            md.issuer, md.spans["issuer"], typ = iss
+            if md.doc_type is None and typ:
+                md.doc_type = typ
+                md.spans["doc_type"] = md.spans["issuer"]
+        elif md.title and fold(md.title).startswith(d["congress"]):
+            # a congress resolution: its trích yếu names the congress that issued it
+            name = md.title.split(",")[0].strip()
+            md.issuer = case_body(name) if _is_caps(name) else name
+            md.spans["issuer"] = [md.spans["title"][0], md.spans["title"][0] + len(name)]
 
     _read_footer(text, footer, md)
     return md
 
 
-def issuer_from_sentence(text: str, start: int, end: int) -> Optional[tuple[str, list]]:
-    """"...; Ban Thường vụ Tỉnh ủy ban hành Chương trình ..." -> ("Ban Thường vụ Tỉnh ủy", span)."""
+def issuer_from_sentence(text: str, start: int, end: int) -> Optional[tuple[str, list, Optional[str]]]:
+    """"...; Ban Thường vụ Tỉnh ủy ban hành Chương trình ..." -> ("Ban Thường vụ Tỉnh ủy", span,
+    "Chương trình"): the body and the type it says it issues."""
     for m in _data()["issue_re"].finditer(text, start, end):
         k = m.start()
         lo = max(start, k - 120)
@@ -417,7 +432,9 @@ def issuer_from_sentence(text: str, start: int, end: int) -> Optional[tuple[str,
         words = name.split()
         if 1 <= len(words) <= 12 and words[0][:1].isupper() and \
                 (fold(name) + " ").startswith(_data()["heads"]):
-            return name, [cand_start + a, cand_start + b]
+            after = fold(text[m.end():m.end() + 40])
+            typ = next((t for tf, t in _data()["types_fold"] if after.startswith(tf)), None)
+            return name, [cand_start + a, cand_start + b], typ
     return None
 
 

@@ -195,8 +195,8 @@ def _sentence_end(text: str, start: int, line_end: int, end: int) -> int:
     for _ in range(40):
         nl = text.find("\n", pos, end)
         le = end if nl < 0 else nl
-        if text[pos:le].rstrip(" \t*").endswith(":"):
-            return le
+        if text[pos:le].rstrip(" \t*").endswith((":", ".")):
+            return le  # "... như sau:" or the end of the sentence
         if nl < 0:
             break
         pos = le + 1
