@@ -39,6 +39,8 @@ _REF_RE = re.compile("\ue000(\\d{1,4})\ue001")
 
 _END_PUNCT = re.compile(r"[.!?:;…](?:[\"”’)\]»]*)$")
 _SPACES = re.compile(r" {2,}")
+# a superset of the pairs vnplan.text.tone_style rewrites ("oà", "uỷ" ...)
+_OLD_TONE = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")
 _MD_HEADING = re.compile(r"^(?:#{1,6}[ \t]+)+")
 _EMPH = re.compile(r"\(\*{1,3}\)|\*+")  # "(*)" note marks are kept, other asterisks go
 _BOLD_TOK = re.compile(r"\*\*|(?<![_\w])__(?=[^\s_])|(?<=[^\s_])__(?![_\w])")
@@ -157,7 +159,9 @@ def normalize_chars(raw: str) -> tuple[str, list]:
         text = _basic_chars(new)
         if not keep_foreign and foreign.search(text):
             text = _drop_foreign(text, warnings, spans=False)
-    text = tone_style(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    if _OLD_TONE.search(text):  # a one-class scan is much cheaper than tone_style's alternation
+        text = tone_style(text)
     return text, warnings
 
 
@@ -250,6 +254,7 @@ class _Line:
     row: bool = False  # a table row "| a | b |"
     bold: int = 0
     italic: int = 0
+    fl: Optional["_Flags"] = None  # what the line looks like, computed once
 
 
 def _prepare_lines(text: str) -> list:
@@ -322,7 +327,7 @@ def _make_line(s: str, gap: bool, hard: bool) -> Optional[_Line]:
     if raw.startswith("#"):
         raw = _MD_HEADING.sub("", raw)
     bare = normalize_spaces(strip_emphasis(raw))
-    if not bare or r["drop_line"].match(bare):
+    if not bare or bare == "|" or r["drop_line"].match(bare):
         return None
     if _TABLE_ROW.match(bare):
         cells = [normalize_spaces(c) for c in bare.strip("|").split("|")]
@@ -390,29 +395,53 @@ def _is_caps(s: str) -> bool:
     return len(s) >= 2 and s == s.upper() and s != s.lower()
 
 
+@dataclass
+class _Flags:
+    ends: bool  # ends a sentence (. : ; ! ? …)
+    lower: bool  # starts with a lowercase letter
+    digit: bool  # starts with a digit
+    marker: bool  # starts with an outline marker (I. 1. 2.1. a) Điều 1)
+    bullet: bool  # starts with a bullet (- + •)
+    caps: bool  # written in capitals
+    solo: bool  # a document type name or a signer's post alone on its line
+    auth: bool  # T/M, KT., TL. ... (signature authority)
+    recip: bool  # "Nơi nhận:"
+    paren: bool  # a short line wholly in parentheses: "(dự thảo)"
+    place_start: bool  # "Hà Nội, ngày ..."
+    place_full: bool  # a complete place-date line
+
+
+def _flags(x: _Line) -> _Flags:
+    if x.fl is None:
+        r = _rules()
+        s = x.bare
+        up = s.rstrip(" :.").upper() if len(s) < 60 else ""
+        caps = _is_caps(s)
+        x.fl = _Flags(
+            ends=_ends_sentence(s) or s.endswith("./."),
+            lower=_starts_lower(s),
+            digit=bool(_DIGIT_START.match(s)),
+            marker=_is_marker(s),
+            bullet=bool(_BULLET.match(s)),
+            caps=caps,
+            solo=bool(up) and caps and (up in r["doc_types"] or up in r["titles"]),
+            auth=len(s) < 80 and bool(r["authority"].match(s)),
+            recip=len(s) < 30 and bool(r["recipients"].match(s)),
+            paren=len(s) < 60 and s.startswith("(") and s.endswith(")"),
+            place_start=", ngày" in s[:60] and bool(r["place_start"].match(s)),
+            place_full=len(s) < 100 and bool(r["place_full"].match(s)),
+        )
+    return x.fl
+
+
 def _guarded(a: _Line, b: _Line) -> bool:
     """Lines that never join: type line, signature, recipients, place-date, columns."""
-    r = _rules()
     if a.row or b.row or "\t" in a.bare or "\t" in b.bare:
         return True
-    for s in (a.bare, b.bare):
-        up = s.rstrip(" :.").upper() if len(s) < 60 else ""
-        if up and s == s.upper() and (up in r["doc_types"] or up in r["titles"]):
-            return True
-    if len(b.bare) < 80 and r["authority"].match(b.bare):
-        return True
-    if len(a.bare) < 80 and r["authority"].match(a.bare) and not (a.bold or a.italic):
-        return True
-    if len(b.bare) < 60 and b.bare.startswith("(") and b.bare.endswith(")"):
-        return True  # "(dự thảo)", "(Kèm theo ...)" stand alone
-    if r["recipients"].match(a.bare) or r["recipients"].match(b.bare):
-        return True
-    if a.bare.endswith("./."):
-        return True
-    if (", ngày" in b.bare[:60] and r["place_start"].match(b.bare)
-            or len(a.bare) < 100 and r["place_full"].match(a.bare)):
-        return True
-    return False
+    fa, fb = _flags(a), _flags(b)
+    return (fa.solo or fb.solo or fb.auth or fb.paren or fa.recip or fb.recip
+            or fb.place_start or fa.place_full or a.bare.endswith("./.")
+            or (fa.auth and not (a.bold or a.italic)))
 
 
 def _lead_word(a: str) -> bool:
@@ -432,9 +461,9 @@ def _profile(lines: list) -> _Profile:
             continue
         pairs += 1
         gaps += b.gap
-        if (not _ends_sentence(a.bare) and not _is_marker(b.bare) and not _guarded(a, b)
-                and (_starts_lower(b.bare) or _DIGIT_START.match(b.bare))
-                and not _is_caps(a.bare)):
+        fa, fb = _flags(a), _flags(b)
+        if (not fa.ends and not fb.marker and (fb.lower or fb.digit) and not fa.caps
+                and not fa.solo and not fa.recip and not fa.place_full):
             cont += 1
     wrapped = pairs >= 2 and cont >= 0.2 * pairs
     blank_paragraphs = 0 < gaps < 0.7 * pairs
@@ -447,29 +476,26 @@ def should_join(a: _Line, b: _Line, p: _Profile) -> Optional[str]:
     if b.hard or a.row or b.row:
         return None
     ab, bb = _strip_refs(a.bare), b.bare
-    if _SPLIT_NUMBER_HEAD.search(ab[-2:]) and _SPLIT_NUMBER_TAIL.match(bb) and not ab.endswith(
-            (" -", "–")) and not _is_marker(bb) and not _BULLET.match(bb):
+    fa, fb = _flags(a), _flags(b)
+    if (ab[-1:] in "-/" and _SPLIT_NUMBER_HEAD.search(ab[-2:]) and _SPLIT_NUMBER_TAIL.match(bb)
+            and not fb.marker and not fb.bullet):
         return ""  # "45-" / "NQ/TW"
     if _guarded(a, b):
         return None
-    if not b.gap and (a.bold or a.italic) and not (_is_marker(bb) and _ends_sentence(ab)):
+    if not b.gap and (a.bold or a.italic) and not (fb.marker and fa.ends):
         return " "  # inside **bold** / *italic* that spans the line break
     if a.raw.startswith(("**", "__")) and a.raw.endswith(("**", "__")) and len(a.raw) > 4:
         if not b.raw.startswith(("**", "__")) or b.gap or not p.wrapped:
             return None  # a whole bold line is a heading or a header line of its own
     if "ngày" in ab[-12:] and r["date_head"].search(ab[-12:]) and r["date_tail"].match(bb):
         return " "  # "Hà Nội, ngày" / "24 tháng 11 năm 2025"
-    caps_then_lower = _is_caps(ab) and _starts_lower(bb)
-    if caps_then_lower:
+    if fa.caps and fb.lower:
         return None
-    ends = _ends_sentence(ab)
-    lower = _starts_lower(bb)
-    marker = _is_marker(bb)
-    bullet = bool(_BULLET.match(bb))
+    ends, lower, marker, bullet = fa.ends, fb.lower, fb.marker, fb.bullet
     if marker:
         return " " if _lead_word(ab) and not a.cell else None
     soft = p.wrapped and p.blank_paragraphs and not b.gap and not a.cell
-    if (not ends and not bullet and _BULLET.match(ab) and (a.cell or p.wrapped)
+    if (not ends and not bullet and fa.bullet and (a.cell or p.wrapped)
             and not (p.blank_paragraphs and b.gap)):
         return " "  # a "- recipient" item running over the line end
     if bullet:
@@ -480,12 +506,12 @@ def should_join(a: _Line, b: _Line, p: _Profile) -> Optional[str]:
         return None
     if a.cell or not p.wrapped or (p.blank_paragraphs and b.gap):
         # one paragraph per line: only a sentence cut (page break) continues
-        return " " if not ends and (lower or _DIGIT_START.match(bb) and _lead_word(ab)) else None
+        return " " if not ends and (lower or fb.digit and _lead_word(ab)) else None
     if soft:
         return " "
     if ends:
         return " " if lower else None
-    if lower or _DIGIT_START.match(bb) or bb[:1] in "(“\"" or len(ab) >= p.full:
+    if lower or fb.digit or bb[:1] in "(“\"" or len(ab) >= p.full:
         return " "
     return None
 
@@ -500,7 +526,8 @@ def reflow(lines: list, p: Optional[_Profile] = None) -> list:
     prev = lines[0]
     bold, italic = prev.bold, prev.italic
     for b in lines[1:]:
-        state = _Line(prev.raw, prev.bare, prev.gap, prev.hard, prev.cell, prev.row, bold, italic)
+        state = _Line(prev.raw, prev.bare, prev.gap, prev.hard, prev.cell, prev.row, bold, italic,
+                      _flags(prev))
         j = should_join(state, b, p)
         if j is None:
             paras.append("".join(cur))
@@ -587,7 +614,9 @@ def _clean(raw: str) -> Cleaned:
     paras = [x for x in (_SPACES.sub(" ", y).strip(" ") for y in reflow(lines, p)) if x]
     paras, md_bodies = _md_footnotes(paras)
     text = "\n".join(paras)
-    text = tone_style(unicodedata.normalize("NFC", text))
+    nfc = unicodedata.normalize("NFC", text)
+    if nfc != text:  # emphasis marks gone from inside a syllable; tone marks may need moving
+        text = tone_style(nfc)
     footnotes: list = []
     refs: list = []
     if _REF_OPEN in text:
