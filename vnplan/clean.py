@@ -7,9 +7,10 @@ PDF and web exports are reflowed from the evidence a line gives (its length agai
 document's full line, its last character, how the next line starts, open emphasis); the
 patterns and words it uses are in ``vnplan/data/clean.yaml``.
 
-Cost (seed 004, 26 KB, this machine): ``clean`` ~1.5 ms in all; NFC + ``tone_style`` alone
-~0.15 ms, against ~40 ms for ``underthesea.text_normalize`` on the same text (which also
-retokenises), so underthesea is not used here.
+Cost measured on seed 004 (26 KB, shared and loaded machine): ``clean`` 6-8 ms best case (over
+the 1-2 ms budget: the per-line reflow is the bulk); NFC + ``tone_style`` alone ~0.4 ms, against
+~40 ms for ``underthesea.text_normalize`` on the same text (which also retokenises), so
+underthesea is not used.
 """
 from __future__ import annotations
 
