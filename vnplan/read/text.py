@@ -9,7 +9,9 @@ reads Western text right).
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
+from functools import lru_cache
 from typing import Optional
 
 from . import legacy
@@ -40,6 +42,7 @@ def _c1_table() -> dict:
 
 
 _CP1252_C1 = _c1_table()
+_C1 = re.compile(rb"[\x80-\x9f]")
 
 
 class NotText(ValueError):
@@ -85,7 +88,20 @@ def _eight_bit(data: bytes) -> tuple[str, str]:
             best_enc, best = enc, s
     if best_enc == "cp1258":
         return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")), best_enc
+    table = _byte_table(best_enc)
+    if table is not None:  # one byte -> one letter: a C-speed charmap decode
+        text = codecs.charmap_decode(data, "strict", table)[0]
+        return unicodedata.normalize("NFC", text), best_enc
     return legacy.convert(_surface(data, best_enc), best_enc), best_enc
+
+
+@lru_cache(maxsize=None)
+def _byte_table(encoding: str) -> Optional[str]:
+    """A 256-character decoding table, when every sequence of the encoding is one byte."""
+    if not legacy.single_char(encoding):
+        return None
+    chars = [legacy.convert(_surface(bytes([b]), encoding), encoding) for b in range(256)]
+    return "".join(chars) if all(len(c) == 1 for c in chars) else None
 
 
 def _surface(data: bytes, encoding: str) -> str:
@@ -93,7 +109,9 @@ def _surface(data: bytes, encoding: str) -> str:
     files were written by Windows: 0x80-0x9F are cp1252 punctuation (“ ” – …). VISCII puts
     letters there, so it is read as Latin-1."""
     text = data.decode("latin-1")
-    return text if encoding == "viscii" else text.translate(_CP1252_C1)
+    if encoding == "viscii" or not _C1.search(data):
+        return text
+    return text.translate(_CP1252_C1)
 
 
 def decode(data: bytes, fix_legacy: bool = True) -> tuple[str, str]:
