@@ -517,7 +517,7 @@ def _read_footer(text: str, footer: Optional[list], md: Metadata) -> None:
     if sig_start is not None:
         signer.span = [sig_start, sig_end]
         md.spans["signer"] = [sig_start, sig_end]
-    md.recipients = [r for r in recips if r]
+    md.recipients = [" ".join(r.split()) for r in recips if r.strip()]
     if rspan and md.recipients:
         md.spans["recipients"] = rspan
 

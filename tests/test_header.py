@@ -1,0 +1,180 @@
+"""Header metadata on real text: seed headers (tabs, interleaved columns, no header at all), the
+corpus's pipe-table headers, signature blocks, and the whole seeds against their gold."""
+from __future__ import annotations
+
+import pytest
+
+import vnplan
+from vnplan.header import case_body, cells, doc_type_of, extract_metadata, issuer_from_caps
+
+# seed 003: two-column header flattened with tabs, interleaved
+SEED003_HEAD = (" \tTỈNH ỦY ĐIỆN BIÊN\n*\nSố 83-KH/TU\n\tĐẢNG CỘNG SẢN VIỆT NAM\n"
+                "Điện Biên, ngày 27 tháng 8 năm 2019\nKẾ HOẠCH\n"
+                "triển khai Kết luận số 52-KL/TW, ngày 30/5/2019 của Ban Bí thư\n"
+                "về tiếp tục thực hiện Nghị quyết Trung ương 7 khóa X về xây dựng đội ngũ trí thức\n"
+                "-----\n"
+                "Thực hiện Kết luận số 52-KL/TW, ngày 30/5/2019 của Ban Bí thư Trung ương Đảng, "
+                "Ban Thường vụ Tỉnh ủy xây dựng kế hoạch thực hiện như sau:\n")
+
+# seed 004: blank number and day, "(dự thảo)", the issuing body under the type line
+SEED004_HEAD = (" \tTỈNH ỦY HÀ GIANG\n          *\nSố    -CTr/TU\n    (dự thảo)\n\t\n"
+                "\tĐẢNG CỘNG SẢN VIỆT NAM\nHà Giang, ngày  tháng 02 năm 2024\nCHƯƠNG TRÌNH\n"
+                "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\n"
+                "thực hiện Nghị quyết số 45-NQ/TW, ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng "
+                "Khóa XIII về tiếp tục xây dựng\n-----\n"
+                "Thực hiện Nghị quyết số 45-NQ/TW, ngày 24/11/2023 của Ban Chấp hành Trung ương.\n")
+
+# corpus 001 (Đồng Nai): header as markdown pipe-table rows
+PIPE_HEAD = ("| ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+             "Tự do - Hạnh phúc --------------- |\n| Số: 182/KH-UBND | Đồng Nai, ngày 20 tháng 11 "
+             "năm 2025 |\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA PHÒNG, CHỐNG "
+             "MA TÚY ĐẾN NĂM 2030 TRÊN ĐỊA BÀN TỈNH ĐỒNG NAI\nThực hiện Nghị quyết số 163/2024/QH15 "
+             "ngày 27/11/2024 của Quốc hội, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n")
+
+# corpus 001's footer: the recipients and signature cells of one pipe row
+PIPE_FOOT = ("| Nơi nhận:\n- Văn phòng Chính phủ;\n- Bộ Công an;\n- Chủ tịch, các PCT UBND tỉnh;\n"
+             "- Lưu: VT, KGVX, KTNS, NC.\n| KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Trường Sơn\n|")
+
+
+def test_tabbed_interleaved_header():
+    md = extract_metadata(SEED003_HEAD)
+    assert (md.doc_type, md.number, md.issuer) == ("Kế hoạch", "83-KH/TU", "Tỉnh ủy Điện Biên")
+    assert (md.place, md.date, md.draft) == ("Điện Biên", "2019-08-27", False)
+    assert md.title.startswith("triển khai Kết luận số 52-KL/TW, ngày 30/5/2019 của Ban Bí thư về")
+    assert md.title.endswith("xây dựng đội ngũ trí thức")
+    s, e = md.spans["number"]
+    assert SEED003_HEAD[s:e] == "83-KH/TU"
+    s, e = md.spans["date"]
+    assert SEED003_HEAD[s:e].endswith("năm 2019")
+
+
+def test_blank_number_and_day_draft_and_issuing_body_line():
+    md = extract_metadata(SEED004_HEAD)
+    assert md.number is None and "number" in md.spans
+    assert (md.doc_type, md.issuer, md.place, md.date) == ("Chương trình", "Tỉnh ủy Hà Giang",
+                                                           "Hà Giang", "2024-02")
+    assert md.draft is True
+    assert md.title.startswith("thực hiện Nghị quyết số 45-NQ/TW")  # not "CỦA BAN CHẤP HÀNH ..."
+
+
+def test_pipe_table_header():
+    md = extract_metadata(PIPE_HEAD)
+    assert md.number == "182/KH-UBND"
+    assert md.issuer == "Ủy ban nhân dân tỉnh Đồng Nai"
+    assert (md.place, md.date, md.doc_type) == ("Đồng Nai", "2025-11-20", "Kế hoạch")
+    assert md.title.startswith("TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH") and md.title.endswith("ĐỒNG NAI")
+
+
+def test_pipe_table_footer_signer_and_recipients():
+    text = "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, báo cáo./.\n" + PIPE_FOOT
+    md = extract_metadata(text, [0, 0], [text.index("| Nơi"), len(text)])
+    assert (md.signer.name, md.signer.title, md.signer.authority) == ("Lê Trường Sơn",
+                                                                      "Phó Chủ tịch", "KT.")
+    assert md.recipients == ["Văn phòng Chính phủ", "Bộ Công an", "Chủ tịch, các PCT UBND tỉnh",
+                             "Lưu: VT, KGVX, KTNS, NC"]
+    s, e = md.signer.span
+    assert text[s:e].startswith("KT. CHỦ TỊCH") and text[s:e].endswith("Lê Trường Sơn")
+
+
+def test_signer_merged_into_recipients_lines():
+    # seed 002: "Nơi nhận: T/M BAN THƯỜNG VỤ" then the list, the post, the name
+    text = ("như sau.\nNơi nhận: T/M BAN THƯỜNG VỤ\n- Thường trực Tỉnh ủy (b/c),\n"
+            "- Ban Tuyên giáo Tỉnh ủy,\n- Lưu.\nPHÓ BÍ THƯ\nCao Trang Trọng\n")
+    md = extract_metadata(text, [0, 0], [text.index("Nơi"), len(text)])
+    assert (md.signer.name, md.signer.title, md.signer.authority) == ("Cao Trang Trọng",
+                                                                      "Phó Bí thư", "T/M")
+    assert md.recipients == ["Thường trực Tỉnh ủy (b/c)", "Ban Tuyên giáo Tỉnh ủy", "Lưu"]
+
+
+def test_recipient_lines_are_not_names():
+    # seed 004: no signer name; "- Lưu Văn phòng Tỉnh ủy." is a recipient, not a person
+    text = ("báo cáo.\nNơi nhận.\n- Thường trực Tỉnh ủy,\n- Các ban, sở, ngành  Mặt trận Tổ quốc\n"
+            "và các tổ chức chính trị - xã hội tỉnh,\n- Lưu Văn phòng Tỉnh ủy.\n")
+    md = extract_metadata(text, [0, 0], [text.index("Nơi"), len(text)])
+    assert md.signer.name is None
+    assert md.recipients[1] == "Các ban, sở, ngành Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tỉnh"
+    assert md.recipients[-1] == "Lưu Văn phòng Tỉnh ủy"
+
+
+def test_issuer_from_the_issuing_sentence_when_no_header():
+    text = ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 45-NQ/TW, ngày 24/11/2023\n"
+            "Thực hiện Nghị quyết số 45-NQ/TW (sau đây gọi tắt là Nghị quyết số 45-NQ/TW); Ban "
+            "Thường vụ Tỉnh ủy ban hành Chương trình hành động thực hiện Nghị quyết với những nội dung sau:\n")
+    md = extract_metadata(text)
+    assert md.issuer == "Ban Thường vụ Tỉnh ủy" and md.doc_type == "Chương trình hành động"
+    assert md.number is None and md.date is None
+    s, e = md.spans["issuer"]
+    assert text[s:e] == "Ban Thường vụ Tỉnh ủy"
+
+
+def test_no_header_narrative_gives_nothing():
+    text = ("Công tác tuyên truyền, quán triệt được chú trọng. Tỉnh ủy tổ chức Hội nghị học tập Nghị "
+            "quyết số 27-NQ/TW cho trên 500 cán bộ chủ chốt của tỉnh; tỉnh đã ban hành Kế hoạch.")
+    md = extract_metadata(text)
+    assert (md.doc_type, md.number, md.issuer, md.date, md.title) == (None,) * 5
+
+
+@pytest.mark.parametrize("caps, cased", [
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "Ủy ban nhân dân thành phố Cần Thơ"),
+    ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+    ("BỘ KHOA HỌC VÀ CÔNG NGHỆ", "Bộ Khoa học và Công nghệ"),
+    ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN SỞ Y TẾ", "Sở Y tế"),
+    ("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH BẮC GIANG LẦN THỨ XIX",
+     "Đại hội đại biểu Đảng bộ tỉnh Bắc Giang lần thứ XIX"),
+])
+def test_issuer_casing(caps, cased):
+    assert issuer_from_caps(caps) == cased
+
+
+def test_type_line():
+    assert doc_type_of("CHƯƠNG TRÌNH HÀNH ĐỘNG")[0] == "Chương trình hành động"
+    assert doc_type_of("CHỈ THỊ")[0] == "Chỉ thị"
+    assert doc_type_of("QUYẾT NGHỊ")[0] is None
+    assert doc_type_of("Kế hoạch thực hiện như sau")[0] is None  # sentence case: only alone
+
+
+def test_cells_split_columns():
+    cs = cells("a\tB | C\n\n**D**", 0, 14)
+    assert [c.text for c in cs] == ["a", "B", "C", "D"]
+
+
+def test_never_raises_on_odd_input():
+    for t in ("", "\x00\x01|||\t\t", "Số: ", "KẾ HOẠCH", "Nơi nhận:", "T/M", "|" * 1000,
+              "ngày tháng năm", "1" * 50000, "ĐẢNG CỘNG SẢN VIỆT NAM\n" * 500):
+        extract_metadata(t)
+        extract_metadata(t, [0, len(t)], [0, len(t)])
+    assert case_body("") == ""
+
+
+GOLD = {
+    "001": dict(doc_type="Chương trình hành động", number=None, issuer="Ban Thường vụ Tỉnh ủy",
+                draft=False, signer=("Vũ Mạnh Hà", "Phó Bí thư")),
+    "002": dict(doc_type="Kế hoạch", number=None, issuer="Ban Thường vụ Huyện ủy", draft=False,
+                signer=("Cao Trang Trọng", "Phó Bí thư")),
+    "003": dict(doc_type="Kế hoạch", number="83-KH/TU", issuer="Tỉnh ủy Điện Biên",
+                place="Điện Biên", date="2019-08-27", draft=False, signer=("Lò Văn Muôn", None)),
+    "004": dict(doc_type="Chương trình", number=None, issuer="Tỉnh ủy Hà Giang", place="Hà Giang",
+                date="2024-02", draft=True, signer=(None, None)),
+}
+
+
+@pytest.mark.parametrize("key", sorted(GOLD))
+def test_seeds(parsed, key):
+    md = parsed[key].metadata
+    text = parsed[key].text
+    for field, want in GOLD[key].items():
+        if field == "signer":
+            assert (md.signer.name, md.signer.title) == want
+        else:
+            assert getattr(md, field) == want, field
+    assert md.title.split()[:2] in (["thực", "hiện"], ["triển", "khai"])
+    assert md.title.endswith(("giai đoạn mới", "hiện đại hóa đất nước"))
+    for field, (s, e) in md.spans.items():
+        assert 0 <= s < e <= len(text), field
+    if md.signer.name:
+        assert md.signer.name in text[md.signer.span[0]:md.signer.span[1]]
+
+
+def test_seed000_has_no_header(parsed):
+    md = parsed["000"].metadata
+    assert (md.number, md.date, md.draft, md.doc_type) == (None, None, False, None)
