@@ -47,9 +47,10 @@ def load(path) -> Document:
 
 
 # Notebook and analysis tools, imported on first use so that `import vnplan` stays light.
-_LAZY = {"frames": ("frames", "frames"), "render": ("render", "render"),
-         "to_spacy": ("render", "to_spacy"), "compare": ("compare", "compare"),
-         "catalog": ("catalog", "catalog")}
+# (The modules are named apart from the functions so that importing one never shadows the other.)
+_LAZY = {"frames": ("tables", "frames"), "render": ("view", "render"),
+         "to_spacy": ("view", "to_spacy"), "compare": ("align", "compare"),
+         "catalog": ("index", "catalog")}
 
 
 def __getattr__(name: str):

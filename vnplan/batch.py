@@ -174,26 +174,42 @@ def _zip_items(path: Path, rel: str, limits: Limits) -> Iterator[Union[Item, dic
         yield Item(path=name, member=member, name=shown, rel=f"{rel}/{'/'.join(parts)}")
 
 
-def _walk(root: Path, exclude: tuple) -> Iterator[Path]:
-    """Files below ``root`` in sorted order, skipping hidden entries and excluded folders."""
-    try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        if _hidden(entry.name):
-            continue
-        p = Path(entry.path)
+def _walk(root: Path, exclude: tuple) -> Iterator[Union[Path, dict]]:
+    """Files below ``root`` in sorted order, skipping hidden entries and excluded folders.
+
+    Iterative (no recursion limit on deep trees); a folder reached twice through symbolic
+    links is walked once; an unreadable folder becomes an error record.
+    """
+    seen: set = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
         try:
-            is_dir = entry.is_dir()
-        except OSError:
-            continue
-        if is_dir:
-            if _excluded(p, exclude):
+            st = folder.stat()
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
                 continue
-            yield from _walk(p, exclude)
-        elif entry.is_file():
-            yield p
+            seen.add(key)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            yield _error(str(folder), f"cannot read the folder: {exc.strerror or exc}")
+            continue
+        subdirs = []
+        for entry in entries:
+            if _hidden(entry.name):
+                continue
+            try:
+                is_dir = entry.is_dir()
+                is_file = not is_dir and entry.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                if not _excluded(Path(entry.path), exclude):
+                    subdirs.append(Path(entry.path))
+            elif is_file:
+                yield Path(entry.path)
+        stack.extend(reversed(subdirs))  # depth first, in name order
 
 
 def _excluded(p: Path, exclude: tuple) -> bool:
@@ -241,6 +257,9 @@ def discover(inputs: Iterable[str], exclude: Iterable = (),
                     continue
                 base = q.resolve().name or "root"
                 for f in _walk(q, excl):
+                    if isinstance(f, dict):
+                        yield f
+                        continue
                     if f.name.endswith(".tmp"):
                         continue
                     rel = f"{base}/{f.relative_to(q).as_posix()}"

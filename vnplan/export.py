@@ -16,7 +16,7 @@ import tempfile
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
-from .frames import Docs, iter_docs
+from .tables import Docs, iter_docs
 
 COLUMNS = ["body", "canonical", "role", "task", "due", "source", "section", "section_heading"]
 

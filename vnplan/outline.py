@@ -355,7 +355,7 @@ def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: li
         if depth is None:
             continue
         del stack[depth:]
-        heading = line[hstart:hend].strip(" \t*:;,") or None
+        heading = line[hstart:hend].strip(" \t*:;,.") or None
         body_at = pos + bstart
         # A heading split over two lines: the marker alone ("Điều 1." / "III."), or a
         # heading in capitals continued in capitals on the next line ("IV. TỔ" "CHỨC ...").
@@ -367,7 +367,7 @@ def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: li
             if _continues(nxt, heading is None, v):
                 nlead = _LEAD.match(nxt).end()
                 nh_end, nb, nalone = _heading(nxt, nlead, v)
-                more = nxt[nlead:nh_end].strip(" \t*:;,")
+                more = nxt[nlead:nh_end].strip(" \t*:;,.")
                 if more:
                     heading = f"{heading} {more}" if heading else more
                     body_at = npos + nb

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .frames import Docs, iter_docs
+from .tables import Docs, iter_docs
 
 
 def catalog(docs: Docs) -> dict:
