@@ -296,3 +296,18 @@ def test_trim_partial_line(tmp_path: Path):
     p.write_bytes(b"no newline at all")
     batch._trim_partial_line(p)
     assert p.read_bytes() == b""
+
+
+def test_walk_survives_symlink_loops_and_deep_trees(tmp_path: Path):
+    root = tmp_path / "r"
+    root.mkdir()
+    deep = str(root)
+    for _ in range(1100):  # deeper than Python's recursion limit
+        deep += "/d"
+        os.mkdir(deep)
+    deep = Path(deep)
+    shutil.copy(SEEDS[0], deep / "deep.txt")
+    shutil.copy(SEEDS[1], root / "top.txt")
+    os.symlink(root, root / "d" / "loop")
+    found = list(batch.discover([str(root)]))
+    assert sorted(Path(x.name).name for x in found) == ["deep.txt", "top.txt"]
