@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -298,16 +299,24 @@ def test_trim_partial_line(tmp_path: Path):
     assert p.read_bytes() == b""
 
 
+def _stack_depth() -> int:
+    frame, n = sys._getframe(), 0
+    while frame is not None:
+        frame, n = frame.f_back, n + 1
+    return n
+
+
 def test_walk_survives_symlink_loops_and_deep_trees(tmp_path: Path):
     root = tmp_path / "r"
-    root.mkdir()
-    deep = str(root)
-    for _ in range(1100):  # deeper than Python's recursion limit
-        deep += "/d"
-        os.mkdir(deep)
-    deep = Path(deep)
+    deep = root / "/".join(["d"] * 300)  # shallow enough for shutil.rmtree in pytest's cleanup
+    deep.mkdir(parents=True)
     shutil.copy(SEEDS[0], deep / "deep.txt")
     shutil.copy(SEEDS[1], root / "top.txt")
     os.symlink(root, root / "d" / "loop")
-    found = list(batch.discover([str(root)]))
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(_stack_depth() + 150)  # a recursive walk of 300 levels would fail
+    try:
+        found = list(batch.discover([str(root)]))
+    finally:
+        sys.setrecursionlimit(limit)
     assert sorted(Path(x.name).name for x in found) == ["deep.txt", "top.txt"]

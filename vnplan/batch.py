@@ -418,6 +418,22 @@ def convert_task(task: Task, fmt: str, out_dir: Optional[str]) -> tuple:
     return rec, text
 
 
+_WARM_UP = ("ỦY BAN NHÂN DÂN TỈNH\nKẾ HOẠCH\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+            "Sở Nội vụ chủ trì, phối hợp với các sở, ngành; hoàn thành trước ngày 31/12/2025; "
+            "phấn đấu đến năm 2030 đạt 95%.\n")
+
+
+def warm_up() -> None:
+    """Load vocabularies and compile patterns once per worker, before its first timed input."""
+    try:
+        from . import parse
+        from .emit import dumps
+
+        dumps(parse(_WARM_UP), "yaml")
+    except Exception:  # noqa: BLE001 - a warm-up must never stop a worker from starting
+        pass
+
+
 def convert_batch(tasks: list, fmt: str, out_dir: Optional[str]) -> list:
     """A batch of tasks in one worker call (fewer round trips through the pool's queue)."""
     return [convert_task(t, fmt, out_dir) for t in tasks]
@@ -535,7 +551,7 @@ def run_pool(tasks: Iterable[Task], sink: Callable, *, workers: int, fmt: str, o
     """
     batches = _batched(tasks, max(1, chunksize))
     limit = max(2, 2 * workers)
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = _new_pool(workers)
     inflight: dict = {}
     try:
         exhausted = False
@@ -558,7 +574,7 @@ def run_pool(tasks: Iterable[Task], sink: Callable, *, workers: int, fmt: str, o
                     _collect(f, b, sink, suspects)
                 inflight.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=workers)
+                pool = _new_pool(workers)
                 for t in suspects:
                     try:
                         for rec in pool.submit(batch_fn, [t], fmt, out_dir).result():
@@ -566,11 +582,15 @@ def run_pool(tasks: Iterable[Task], sink: Callable, *, workers: int, fmt: str, o
                     except BrokenProcessPool:
                         sink(_crash_record(t), None)
                         pool.shutdown(wait=False, cancel_futures=True)
-                        pool = ProcessPoolExecutor(max_workers=workers)
+                        pool = _new_pool(workers)
                     except Exception as exc:  # noqa: BLE001
                         sink(_error(t.item.name, f"{type(exc).__name__}: {exc}"), None)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=warm_up)
 
 
 def _collect(f, batch: list, sink: Callable, suspects: list) -> None:
@@ -712,6 +732,7 @@ def convert(inputs: Iterable[str], out_dir: Union[str, Path], *, fmt: str = "yam
 
             run_dask(tasks(), sink, fmt=fmt, scheduler=scheduler, batch_size=max(1, chunksize))
         elif workers == 1:
+            warm_up()
             for t in tasks():
                 sink(*convert_task(t, fmt, str(out)))
         else:
