@@ -9,6 +9,7 @@ narrative of the situation section are not deadlines.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 from typing import Optional
@@ -36,7 +37,7 @@ _TABLE_CELL_CLEAN = re.compile(r"[*_`]+")
 _TIME_HEADERS = {fold(h) for h in _V["table_time_headers"]}
 _TASK_HEADERS = [fold(h) for h in _V["table_task_headers"]]
 _SKIP_KINDS = set(_V["skip_kinds"])
-_SCAN = 1200  # longest clause looked at, both ways (keeps every scan bounded)
+_SCAN = 600  # longest clause looked at, both ways (keeps every scan bounded)
 
 
 # --- reference date ----------------------------------------------------------------------------
@@ -126,29 +127,36 @@ def _trim(text: str, lo: int, hi: int) -> tuple:
 
 # --- sections ----------------------------------------------------------------------------------
 
-def _section_table(doc: Document) -> list:
-    """(start, end, depth, id, skipped) for every section; skipped if it or a parent is narrative."""
-    rows: list = []
+class _Sections:
+    """Deepest section at a position, by bisection (documents may have thousands of items)."""
 
-    def visit(sec, depth, skipped):
-        skip = skipped or sec.kind in _SKIP_KINDS
-        if sec.span:
-            rows.append((sec.span[0], sec.span[1], depth, sec.id, skip))
-        for ch in sec.children:
-            visit(ch, depth + 1, skip)
+    def __init__(self, doc: Document):
+        rows: list = []
 
-    for s in doc.sections:
-        visit(s, 1, False)
-    return rows
+        def visit(sec, skipped):
+            skip = skipped or sec.kind in _SKIP_KINDS
+            if sec.span:
+                rows.append((sec.span[0], sec.span[1], sec, skip))
+            for ch in sec.children:
+                visit(ch, skip)
 
+        for s in doc.sections:
+            visit(s, False)
+        rows.sort(key=lambda r: r[0])  # stable: a parent stays before a child starting with it
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
 
-def _locate(rows: list, pos: int) -> tuple:
-    """(section id, skipped) of the deepest section holding ``pos``."""
-    best = None
-    for r in rows:
-        if r[0] <= pos < r[1] and (best is None or r[2] > best[2]):
-            best = r
-    return (best[3], best[4]) if best else (None, False)
+    def at(self, pos: int) -> tuple:
+        """(section, skipped) of the deepest section holding ``pos``; (None, False) if none."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        for _ in range(64):  # nested spans: the last one started that still runs is the deepest
+            if i < 0:
+                break
+            r = self.rows[i]
+            if r[0] <= pos < r[1]:
+                return r[2], r[3]
+            i -= 1
+        return None, False
 
 
 def _outside(doc: Document, pos: int) -> bool:
@@ -258,7 +266,7 @@ def _table_deadlines(doc: Document, ref: Optional[date]) -> list:
     return out
 
 
-def _field_deadlines(doc: Document, ref: Optional[date]) -> list:
+def _field_deadlines(doc: Document, ref: Optional[date], secs: "_Sections") -> list:
     """"- Thời gian thực hiện: Quý III/2025", "+ Thời hạn ban hành: trước ngày 01/01/2026"."""
     text = doc.text
     out: list = []
@@ -269,7 +277,7 @@ def _field_deadlines(doc: Document, ref: Optional[date]) -> list:
     for head in _FIELD_HEADS:
         i = low.find(head)
         while i >= 0:
-            starts.add(text.rfind("\n", 0, i) + 1)
+            starts.add(text.rfind("\n", max(0, i - 200), i) + 1 or max(0, i - 200))
             i = low.find(head, i + 1)
     for st in sorted(starts):
         m = _FIELD_RE.match(text, st)
@@ -281,25 +289,24 @@ def _field_deadlines(doc: Document, ref: Optional[date]) -> list:
             continue
         lo, hi = _trim(text, m.start(), m.end())
         out.append(Deadline(text=text[lo:hi], due=t.due, period_start=t.period_start,
-                            recurrence=t.recurrence, task=_item_heading(doc, m.start()), span=[lo, hi]))
+                            recurrence=t.recurrence, task=_item_heading(doc, m.start(), secs), span=[lo, hi]))
     return out
 
 
-def _item_heading(doc: Document, pos: int) -> Optional[str]:
+def _item_heading(doc: Document, pos: int, secs: "_Sections") -> Optional[str]:
     """The heading of the item a labelled line belongs to (the deepest section holding it)."""
-    best = None
-    for s in doc.walk():
-        if s.span and s.span[0] <= pos < s.span[1] and (best is None or s.level >= best.level):
-            best = s
-    if best is not None and best.heading:
-        return best.heading
-    # no outline: the last numbered line above
-    start = doc.text.rfind("\n", 0, pos)  # the end of the line above
+    sec, _ = secs.at(pos)
+    if sec is not None and sec.heading:
+        return sec.heading
+    # no outline: the last numbered line above (a few lines up at most)
+    text = doc.text
+    floor = max(0, pos - 2000)
+    start = text.rfind("\n", floor, pos)  # the end of the line above
     for _ in range(20):
         if start < 0:
             break
-        prev = doc.text.rfind("\n", 0, start)
-        line = doc.text[prev + 1:start]
+        prev = text.rfind("\n", floor, start)
+        line = text[prev + 1:start]
         if re.match(r"\s*\d+(?:\.\d+)*[.)]\s", line):
             return _MARKER_RE.sub("", line, count=1).strip() or None
         start = prev
@@ -312,47 +319,52 @@ def extract_deadlines(doc: Document) -> list:
     if not text:
         return []
     ref = reference_date(doc)
-    rows = _section_table(doc)
+    secs = _Sections(doc)
     found = _table_deadlines(doc, ref)
     n_table = len(found)
-    found += _field_deadlines(doc, ref)
-    taken = [d.span for d in found]
+    found += _field_deadlines(doc, ref, secs)
+    blocks = sorted(d.span for d in found)  # table cells and labelled lines, in order
+    block_starts = [b[0] for b in blocks]
 
-    def free(span) -> bool:
-        return not any(a < span[1] and span[0] < b for a, b in taken)
+    def in_block(span) -> bool:
+        i = bisect.bisect_right(block_starts, span[0]) - 1
+        return i >= 0 and blocks[i][1] > span[0]
 
-    timexes = list(find_timexes(text, ref))
+    timexes = [t for t in find_timexes(text, ref) if not in_block(t.span)]
+    starts = [t.span[0] for t in timexes]
+    used: set = set()  # indexes of timexes already read into a deadline
     reported: set = set()
     # cadences of reporting first: a date in their clause is their first due date
-    for t in timexes:
-        if not t.recurrence or not free(t.span) or _outside(doc, t.span[0]):
+    for k, t in enumerate(timexes):
+        if not t.recurrence or k in used or _outside(doc, t.span[0]):
             continue
         hit = _report_cadence(text, t)
         if hit is None:
             continue
         head, end, task_at = hit
-        para = text.rfind("\n", 0, head)
-        if (para, t.recurrence) in reported:
+        para = text.rfind("\n", max(0, head - _SCAN), head)
+        key = (para if para >= 0 else -1 - head // _SCAN, t.recurrence)
+        if key in reported:
             continue
-        reported.add((para, t.recurrence))
+        reported.add(key)
         due = None
         task_end = end
-        for u in timexes:
-            if head <= u.span[0] < end and u.due and u.cue_kind == "strong":
+        for j in range(bisect.bisect_left(starts, head), bisect.bisect_left(starts, end)):
+            u = timexes[j]
+            used.add(j)
+            if due is None and u.due and u.cue_kind == "strong":
                 due = u.due
-                taken.append(u.span)
                 if u.span[0] > task_at:
                     task_end = u.span[0]  # "báo cáo ... chậm nhất ngày 17 tháng 12"
-                break
         lo, hi = _trim(text, head, end)
         tlo, thi = _trim(text, task_at, task_end)
         found.append(Deadline(text=text[lo:hi], due=due, recurrence=t.recurrence,
                               task=text[tlo:thi] or None, span=[lo, hi]))
-        taken.append([lo, hi])
-    for t in timexes:
-        if t.recurrence or not free(t.span) or _outside(doc, t.span[0]):
+    ref_iso = ref.isoformat() if ref is not None else None
+    for k, t in enumerate(timexes):
+        if t.recurrence or k in used or t.due is None or _outside(doc, t.span[0]):
             continue
-        if ref is not None and t.due and t.due < ref.isoformat()[:len(t.due)] and t.year_given:
+        if ref_iso is not None and t.year_given and t.due < ref_iso:
             continue  # before the document itself: narrative, not a constraint
         hit = _is_completion(text, t)
         if hit is None:
@@ -366,19 +378,20 @@ def extract_deadlines(doc: Document) -> list:
             task_lo, task_hi = _trim(text, start, t.span[0])
         start_iso = t.period_start
         if start_iso is None:  # "Từ tháng 1/2010 ... trước 30/9/2010": the clause opens the period
-            start_iso = next((u.period_start for u in timexes if lo <= u.span[0] < t.span[0]
-                              and u.kind == "since" and u.period_start and u.period_start <= t.due), None)
+            for j in range(bisect.bisect_left(starts, lo), k):
+                u = timexes[j]
+                if u.kind == "since" and u.period_start and u.period_start <= t.due:
+                    start_iso = u.period_start
+                    break
         found.append(Deadline(text=text[lo:hi], due=t.due, period_start=start_iso,
                               task=text[task_lo:task_hi] or None, span=[lo, hi]))
-        taken.append(t.span)
     result = []
-    tables = {id(d) for d in found[:n_table]}
-    for d in found:
-        sid, skipped = _locate(rows, d.span[0])
+    for n, d in enumerate(found):
+        sec, skipped = secs.at(d.span[0])
         # a task table is one wherever it stands (appendices often follow the signature)
-        if id(d) not in tables and (skipped or _outside(doc, d.span[0])):
+        if n >= n_table and (skipped or _outside(doc, d.span[0])):
             continue
-        d.section = sid
+        d.section = sec.id if sec is not None else None
         result.append(d)
     result.sort(key=lambda d: d.span[0])
     return result
