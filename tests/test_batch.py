@@ -320,3 +320,27 @@ def test_walk_survives_symlink_loops_and_deep_trees(tmp_path: Path):
     finally:
         sys.setrecursionlimit(limit)
     assert sorted(Path(x.name).name for x in found) == ["deep.txt", "top.txt"]
+
+
+def test_zip_members_in_other_formats_are_read_in_memory(tmp_path: Path):
+    docx = pytest.importorskip("docx")
+    import io
+
+    d = docx.Document()
+    for line in SEEDS[1].read_text(encoding="utf-8").split("\n"):
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    arc = tmp_path / "mixed.zip"
+    with zipfile.ZipFile(arc, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("w/plan.docx", buf.getvalue())
+        zf.writestr("w/broken.pdf", b"%PDF-1.4 not really")
+    out = tmp_path / "out"
+    summary = batch.convert([str(arc)], out, workers=1, quiet=True)
+    recs = {r["input"].split("!")[1]: r for r in _report(out)[0]}
+    assert recs["w/plan.docx"]["status"] == "ok" and recs["w/broken.pdf"]["status"] == "error"
+    assert (summary.ok, summary.error) == (1, 1)
+    doc = vnplan.load(out / "plan.yaml")
+    assert doc.source.format == "docx" and doc.sections
+    assert doc.source.path == f"{arc}!w/plan.docx"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mixed.zip", "out"]  # nothing extracted

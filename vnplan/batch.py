@@ -634,7 +634,8 @@ class _Sink:
         else:
             self.summary.error += 1
             if self.err is not None and self.summary.error <= self.max_shown:
-                msg = f"vnplan: error: {rec.get('input')}: {rec.get('error')}"
+                where, what = str(rec.get("input")), str(rec.get("error"))
+                msg = f"vnplan: error: {what if what.startswith(where) else where + ': ' + what}"
                 if self.progress is not None:
                     self.progress.write(msg, file=self.err)
                 else:
