@@ -344,3 +344,19 @@ def test_zip_members_in_other_formats_are_read_in_memory(tmp_path: Path):
     assert doc.source.format == "docx" and doc.sections
     assert doc.source.path == f"{arc}!w/plan.docx"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mixed.zip", "out"]  # nothing extracted
+
+
+def test_undecodable_file_name_is_reported_not_fatal(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    raw = os.path.join(os.fsencode(src), b"k\xff\xfeh.txt")
+    try:
+        with open(raw, "wb") as fh:
+            fh.write(SEEDS[0].read_bytes())
+    except OSError:
+        pytest.skip("this file system refuses undecodable names")
+    out = tmp_path / "out"
+    summary = batch.convert([str(src)], out, workers=1, quiet=True)
+    (rec,), _ = _report(out)
+    assert summary.ok == 1 and rec["status"] == "ok"
+    assert rec["output"] == "k\ufffd\ufffdh.yaml" and vnplan.load(out / rec["output"]).text

@@ -60,8 +60,7 @@ class Item:
 
     @property
     def stem(self) -> str:
-        base = self.member if self.member is not None else self.path
-        return _stem(base)
+        return _stem(self.member if self.member is not None else self.name)
 
 
 @dataclass(frozen=True)
@@ -111,6 +110,15 @@ def _stem(name: str) -> str:
     return stem or "document"
 
 
+def _display(name: str) -> str:
+    """A file name as valid text: undecodable bytes (surrogate escapes) become U+FFFD."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _hidden(part: str) -> bool:
     return part.startswith(".") or part == "__MACOSX"
 
@@ -136,7 +144,7 @@ def _error(name: str, message: str) -> dict:
 
 def _zip_items(path: Path, rel: str, limits: Limits) -> Iterator[Union[Item, dict]]:
     """The supported members of an archive, after the zip-bomb and path-traversal guards."""
-    name = str(path)
+    name = _display(str(path))
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -171,7 +179,8 @@ def _zip_items(path: Path, rel: str, limits: Limits) -> Iterator[Union[Item, dic
             yield _error(shown, "zip member refused: compression ratio above "
                                 f"{limits.max_ratio:g} (possible zip bomb)")
             continue
-        yield Item(path=name, member=member, name=shown, rel=f"{rel}/{'/'.join(parts)}")
+        yield Item(path=str(path), member=member, name=_display(shown),
+                   rel=_display(f"{rel}/{'/'.join(parts)}"))
 
 
 def _walk(root: Path, exclude: tuple) -> Iterator[Union[Path, dict]]:
@@ -193,7 +202,7 @@ def _walk(root: Path, exclude: tuple) -> Iterator[Union[Path, dict]]:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            yield _error(str(folder), f"cannot read the folder: {exc.strerror or exc}")
+            yield _error(_display(str(folder)), f"cannot read the folder: {exc.strerror or exc}")
             continue
         subdirs = []
         for entry in entries:
@@ -225,7 +234,7 @@ def _file_items(p: Path, rel: str, limits: Limits, explicit: bool) -> Iterator[U
     if suffix == ".zip":
         yield from _zip_items(p, rel, limits)
     elif explicit or suffix in SUPPORTED:
-        yield Item(path=str(p), name=str(p), rel=rel)
+        yield Item(path=str(p), name=_display(str(p)), rel=_display(rel))
 
 
 def discover(inputs: Iterable[str], exclude: Iterable = (),
@@ -245,7 +254,7 @@ def discover(inputs: Iterable[str], exclude: Iterable = (),
         else:
             paths = sorted(Path(x) for x in glob.glob(arg, recursive=True))
             if not paths:
-                yield _error(arg, "no file matches this pattern")
+                yield _error(_display(arg), "no file matches this pattern")
                 continue
         for q in paths:
             key = os.path.abspath(q)
@@ -267,9 +276,9 @@ def discover(inputs: Iterable[str], exclude: Iterable = (),
             elif q.is_file():
                 yield from _file_items(q, q.as_posix(), limits, explicit=True)
             elif q.exists():
-                yield _error(str(q), "not a regular file or folder")
+                yield _error(_display(str(q)), "not a regular file or folder")
             else:
-                yield _error(str(q), "no such file or folder")
+                yield _error(_display(str(q)), "no such file or folder")
 
 
 def _suffix(rel: str, stem: str) -> str:
@@ -701,11 +710,12 @@ def convert(inputs: Iterable[str], out_dir: Union[str, Path], *, fmt: str = "yam
     t0 = time.perf_counter()
     jsonl_fh = None
     try:
-        report = open(report_path, "w", encoding="utf-8")
+        report = open(report_path, "w", encoding="utf-8", errors="backslashreplace")
         if fmt == "jsonl":
             if resume:
                 _trim_partial_line(jsonl_path)
-            jsonl_fh = open(jsonl_path, "a" if resume else "w", encoding="utf-8")
+            jsonl_fh = open(jsonl_path, "a" if resume else "w", encoding="utf-8",
+                            errors="backslashreplace")
     except OSError as exc:
         raise UsageError(f"cannot write to the output folder {out}: {exc.strerror or exc}") from None
     sink = _Sink(out, fmt, report, jsonl_fh, bar, None if quiet else err)
