@@ -41,8 +41,9 @@ _REF_RE = re.compile("\ue000(\\d{1,4})\ue001")
 _END_PUNCT = re.compile(r"[.!?:;…](?:[\"”’)\]»]*)$")
 _END_CHARS = ".!?:;…\"”’)]»"  # a line ending a sentence ends with one of these
 _SPACES = re.compile(r" {2,}")
-# a superset of the pairs vnplan.text.tone_style rewrites ("oà", "uỷ" ...)
-_OLD_TONE = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")
+# a superset of the pairs vnplan.text.tone_style rewrites ("oà", "uỷ" ...): the pair ends
+# its syllable (tone_style leaves "hoàng", "hoạch" alone)
+_OLD_TONE = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\\W\\d_])")
 _MD_HEADING = re.compile(r"^(?:#{1,6}[ \t]+)+")
 _EMPH = re.compile(r"\(\*{1,3}\)|\*+")  # "(*)" note marks are kept, other asterisks go
 _BOLD_TOK = re.compile(r"\*\*|(?<![_\w])__(?=[^\s_])|(?<=[^\s_])__(?![_\w])")
@@ -53,17 +54,21 @@ _TABLE_ROW = re.compile(r"^\|.*\|.*\|$|^\|.*\|$")
 _TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?$")
 _ENTITY = re.compile(r"&(?:amp;)*(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ROMAN = r"[IVXLC]{1,7}"
-_MARKER = re.compile(
-    r"^(?:" + _ROMAN + r"\s?[.\-–)]"           # I.  II-  III)  I . (word-segmented)
+_MARKER_BODY = (
+    r"(?:" + _ROMAN + r"\s?[.\-–)]"           # I.  II-  III)  I . (word-segmented)
     r"|\d{1,2}(?:\.\d{1,2}){0,3}\s?[.)](?!\d)"  # 1.  2.1.  3)  1 .
     r"|\d{1,2}(?:\.\d{1,2}){1,3}(?=\s)"          # 2.1 without the last dot
     r"|[a-zđ]\s?[).](?=\s)"                      # a)  b.
     r"|Điều\s+\d{1,3}\b"                          # Điều 1
     r")")
-_BULLET = re.compile(r"^[-–+•·▪►◦○●❖➢✓]\s*(?=\S)")
-# group 2: the first letter after opening brackets/quotes; group 3: a digit there instead
-# (a "[" before the digit does not count as a digit start)
-_START = re.compile(r"^([(\"“‘'«\[]*)(?:([^\W\d_])|(\d))")
+_MARKER = re.compile("^" + _MARKER_BODY)
+_BULLET_BODY = r"[-–+•·▪►◦○●❖➢✓]\s*(?=\S)"
+_BULLET = re.compile("^" + _BULLET_BODY)
+# How a line starts, in one match (it always matches): group 1 is "" after an outline
+# marker, group 2 "" after a bullet, group 3 the opening brackets/quotes, group 4 the first
+# letter after them, group 5 a digit there instead (after "[" a digit does not count).
+_HEAD = re.compile(r"^(?:(?=" + _MARKER_BODY + r")()|)(?:(?=" + _BULLET_BODY + r")()|)"
+                   r"([(\"“‘'«\[]*)(?:([^\W\d_])|(\d))?")
 _SPLIT_NUMBER_HEAD = re.compile(r"\d[-/]$")
 _SPLIT_NUMBER_TAIL = re.compile(r"^[A-ZĐ\d]")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
@@ -91,19 +96,18 @@ def _rules() -> dict:
     """The compiled vocabulary of clean.yaml (read once)."""
     data = vocab.load("clean")
     allowed, greek = data["allowed_letters"], data["greek_letters"]
-    # a cheap negated class first, the letter test only on what it lets through; Greek runs
-    # are judged by their neighbours in the callback
-    foreign = re.compile(rf"(?:[^{allowed}\x00-\x7f\u2000-\u206f](?<=[^\W\d_]))+")
-    # the same test as one plain character class (no letter test per character): everything
-    # that is neither allowed nor a non-letter of the common symbol blocks; the regex engine
-    # scans for a lone class in C, ~20x faster than the pattern above, which then only runs
-    # on texts this prefilter flags
-    foreign_pre = re.compile(rf"[^{allowed}\x00-\x7f{_non_letters()}]")
+    # A foreign letter: neither allowed, nor ASCII, nor general punctuation, and a letter.
+    # The class also leaves out the non-letters of the common symbol blocks, so it is rarely
+    # met in Vietnamese text, and the pattern starts with a lone class, which the regex
+    # engine scans for in C (~20x faster than testing every character); the letter test
+    # (lookbehind) runs only on what the class lets through. Greek runs are judged by their
+    # neighbours in the callback.
+    one = rf"[^{allowed}\x00-\x7f\u2000-\u206f{_non_letters()}](?<=[^\W\d_])"
+    foreign = re.compile(rf"{one}(?:{one})*")
     gap = int(data.get("column_gap_spaces") or 5)
     titles = {t.upper() for t in data["signature_titles"]}
     return {
         "foreign": foreign,
-        "foreign_pre": foreign_pre,
         "latin": re.compile(rf"[{allowed}]"),
         "greek": re.compile(rf"[{greek}]+$"),
         "letter": re.compile(r"[^\W\d_]"),
@@ -122,10 +126,6 @@ def _rules() -> dict:
             r"^(" + data["recipients_line"] + r")\s*(" + data["signature_authority"] + r".*)$"),
         "place_start": re.compile(r"^" + data["place_date_start"]),
         "place_full": re.compile(r"^" + data["place_date_full"]),
-        # one anchored test that any of the four above may match (most lines fail it at once)
-        "head_any": re.compile("^(?:" + "|".join(f"(?:{data[k]})" for k in (
-            "signature_authority", "recipients_line", "place_date_start", "place_date_full"))
-            + ")"),
         "date_head": re.compile(data["date_split_head"]),
         "date_tail": re.compile(r"^" + data["date_split_tail"]),
         "lead_words": frozenset(w.lower() for w in data["number_lead_words"]),
@@ -138,28 +138,24 @@ def _decode_entity(m: re.Match) -> str:
     return html.unescape("&" + m.group(1) + ";")
 
 
-_JUNK = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\ue000\ue001\x00-\x08\x0b\x0e-\x1f\x7f]+")
-_ODD_SPACE = re.compile("[\u00a0\u2007\u202f\u3000]")
-_ODD_NL_CHAR = re.compile("[\r\x0c\u2028\u2029\x85]")  # after "\r\n" -> "\n"
-_JUNK_CHAR = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\ue000\ue001\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-
+# Special characters, one class scanned in C: odd newlines -> "\n" (after "\r\n" -> "\n"),
+# odd spaces -> " ", zero-width/soft hyphen/control/private-use placeholders -> "".
 _SPECIAL = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\ue000\ue001\x00-\x08\x0b-\x1f\x7f"
                       "\u00a0\u2007\u202f\u3000\u2028\u2029\x85]")
+_SPECIAL_NL = frozenset("\r\x0c\u2028\u2029\x85")
+_SPECIAL_SPACE = frozenset("\u00a0\u2007\u202f\u3000")
+
+
+def _special(m: re.Match) -> str:
+    c = m.group()
+    return "\n" if c in _SPECIAL_NL else " " if c in _SPECIAL_SPACE else ""
 
 
 def _basic_chars(text: str) -> str:
     """Newlines to "\n", odd spaces to " ", zero-width and control characters out."""
-    # each test is a lone character class: the regex engine scans for it in C
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
-    if _ODD_NL_CHAR.search(text):
-        text = _ODD_NL_CHAR.sub("\n", text)
-    if _ODD_SPACE.search(text):
-        text = _ODD_SPACE.sub(" ", text)
-    if _JUNK_CHAR.search(text):
-        text = _JUNK.sub("", text)
-    return text
+    return _SPECIAL.sub(_special, text) if _SPECIAL.search(text) else text
 
 
 def normalize_chars(raw: str) -> tuple[str, list]:
@@ -173,8 +169,7 @@ def normalize_chars(raw: str) -> tuple[str, list]:
     warnings: list = []
     foreign = r["foreign"]
     keep_foreign = False
-    pre = r["foreign_pre"].search(raw)
-    if pre and foreign.search(raw, pre.start()):
+    if foreign.search(raw):
         sample = raw[:200_000]
         # Latin-script text is mostly letters; a foreign script above a quarter of all the
         # characters means the document is not Vietnamese text with stray characters
@@ -192,7 +187,7 @@ def normalize_chars(raw: str) -> tuple[str, list]:
         if new == text:
             break
         text = _basic_chars(new)
-        if not keep_foreign and r["foreign_pre"].search(text) and foreign.search(text):
+        if not keep_foreign and foreign.search(text):
             text = _drop_foreign(text, warnings, spans=False)
     text = unicodedata.normalize("NFC", text)
     return modern_tones(text), warnings
@@ -218,8 +213,8 @@ def _tone_window(w: str, k: int) -> str:
 
 
 def modern_tones(text: str) -> str:
-    """``tone_style`` applied only where an old-style pair occurs: a one-class scan finds the
-    candidates ("oà" in "hoàn" is one), ``tone_style`` decides each in its context
+    """``tone_style`` applied only where an old-style pair ends a syllable: a scan led by one
+    character class finds the candidates, ``tone_style`` decides each in its context
     (~0.1 ms instead of ~2.3 ms for ``tone_style`` over the 20 KB seed 004)."""
     return _OLD_TONE.sub(_tone_fix, text) if _OLD_TONE.search(text) else text
 
@@ -490,31 +485,34 @@ def _flags(x: _Line) -> _Line:
     r = _rules()
     s = x.bare
     n = len(s)
-    x.ends = _ends_sentence(s) or s.endswith("./.")
-    m = _START.match(s)
-    if m is None:
-        x.lower = x.digit = False
-    else:
-        letter = m.group(2)
-        x.lower = letter is not None and letter.islower()
-        x.digit = letter is None and "[" not in m.group(1)
-    x.marker = bool(_MARKER.match(s))
-    x.bullet = bool(_BULLET.match(s))
+    tail = s[-16:]
+    if _REF_OPEN in tail:
+        tail = _REF_RE.sub("", tail)
+    x.ends = (tail[-1:] in _END_CHARS and _END_PUNCT.search(tail) is not None
+              or s.endswith("./."))
+    marker, bullet, opening, letter, digit = _HEAD.match(s).groups()
+    x.marker = marker is not None
+    x.bullet = bullet is not None
+    x.lower = letter is not None and letter.islower()
+    x.digit = digit is not None and "[" not in opening
+    if letter is not None and letter.upper() != letter:
+        x.caps_ = False  # one letter that upper() changes: the line is not in capitals
     if n < 60:
         up = s.rstrip(" :.").upper()
         x.solo = bool(up) and (up in r["doc_types"] or up in r["titles"]) and _caps(x)
         x.paren = s.startswith("(") and s.endswith(")")
     else:
         x.solo = x.paren = False
-    if n < 100 and r["head_any"].match(s):
-        x.auth = n < 80 and bool(r["authority"].match(s))
-        x.recip = n < 30 and bool(r["recipients"].match(s))
-        x.place_start = ", ngày" in s[:60] and bool(r["place_start"].match(s))
-        x.place_full = bool(r["place_full"].match(s))
+    if n < 80:
+        x.auth = r["authority"].match(s) is not None
+        x.recip = n < 30 and r["recipients"].match(s) is not None
     else:
-        x.auth = x.recip = x.place_start = x.place_full = False
-        if n >= 100 and ", ngày" in s[:60]:
-            x.place_start = bool(r["place_start"].match(s))
+        x.auth = x.recip = False
+    if "ngày" in s:  # both place-date patterns need the word (see clean.yaml)
+        x.place_start = ", ngày" in s[:60] and r["place_start"].match(s) is not None
+        x.place_full = n < 100 and r["place_full"].match(s) is not None
+    else:
+        x.place_start = x.place_full = False
     return x
 
 
@@ -523,15 +521,6 @@ def _caps(x: _Line) -> bool:
     if c is None:
         c = x.caps_ = _is_caps(x.bare)
     return c
-
-
-def _guarded(a: _Line, b: _Line, emphasis: int) -> bool:
-    """Lines that never join: type line, signature, recipients, place-date, columns."""
-    if a.row or b.row or "\t" in a.bare or "\t" in b.bare:
-        return True
-    return (a.solo or b.solo or b.auth or b.paren or a.recip or b.recip
-            or b.place_start or a.place_full or a.bare.endswith("./.")
-            or (a.auth and not emphasis))
 
 
 def _lead_word(a: str) -> bool:
@@ -577,7 +566,10 @@ def should_join(a: _Line, b: _Line, p: _Profile, bold: int = 0, italic: int = 0
     if (ab[-1:] in "-/" and _SPLIT_NUMBER_HEAD.search(ab[-2:]) and _SPLIT_NUMBER_TAIL.match(bb)
             and not b.marker and not b.bullet):
         return ""  # "45-" / "NQ/TW"
-    if _guarded(a, b, bold or italic):
+    # guarded: lines that never join (type line, signature, recipients, place-date, columns)
+    if ("\t" in ab or "\t" in bb or a.solo or b.solo or b.auth or b.paren or a.recip or b.recip
+            or b.place_start or a.place_full or a.bare.endswith("./.")
+            or (a.auth and not (bold or italic))):
         return None
     ends = a.ends
     if not b.gap and (bold or italic) and not (b.marker and ends):
@@ -711,12 +703,13 @@ def _clean(raw: str) -> Cleaned:
     running = _running_lines(lines, p)
     if running:
         lines = [x for x in lines if x.bare not in running]
-    paras = [x for x in (_SPACES.sub(" ", y).strip(" ") for y in reflow(lines, p)) if x]
+    paras = [x for x in (_SPACES.sub(" ", y).strip(" ") if "  " in y else y.strip(" ")
+                         for y in reflow(lines, p)) if x]
     paras, md_bodies = _md_footnotes(paras)
     text = "\n".join(paras)
     nfc = unicodedata.normalize("NFC", text)
     if nfc != text:  # emphasis marks gone from inside a syllable; tone marks may need moving
-        text = tone_style(nfc)
+        text = modern_tones(nfc)
     footnotes: list = []
     refs: list = []
     if _REF_OPEN in text:
@@ -732,7 +725,7 @@ def _clean(raw: str) -> Cleaned:
     for fid, pos in refs:
         where.setdefault(fid, pos)
     for fid, body in bodies + md_bodies:
-        body = tone_style(unicodedata.normalize("NFC", _SPACES.sub(" ", strip_emphasis(body))))
+        body = modern_tones(unicodedata.normalize("NFC", _SPACES.sub(" ", strip_emphasis(body))))
         pos = where.get(fid)
         footnotes.append(Footnote(fid, body.strip(), [pos, pos] if pos is not None else None))
     return Cleaned(text, warnings, footnotes)
