@@ -11,7 +11,6 @@ in their existing output or in the previous ``_report.jsonl``.
 """
 from __future__ import annotations
 
-import fnmatch
 import glob
 import hashlib
 import json
@@ -23,7 +22,7 @@ import time
 import zipfile
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, TextIO, Union

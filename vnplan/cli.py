@@ -8,7 +8,6 @@ were still written), 2 usage error (bad flag, no inputs, unwritable output folde
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Callable, Optional, Sequence
 
