@@ -56,6 +56,35 @@ _WORD = r"[^\W\d_]+"
 _ACRONYM = re.compile(r"(?<![^\W\d_])[A-ZĐ]{2,}[ \t]+$")
 # A capitalised word (not the first of its sentence) right before a bare number: a name.
 _NAME_BEFORE = re.compile(r"[^\W\d_][^\S\n]+[A-ZĐÀ-Ỹ][^\W\d_]*[^\S\n]+$")
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_MARKER_AFTER = re.compile(r"\s*(?:[.)\]:]|-\s|\|)")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+_SPACE_PUNCT = re.compile(r"\s+([,;:.)])")
+_LEAD_YEAR = re.compile(r"(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^.;\n]{0,40}?(?:đến|tới)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)")
+# No plan has thousands of numbers; past this many items (per kind) the rest is left out, so
+# that a pathological input costs bounded time.
+MAX_ITEMS = 1000
+_TAIL_SPLIT = re.compile(r"[\s(\[,;:]+")
+_FILLERS = frozenset(["mức", "khoảng"])
+
+
+def _ends_with(words: list, phrases: frozenset) -> Optional[str]:
+    """The longest phrase of ``phrases`` that the word list ends with (up to 3 words)."""
+    for k in (3, 2, 1):
+        if len(words) >= k:
+            cand = " ".join(words[-k:])
+            if cand in phrases:
+                return cand
+    return None
+
+
+_PLAUSIBLE = re.compile(r"(?<![\w.,/])(?<!số )(?<!thứ )(?<!quý )(?!(?<![^\n])\d+(?:\.\d+)*[.)]\s)\d"
+                        r"| lần(?!\w)| phần trăm")
+_MARKER_NUM = re.compile(r"\d+(?:\.\d+)*[.)]\s")
+_WINDOW = 1000  # chars of context read around a clause's numbers (bounds pathological lines)
+_STRIVE = re.compile(r"phấn\s+đấu")
+_MUST = re.compile(r"(?<![^\W\d_])(?:được|phải|có)(?![^\W\d_])")
 # An age that is itself the value: "tuổi thọ bình quân đạt 75 tuổi".
 _QUAL_VALUE = re.compile(r"(?:đạt|lên|là|khoảng)\s*$")
 _MAX_DIGITS = 15
@@ -66,8 +95,8 @@ class _Vocab:
     unit: re.Pattern
     unit_map: dict
     counted: re.Pattern
-    comparator: re.Pattern
     comp_map: dict
+    comp_words: frozenset
     comp_after: re.Pattern
     comp_after_map: dict
     commit: re.Pattern
@@ -75,8 +104,8 @@ class _Vocab:
     baseline: re.Pattern
     target_head: re.Pattern
     situation_head: re.Pattern
-    label: re.Pattern
-    label_exc: re.Pattern
+    label: frozenset
+    label_exc: frozenset
     qualifier: re.Pattern
     time_unit: re.Pattern
     numword: re.Pattern
@@ -103,8 +132,8 @@ def _vocab() -> _Vocab:
         unit=re.compile(r"\s*(" + _alt(units) + ")" + end),
         unit_map=units,
         counted=re.compile(r"\s*(" + _alt(data.get("counted_nouns") or []) + ")" + end),
-        comparator=re.compile(r"(?:^|[\s(,;:])(từ|" + _alt(comps) + r")\s+(?:(?:mức|khoảng|con số)\s+)?$"),
         comp_map=comps,
+        comp_words=frozenset(list(comps) + ["từ"]),
         comp_after=re.compile(r"\s*(" + _alt(after) + ")" + end),
         comp_after_map=after,
         commit=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("commitment_cues") or []) + ")" + end),
@@ -112,8 +141,8 @@ def _vocab() -> _Vocab:
         baseline=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("baseline_cues") or []) + ")" + end),
         target_head=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("target_headings") or []) + ")" + end),
         situation_head=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("situation_headings") or []) + ")" + end),
-        label=re.compile(r"(?:^|[^\w])(?:" + _alt(data.get("label_before") or []) + r")\s*[:.]?\s*\(?$"),
-        label_exc=re.compile(r"(?:^|[^\w])(?:" + _alt(data.get("label_exceptions") or []) + r")\s*$"),
+        label=frozenset(" ".join(w.lower().split()) for w in data.get("label_before") or []),
+        label_exc=frozenset(" ".join(w.lower().split()) for w in data.get("label_exceptions") or []),
         qualifier=re.compile(r"\s*(?:" + _alt(data.get("qualifier_units") or []) + ")" + end),
         time_unit=re.compile(r"\s*(?:" + _alt(data.get("time_units") or []) + ")" + end),
         numword=re.compile(
@@ -134,7 +163,7 @@ def parse_number(s: str) -> Optional[float]:
     s = s.strip()
     if not s or sum(c.isdigit() for c in s) > _MAX_DIGITS:
         return None
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if _THOUSANDS.fullmatch(s):
         s = s.replace(".", "").replace(",", ".")
     elif "," in s:
         s = s.replace(",", ".")
@@ -201,7 +230,28 @@ def _follow_words(text: str, pos: int) -> Optional[str]:
     return " ".join(out) or None
 
 
-def find_quantities(text: str, low: str, start: int, end: int) -> list:
+def _candidate_lines(low: str, start: int, end: int) -> Iterable[tuple]:
+    """The lines of [start, end) that may hold a quantity, each once, in order (lazily).
+
+    A cheap pre-filter: lines whose only digits are a leading marker ("12. Nhiệm vụ") or follow
+    "số"/"thứ"/"quý" are never looked at; lines with "lần"/"phần trăm" are (number words).
+    """
+    pos = start
+    while pos < end:
+        m = _PLAUSIBLE.search(low, pos, end)
+        if not m:
+            return
+        h = m.start()
+        ls = max(low.rfind("\n", start, h) + 1, start)
+        le = low.find("\n", h, end)
+        le = end if le < 0 else le
+        pos = le + 1
+        if h == ls and _MARKER_NUM.match(low, h, le) and not _PLAUSIBLE.search(low, h + 1, le):
+            continue
+        yield ls, le
+
+
+def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_ITEMS) -> list:
     """Every quantity in ``text[start:end]``; ``low`` is the lower-cased text (same length).
 
     Labels (số 45, lần thứ 8), years, dates, markers and durations are skipped; ages
@@ -209,7 +259,11 @@ def find_quantities(text: str, low: str, start: int, end: int) -> list:
     """
     v = _vocab()
     out: list = []
-    matches = list(_NUM.finditer(low, start, end))
+    matches = []
+    for m in _NUM.finditer(low, start, end):
+        matches.append(m)
+        if len(matches) > limit:
+            break
     i = 0
     while i < len(matches):
         m = matches[i]
@@ -221,16 +275,16 @@ def find_quantities(text: str, low: str, start: int, end: int) -> list:
         s, e = m.span(1)
         before = low[max(start, s - 40):s]
         # Outline markers and table row numbers: first thing on the line, then ". ) -" or a cell.
-        line_start = low.rfind("\n", 0, s) + 1
-        lead = low[line_start:s]
-        if not lead.strip(" \t*(#[|") and re.match(r"\s*(?:[.)\]:]|-\s|\|)", low[e:e + 3]):
-            continue
-        if lead.rstrip().endswith("|") and not lead.strip(" \t|") and re.match(r"\s*\|", low[e:e + 3]):
-            continue
+        nl = low.rfind("\n", max(0, s - 16), s)
+        if nl >= 0 or s <= 16:
+            lead = low[nl + 1:s]
+            if not lead.strip(" \t*(#[|") and _MARKER_AFTER.match(low, e, e + 3):
+                continue
         # Footnote marks "(1)", "[2]", "[2: ...".
         if before.endswith("[") or (before.endswith("(") and low[e:e + 1] == ")"):
             continue
-        if v.label.search(before) and not v.label_exc.search(before):
+        tail = _TAIL_SPLIT.split(before.rstrip(" \t:.("))[-4:]
+        if _ends_with(tail, v.label) and not _ends_with(tail, v.label_exc):
             continue
         if _ACRONYM.search(text, max(0, s - 12), s):
             continue  # "COP 26", "ISO 9001", "TCVN 5945": a name, not a quantity
@@ -277,15 +331,18 @@ def find_quantities(text: str, low: str, start: int, end: int) -> list:
                     continue  # "nhà máy điện gió Tân Phú Đông 2": part of a name
                 q.counted = _follow_words(text, num_end)
         # Comparator before the number, or "trở lên" after it.
-        cm2 = v.comparator.search(before)
+        ctail = tail
+        while ctail and ctail[-1] in _FILLERS:
+            ctail = ctail[:-1]
+        word = _ends_with(ctail, v.comp_words)
         if value_max is not None:
             q.comparator = "range"
-        elif cm2:
-            word = " ".join(cm2.group(1).split())
-            if word != "từ":
-                q.comparator = v.comp_map.get(word, "=")
-        if cm2:
-            q.start = s - (len(before) - cm2.start(1))
+        elif word and word != "từ":
+            q.comparator = v.comp_map.get(word, "=")
+        if word:
+            k = before.rfind(word.split()[0])
+            if k >= 0:
+                q.start = s - (len(before) - k)
         ca = v.comp_after.match(low, q.end)
         if ca and value_max is None:
             q.comparator = v.comp_after_map.get(" ".join(ca.group(1).split()), q.comparator)
@@ -317,19 +374,20 @@ def _trim(text: str, s: int, e: int) -> tuple:
     return s, e
 
 
-def sentences(text: str, start: int, end: int) -> list:
-    """[start, end) pairs of the sentences and ";"-clauses of one paragraph.
+def sentences(text: str, start: int, end: int) -> Iterable[tuple]:
+    """[start, end) pairs of the sentences and ";"-clauses of one paragraph (lazily).
 
     A sentence ends at ". " before a capital letter (or a bullet); ";" always cuts.
     """
-    out, s = [], start
+    s = start
     for m in _SENT_END.finditer(text, start, end):
         if m.group(0) != ";" and text[m.end()].isalpha() and not text[m.end()].isupper():
             continue
-        out.append((s, m.start()))
+        if m.start() > s:
+            yield s, m.start()
         s = m.end()
-    out.append((s, end))
-    return [(a, b) for a, b in out if b > a]
+    if end > s:
+        yield s, end
 
 
 def segments(low: str, start: int, end: int, qs: list) -> list:
@@ -347,8 +405,8 @@ def segments(low: str, start: int, end: int, qs: list) -> list:
         gap_lo, gap_hi = prev.end, cur.start
         if gap_hi <= gap_lo:
             continue
-        lead = low[seg_start:prev.start]
-        leading = not re.search(r"[^\W\d_]", _LEAD_IN.sub("", lead, count=1)) or len(lead.split()) <= 2
+        lead = low[max(seg_start, prev.start - 60):prev.start]
+        leading = not _LETTER.search(_LEAD_IN.sub("", lead, count=1)) or len(lead.split()) <= 2
         gap = low[gap_lo:gap_hi]
         found = [k + 1 for k in (gap.rfind(", ") if leading else gap.find(", "),
                                  gap.rfind(": ") if leading else gap.find(": "),
@@ -464,8 +522,7 @@ def _regions(doc: Document) -> list:
 
 
 def _lead_year(low: str, region: _Region) -> Optional[int]:
-    m = re.search(r"(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^.;\n]{0,40}?(?:đến|tới)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)",
-                  low[region.start:region.end])
+    m = _LEAD_YEAR.search(low, region.start, min(region.end, region.start + 20 * _WINDOW))
     return int(m.group(1)) if m else None
 
 
@@ -509,7 +566,7 @@ def _indicator(text: str, seg: tuple, q: Quantity) -> Optional[str]:
     left = _TRAIL_WORDS.sub("", text[left_s:q.start].rstrip(" ,:").lower())
     left = text[left_s:left_s + len(left)]
     out = " ".join((left + " " + text[cut_end:e]).split()).strip(" ,;:.-")
-    out = re.sub(r"\s+([,;:.)])", r"\1", out)
+    out = _SPACE_PUNCT.sub(r"\1", out)
     return out or None
 
 
@@ -520,13 +577,30 @@ def _recurrence(low_seg: str) -> Optional[str]:
     return None
 
 
-def _decide(role: str, sent_low: str, seg_low: str, q: Quantity, year: Optional[int],
-            doc_year: Optional[int]) -> Optional[str]:
-    """"target", "figure" or None (a number of a task that is neither)."""
+@dataclass(frozen=True)
+class _Cues:
+    """Which cue words a stretch of text holds (computed once per clause or sentence)."""
+
+    commit: bool
+    achieved: bool
+    baseline: bool
+    strive: bool  # "phấn đấu": a commitment even about a year already past
+
+
+def _cues(low_part: str) -> _Cues:
     v = _vocab()
-    achieved = bool(v.achieved.search(seg_low)) or bool(v.achieved.search(sent_low) and not v.commit.search(seg_low))
-    committed = bool(v.commit.search(sent_low))
-    if committed and doc_year and year and year <= doc_year and not re.search(r"phấn\s+đấu", sent_low):
+    return _Cues(bool(v.commit.search(low_part)), bool(v.achieved.search(low_part)),
+                 bool(v.baseline.search(low_part)), bool(_STRIVE.search(low_part)))
+
+
+def _decide(role: str, sent: _Cues, seg: _Cues, q: Quantity, year: Optional[int],
+            doc_year: Optional[int], seg_low: str) -> Optional[str]:
+    """"target", "figure" or None (a number of a task that is neither)."""
+    if role == "situation":
+        return "figure"
+    achieved = seg.achieved or (sent.achieved and not seg.commit)
+    committed = sent.commit
+    if committed and doc_year and year and year <= doc_year and not sent.strive:
         committed = False  # "từ năm 2008 đến năm 2021": a past period
     if role == "target":
         if achieved and not committed:
@@ -534,15 +608,25 @@ def _decide(role: str, sent_low: str, seg_low: str, q: Quantity, year: Optional[
         return "target"
     if role == "situation":
         return "figure"
-    achieved = achieved or bool(v.baseline.search(sent_low))
+    achieved = achieved or sent.baseline
     if committed and not achieved:
         return "target"
     if (role == "other" and q.unit == "%" and q.value == 100 and not achieved
-            and re.search(r"(?<![^\W\d_])(?:được|phải|có)(?![^\W\d_])", seg_low)):
+            and _MUST.search(seg_low)):
         return "target"
     if role == "report" or achieved:
         return "figure"
     return None
+
+
+def _first_recurrence(low_part: str) -> tuple:
+    """(code, offset) of the first recurrence word ("hằng năm") in a text, or (None, -1)."""
+    best: tuple = (None, -1)
+    for code, rx in _vocab().recurrence:
+        m = rx.search(low_part)
+        if m and (best[1] < 0 or m.start() < best[1]):
+            best = (code, m.start())
+    return best
 
 
 def extract_targets(doc: Document) -> tuple:
@@ -561,38 +645,59 @@ def extract_targets(doc: Document) -> tuple:
             continue
         lead_year: Optional[int] = None
         lead_done = False
-        pos = region.start
-        while pos < r_end:
-            nl = low.find("\n", pos, r_end)
-            line_end = r_end if nl < 0 else nl
-            line_s, line_e = pos, line_end
-            pos = line_end + 1
-            if not _NUM.search(low, line_s, line_e) and "lần" not in low[line_s:line_e]:
-                continue
+        for line_s, line_e in _candidate_lines(low, region.start, r_end):
+            full_s, full_cues, full_year, last_s = -1, None, None, line_s
             for s_s, s_e in sentences(text, line_s, line_e):
+                if len(targets) >= MAX_ITEMS or len(figures) >= MAX_ITEMS:
+                    return targets, figures
                 qs_all = find_quantities(text, low, s_s, s_e)
                 if not qs_all:
                     continue
+                if len(qs_all) >= MAX_ITEMS:
+                    s_e = min(s_e, qs_all[-1].end + _WINDOW)
                 prim = [q for q in qs_all if not q.qualifier or _QUAL_VALUE.search(low, max(0, q.start - 12), q.start)]
-                sent_low = low[s_s:s_e]
                 # The whole sentence (through ";") for cue words and the clause-level year.
-                full_s = low.rfind(".", line_s, s_s)
-                full_s = line_s if full_s < 0 else full_s + 1
-                full_low = low[full_s:s_e]
+                dot = low.rfind(".", last_s, s_s)  # from the previous clause on: linear
+                fs = dot + 1 if dot >= 0 else full_s if full_s >= 0 else line_s
+                last_s = s_s
+                if fs != full_s:
+                    full_s = fs
+                    full_end = low.find(".", s_e, line_e)
+                    full_end = line_e if full_end < 0 else full_end
+                    win_s, win_e = max(full_s, s_s - _WINDOW), min(full_end, s_s + _WINDOW)
+                    full_cues = _cues(low[win_s:win_e]) if region.role != "situation" else None
+                    full_year = _clause_year(low, win_s, win_e)
+                sent_low = low[s_s:min(s_e, s_s + _WINDOW)]
+                sent_cues = (_cues(low[max(s_s, qs_all[0].start - _WINDOW):min(s_e, qs_all[-1].end + _WINDOW)])
+                             if region.role == "target" else full_cues)
+                situation = region.role == "situation"
+                rec_code, rec_at = (None, -1) if region.role == "situation" else _first_recurrence(sent_low)
+                j = 0
                 for seg in segments(low, s_s, s_e, prim):
-                    in_seg = [q for q in prim if seg[0] <= q.num_start < seg[1]]
+                    while j < len(prim) and prim[j].num_start < seg[0]:
+                        j += 1
+                    k = j
+                    while k < len(prim) and prim[k].num_start < seg[1]:
+                        k += 1
+                    in_seg, j = prim[j:k], k
+                    if not in_seg:
+                        continue
+                    ts0, te0 = _trim(text, max(seg[0], in_seg[0].start - _WINDOW),
+                                     min(seg[1], in_seg[-1].end + _WINDOW))
+                    if te0 <= ts0:
+                        continue
+                    seg_low = low[ts0:te0]
+                    seg_cues = None if situation else _cues(seg_low)
+                    seg_year = _clause_year(low, ts0, te0)
+                    seg_rec = None if situation else _first_recurrence(seg_low)[0]
                     seen: set = set()
                     for q in in_seg:
                         if (q.value, q.value_max) in seen:
                             continue  # "10 Gigabit mỗi giây (10 Gbps)": one figure said twice
                         seen.add((q.value, q.value_max))
-                        ts, te = _trim(text, *seg)
-                        if te <= ts:
-                            continue
-                        seg_low = low[ts:te]
-                        year = _clause_year(low, ts, te) or _clause_year(low, full_s, s_e)
-                        kind = _decide(region.role, full_low if region.role != "target" else sent_low,
-                                       seg_low, q, year, doc_year)
+                        ts, te = ts0, te0
+                        year = seg_year or full_year
+                        kind = _decide(region.role, sent_cues, seg_cues, q, year, doc_year, seg_low)
                         if kind is None:
                             continue
                         if kind == "figure":
@@ -602,7 +707,7 @@ def extract_targets(doc: Document) -> tuple:
                                                   span=[ts, te]))
                             continue
                         lm = _LEAD_IN.match(seg_low)
-                        if lm and lm.end() < q.start - ts and re.search(r"\d", seg_low[:lm.end()]):
+                        if lm and lm.end() < q.start - ts and _DIGIT.search(seg_low, 0, lm.end()):
                             ts, te = _trim(text, ts + lm.end(), te)
                         if year is None:
                             year = region.year
@@ -610,11 +715,11 @@ def extract_targets(doc: Document) -> tuple:
                             if not lead_done:
                                 lead_year, lead_done = _lead_year(low, region), True
                             year = lead_year
+                        recurrence = seg_rec or (rec_code if 0 <= rec_at < q.start - s_s else None)
                         targets.append(Target(
                             text=text[ts:te], value=q.value, value_max=q.value_max, unit=q.unit,
                             comparator=q.comparator, year=year, indicator=_indicator(text, (ts, te), q),
-                            recurrence=_recurrence(seg_low) or _recurrence(sent_low[: max(0, q.start - s_s)]),
-                            section=region.section, span=[ts, te]))
+                            recurrence=recurrence, section=region.section, span=[ts, te]))
     return targets, figures
 
 
