@@ -126,3 +126,13 @@ def test_python_dash_m_piped_has_no_progress_bar(tmp_path: Path):
     assert proc.stdout == ""
     assert len(proc.stderr.strip().splitlines()) == 1 and "\r" not in proc.stderr
     assert len(list(out.glob("*.yaml"))) == len(SEEDS)
+
+
+def test_outdir_may_be_the_input_folder(tmp_path: Path):
+    for p in SEEDS[:2]:
+        shutil.copy(p, tmp_path)
+    assert main(["convert", str(tmp_path), "-o", str(tmp_path), "-q", "-j", "1"]) == 0
+    assert sorted(p.name for p in tmp_path.glob("*.yaml")) == sorted(p.stem + ".yaml" for p in SEEDS[:2])
+    # a second run does not take its own outputs or report as inputs
+    assert main(["convert", str(tmp_path), "-o", str(tmp_path), "-q", "-j", "1"]) == 0
+    assert len(_lines(tmp_path)) == 3

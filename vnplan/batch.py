@@ -260,9 +260,7 @@ def discover(inputs: Iterable[str], exclude: Iterable = (),
             if key in seen:
                 continue
             seen.add(key)
-            if q.is_dir():
-                if _excluded(q, excl):
-                    continue
+            if q.is_dir():  # OUTDIR is excluded below an input folder, not when it is one
                 base = q.resolve().name or "root"
                 for f in _walk(q, excl):
                     if isinstance(f, dict):
