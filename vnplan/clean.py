@@ -46,6 +46,8 @@ _SPACES = re.compile(r" {2,}")
 _OLD_TONE = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\\W\\d_])")
 _MD_HEADING = re.compile(r"^(?:#{1,6}[ \t]+)+")
 _EMPH = re.compile(r"\(\*{1,3}\)|\*+")  # "(*)" note marks are kept, other asterisks go
+_PAREN_STARS = re.compile(r"\(\*{1,3}\)")
+_STARS = re.compile(r"\*+")
 _BOLD_TOK = re.compile(r"\*\*|(?<![_\w])__(?=[^\s_])|(?<=[^\s_])__(?![_\w])")
 _UNDERSCORE_EMPH = re.compile(r"(?<![_\w])__(?=[^\s_])|(?<=[^\s_])__(?![_\w])")
 _STAR_BULLET = re.compile(r"^\*[ \t]+(?=[^*\s])")
@@ -117,9 +119,17 @@ def _rules() -> dict:
         "md_fn_body": re.compile(data["md_footnote_body"]),
         "md_fn_ref": re.compile(data["md_footnote_ref"]),
         "drop_line": re.compile("^(?:" + "|".join(f"(?:{p})" for p in data["drop_lines"]) + ")$"),
+        # group 1 set: a "Nơi nhận:" line carrying the signature authority; else a layout line
+        "split_or_drop": re.compile(
+            r"^(?:(" + data["recipients_line"] + r")\s*(" + data["signature_authority"] + r".*)$"
+            "|(?:" + "|".join(f"(?:{p})" for p in data["drop_lines"]) + ")$)"),
         "col_gap": re.compile(r"[ ]*\t[ \t]*|[ ]{%d,}" % gap),
         "doc_types": {t.upper() for t in data["doc_types"]},
         "titles": titles,
+        # first letters of those names (a cheap test before upper-casing a line)
+        "solo_first": frozenset(t[:1] for t in titles | {t.upper() for t in data["doc_types"]}),
+        "auth_or_recip": re.compile(
+            "^(?:(?:" + data["signature_authority"] + ")|(?:" + data["recipients_line"] + "))"),
         "authority": re.compile(r"^" + data["signature_authority"]),
         "recipients": re.compile(r"^" + data["recipients_line"] + r"$"),
         "recipients_split": re.compile(
@@ -271,7 +281,10 @@ def strip_emphasis(line: str) -> str:
     """Markdown emphasis markers out, words kept ("**IV. TỔ**" -> "IV. TỔ")."""
     if "*" in line:
         line = _STAR_BULLET.sub("- ", line) if line.count("*") == 1 else line
-        line = _EMPH.sub(lambda m: m.group(0) if m.group(0)[0] == "(" else "", line)
+        if "(" in line:
+            line = _EMPH.sub(lambda m: m.group(0) if m.group(0)[0] == "(" else "", line)
+        else:
+            line = _STARS.sub("", line)
     if "__" in line:
         line = _UNDERSCORE_EMPH.sub("", line)
     return line
@@ -281,9 +294,10 @@ def _emphasis_tokens(line: str) -> tuple[int, int]:
     """(bold, italic) marker counts, for tracking emphasis open across a line break."""
     if "*" not in line and "__" not in line:
         return 0, 0
-    bold = len(_BOLD_TOK.findall(line))
-    stars = sum(len(m) for m in re.findall(r"\*+", _EMPH.sub(
-        lambda m: "" if m.group(0)[0] == "(" else m.group(0), line)))
+    bold = len(_BOLD_TOK.findall(line)) if "__" in line else line.count("**")
+    stars = line.count("*")  # those of "(*)" note marks do not count
+    if stars and "(" in line:
+        stars -= sum(len(m) - 2 for m in _PAREN_STARS.findall(line))
     italic = stars - 2 * line.count("**") if stars else 0
     return bold, max(italic, 0) % 2
 
@@ -331,10 +345,12 @@ def _prepare_lines(text: str) -> list:
     cells_of: dict = {}
     if pipe_idx:
         cells_of = _pipe_tables(raw_lines, pipe_idx)
-    drop_line, split = r["drop_line"].match, r["recipients_split"].match
+    split, split_drop = r["recipients_split"].match, r["split_or_drop"].match
     append = out.append
-    i, n = 0, len(raw_lines)
-    while i < n:
+    skip = 0  # lines of a pipe table already read
+    for i, s in enumerate(raw_lines):
+        if i < skip:
+            continue
         if cells_of and i in cells_of:
             rows, end = cells_of[i]
             for cells in rows:
@@ -354,11 +370,9 @@ def _prepare_lines(text: str) -> list:
                             append(rec)
                             first = False
                 gap, hard = False, True
-            i = end
+            skip = end
             hard = True
             continue
-        s = raw_lines[i]
-        i += 1
         st = s.strip()
         if not st:
             gap = True
@@ -366,25 +380,28 @@ def _prepare_lines(text: str) -> list:
         if (st[0] in "|:-" and (st == "|" or _TABLE_SEP.match(st))):
             hard = True
             continue
+        bare = None
         if ("*" not in st and "__" not in st and "\t" not in st and "  " not in st
                 and st[0] not in "|#"):
-            # a plain line (most of them): no emphasis, table or spacing to normalise
-            m = split(st)
-            if not m:
-                if drop_line(st):
-                    if _is_separator(st):
-                        hard = True
-                    else:
-                        gap = True
-                    continue
+            # a plain line (most of them): no emphasis, table or spacing to normalise; one
+            # match tells a line to split ("Nơi nhận: T/M ...") from one to drop from the rest
+            m = split_drop(st)
+            if m is None:
                 append(_Line(st, st, gap, hard))
                 gap = hard = False
                 continue
+            if m.group(1) is None:  # a layout line
+                if _is_separator(st):
+                    hard = True
+                else:
+                    gap = True
+                continue
         else:
-            m = split(normalize_spaces(strip_emphasis(st)))
+            bare = normalize_spaces(strip_emphasis(st))
+            m = split(bare)
         parts = [m.group(1), m.group(2)] if m else [s]
         for part in parts:
-            rec = _make_line(part, gap, hard)
+            rec = _make_line(part, gap, hard, None if m or st[0] == "#" else bare)
             if rec is None:
                 if _is_separator(part):
                     hard = True
@@ -401,12 +418,14 @@ def _is_separator(s: str) -> bool:
     return len(st) >= 3 and not st.strip("-–—_=~*") or st.strip("* ") == ""
 
 
-def _make_line(s: str, gap: bool, hard: bool) -> Optional[_Line]:
+def _make_line(s: str, gap: bool, hard: bool, bare: Optional[str] = None) -> Optional[_Line]:
+    """The record of one line (``bare``: its normalised text when already known)."""
     r = _rules()
     raw = s.strip()
     if raw.startswith("#"):
         raw = _MD_HEADING.sub("", raw)
-    bare = normalize_spaces(strip_emphasis(raw))
+    if bare is None:
+        bare = normalize_spaces(strip_emphasis(raw))
     if not bare or bare == "|" or r["drop_line"].match(bare):
         return None
     if bare[0] == "|" and _TABLE_ROW.match(bare):
@@ -471,16 +490,14 @@ def _is_caps(s: str) -> bool:
     return len(s) >= 2 and s == s.upper() and s != s.lower()
 
 
-def _flags(x: _Line) -> _Line:
-    """Fill the flags of a line (once):
+def _flags(x: _Line) -> None:
+    """Fill the flags of a line (callers test ``x.done`` first):
     ends: ends a sentence (. : ; ! ? …); lower / digit: starts with a lowercase letter / a digit;
     marker: starts with an outline marker (I. 1. 2.1. a) Điều 1); bullet: starts with - + •;
     solo: a document type name or a signer's post alone on its line; auth: T/M, KT., TL. ...;
     recip: "Nơi nhận:"; paren: a short line wholly in parentheses "(dự thảo)";
     place_start / place_full: "Hà Nội, ngày ..." / a complete place-date line.
     caps (written in capitals) is computed apart, only when asked (``_caps``)."""
-    if x.done:
-        return x
     x.done = True
     r = _rules()
     s = x.bare
@@ -498,12 +515,15 @@ def _flags(x: _Line) -> _Line:
     if letter is not None and letter.upper() != letter:
         x.caps_ = False  # one letter that upper() changes: the line is not in capitals
     if n < 60:
-        up = s.rstrip(" :.").upper()
-        x.solo = bool(up) and (up in r["doc_types"] or up in r["titles"]) and _caps(x)
+        if s[:1].upper()[:1] in r["solo_first"]:
+            up = s.rstrip(" :.").upper()
+            x.solo = bool(up) and (up in r["doc_types"] or up in r["titles"]) and _caps(x)
+        else:
+            x.solo = False
         x.paren = s.startswith("(") and s.endswith(")")
     else:
         x.solo = x.paren = False
-    if n < 80:
+    if n < 80 and r["auth_or_recip"].match(s):
         x.auth = r["authority"].match(s) is not None
         x.recip = n < 30 and r["recipients"].match(s) is not None
     else:
@@ -513,7 +533,6 @@ def _flags(x: _Line) -> _Line:
         x.place_full = n < 100 and r["place_full"].match(s) is not None
     else:
         x.place_start = x.place_full = False
-    return x
 
 
 def _caps(x: _Line) -> bool:
@@ -540,9 +559,11 @@ def _profile(lines: list) -> _Profile:
         if not (b.hard or a.row or b.row):
             pairs += 1
             gaps += b.gap
-            _flags(a)
+            if not a.done:
+                _flags(a)
             if not a.ends:
-                _flags(b)
+                if not b.done:
+                    _flags(b)
                 if (not b.marker and (b.lower or b.digit) and not a.solo and not a.recip
                         and not a.place_full and not _caps(a)):
                     cont += 1
@@ -561,8 +582,10 @@ def should_join(a: _Line, b: _Line, p: _Profile, bold: int = 0, italic: int = 0
     ab, bb = a.bare, b.bare
     if _REF_OPEN in ab:
         ab = _REF_RE.sub("", ab)
-    _flags(a)
-    _flags(b)
+    if not a.done:
+        _flags(a)
+    if not b.done:
+        _flags(b)
     if (ab[-1:] in "-/" and _SPLIT_NUMBER_HEAD.search(ab[-2:]) and _SPLIT_NUMBER_TAIL.match(bb)
             and not b.marker and not b.bullet):
         return ""  # "45-" / "NQ/TW"
