@@ -183,11 +183,9 @@ def normalize_chars(raw: str) -> tuple[str, list]:
         sample = raw[:200_000]
         # Latin-script text is mostly letters; a foreign script above a quarter of all the
         # characters means the document is not Vietnamese text with stray characters
+        # (no warning here: the pipeline's language check reports "no-vietnamese")
         keep_foreign = sum(len(m) for m in foreign.findall(sample)) * 4 > len(sample)
-        if keep_foreign:
-            warnings.append(Warning_("no-vietnamese", "most letters are not in Latin script; "
-                                     "foreign-script characters kept"))
-        else:
+        if not keep_foreign:
             raw = _drop_foreign(raw, warnings, spans=True)
     text = _basic_chars(raw) if _SPECIAL.search(raw) else raw
     for _ in range(4):  # entities written twice ("&amp;lt;") decode to a fixed point
@@ -553,7 +551,7 @@ def _profile(lines: list) -> _Profile:
     if not lens:
         return _Profile(1e9, False, False)
     full = lens[int(len(lens) * 0.85)] * 0.75 if len(lens) > 2 else 1e9
-    pairs = cont = gaps = 0
+    pairs = cont = gaps = heads = head_gaps = 0
     a = lines[0]
     for b in lines[1:]:
         if not (b.hard or a.row or b.row):
@@ -561,15 +559,21 @@ def _profile(lines: list) -> _Profile:
             gaps += b.gap
             if not a.done:
                 _flags(a)
+            if not b.done:
+                _flags(b)
+            if b.marker:
+                heads += 1
+                head_gaps += b.gap
             if not a.ends:
-                if not b.done:
-                    _flags(b)
                 if (not b.marker and (b.lower or b.digit) and not a.solo and not a.recip
                         and not a.place_full and not _caps(a)):
                     cont += 1
         a = b
     wrapped = pairs >= 2 and cont >= 0.2 * pairs
-    blank_paragraphs = 0 < gaps < 0.7 * pairs
+    # Blank lines separate paragraphs when some lines have them and others not; but when the
+    # numbered headings and items mostly follow no blank line, the blank lines are page
+    # breaks of a PDF that lost its paragraph spacing, and the line profile decides alone
+    blank_paragraphs = 0 < gaps < 0.7 * pairs and not (heads >= 3 and 2 * head_gaps < heads)
     return _Profile(full, wrapped, blank_paragraphs)
 
 
