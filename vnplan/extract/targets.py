@@ -79,8 +79,8 @@ def _ends_with(words: list, phrases: frozenset) -> Optional[str]:
     return None
 
 
-_PLAUSIBLE = re.compile(r"(?<![\w.,/])(?<!số )(?<!thứ )(?<!quý )(?!(?<![^\n])\d+(?:\.\d+)*[.)]\s)\d"
-                        r"| lần(?!\w)| phần trăm")
+_PLAUSIBLE = re.compile(r"\d(?<![\w.,/]\d)(?<!số \d)(?<!thứ \d)(?<!quý \d)(?!\d*(?:\.\d+)*[.)](?:\s|$))")
+_BARE_MARKER = re.compile(r"\d+(?:\.\d+)*[.)](?:\s|$)")
 _MARKER_NUM = re.compile(r"\d+(?:\.\d+)*[.)]\s")
 _WINDOW = 1000  # chars of context read around a clause's numbers (bounds pathological lines)
 _STRIVE = re.compile(r"phấn\s+đấu")
@@ -233,22 +233,35 @@ def _follow_words(text: str, pos: int) -> Optional[str]:
 def _candidate_lines(low: str, start: int, end: int) -> Iterable[tuple]:
     """The lines of [start, end) that may hold a quantity, each once, in order (lazily).
 
-    A cheap pre-filter: lines whose only digits are a leading marker ("12. Nhiệm vụ") or follow
+    A cheap pre-filter: lines whose only digits are markers ("12. Nhiệm vụ") or follow
     "số"/"thứ"/"quý" are never looked at; lines with "lần"/"phần trăm" are (number words).
     """
+    words = sorted(k for w in (" lần", " phần trăm") for k in _find_all(low, w, start, end))
+    wi = 0
     pos = start
     while pos < end:
         m = _PLAUSIBLE.search(low, pos, end)
-        if not m:
+        h = m.start() if m else end
+        while wi < len(words) and words[wi] < pos:
+            wi += 1
+        if wi < len(words) and words[wi] < h:
+            h = words[wi]
+        if h >= end:
             return
-        h = m.start()
         ls = max(low.rfind("\n", start, h) + 1, start)
         le = low.find("\n", h, end)
         le = end if le < 0 else le
         pos = le + 1
-        if h == ls and _MARKER_NUM.match(low, h, le) and not _PLAUSIBLE.search(low, h + 1, le):
-            continue
         yield ls, le
+
+
+def _find_all(low: str, word: str, start: int, end: int) -> list:
+    out: list = []
+    k = low.find(word, start, end)
+    while k >= 0 and len(out) < MAX_ITEMS:
+        out.append(k)
+        k = low.find(word, k + 1, end)
+    return out
 
 
 def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_ITEMS) -> list:
@@ -280,6 +293,8 @@ def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_
             lead = low[nl + 1:s]
             if not lead.strip(" \t*(#[|") and _MARKER_AFTER.match(low, e, e + 3):
                 continue
+        if _BARE_MARKER.match(low, s, s + 24):
+            continue  # "... quý I/2025 100. Nhiệm vụ": a marker run into the line, not a quantity
         # Footnote marks "(1)", "[2]", "[2: ...".
         if before.endswith("[") or (before.endswith("(") and low[e:e + 1] == ")"):
             continue
