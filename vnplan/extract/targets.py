@@ -12,10 +12,12 @@ section markers, ordinals, ages inside an indicator) are skipped.
 """
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from .. import vocab
 from ..model import Document, Figure, Section, Target
@@ -26,15 +28,17 @@ from ..model import Document, Figure, Section, Target
 # the English "96.3". Not glued to letters ("5G", "H5N1"), slashes (dates, "45/QĐ") or a
 # hyphen + letter ("45-NQ/TW"); "2.1" (a section number) is not one number.
 _NUM = re.compile(
-    r"(?<![\w.,/])(?<![^\W\d_]-)"
-    r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?=\s*%))"
+    r"(\d(?<![\w.,/]\d)(?<![^\W\d_]-\d)"  # digit first: the scan jumps from digit to digit
+    r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?|\d*\.\d{1,2}(?=\s*%)))"
     r"(?![\w/]|[.,]\d|-[^\W\d_])"
 )
 # Between the two ends of a range: "15 - 20", "25-35", "từ 10% đến 15%".
 _RANGE_GAP = re.compile(r"\s*(?:%\s*)?(?:[-–—]|đến|tới)\s*$")
 # "tăng từ 50% lên 70%": the first number is the baseline.
 _BASELINE_GAP = re.compile(r"\s*(?:%\s*)?(?:lên|lên mức|xuống|xuống còn|còn)\s*$")
-_SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[^\W_]|[\"“(*\-+])|;")
+# Punctuation first (one character class: the scan jumps between candidates); group 1 is
+# the white space after a full stop, absent for ";".
+_SENT_END = re.compile(r"[.!?…;](?:(?<=;)|(\s+)(?=[^\W_]|[\"“(*\-+]))")
 # A list marker or a joining "và" left at the start of a clause: not part of its text.
 _CLAUSE_LEAD = re.compile(r"(?:\(?[a-zđ0-9]{1,2}\)\s+|và\s+)")
 _YEAR_CLAUSE = re.compile(
@@ -69,8 +73,15 @@ _TAIL_SPLIT = re.compile(r"[\s(\[,;:]+")
 _FILLERS = frozenset(["mức", "khoảng"])
 
 
+@lru_cache(maxsize=16)
+def _last_words(phrases: frozenset) -> frozenset:
+    return frozenset(p.rsplit(" ", 1)[-1] for p in phrases)
+
+
 def _ends_with(words: list, phrases: frozenset) -> Optional[str]:
     """The longest phrase of ``phrases`` that the word list ends with (up to 3 words)."""
+    if not words or words[-1] not in _last_words(phrases):
+        return None  # the usual case, decided without joining words
     for k in (3, 2, 1):
         if len(words) >= k:
             cand = " ".join(words[-k:])
@@ -110,6 +121,7 @@ class _Vocab:
     time_unit: re.Pattern
     numword: re.Pattern
     numword_map: dict
+    numword_units: tuple  # the number-word regex runs only where one of these is written
     recurrence: tuple
     counted_stop: frozenset
 
@@ -149,6 +161,7 @@ def _vocab() -> _Vocab:
             r"(?<![^\W\d_])(?:gấp|tăng|giảm|bằng|đạt|hơn|trên)\s+((?:(?:" + _alt(nw) + r")\s+)+)("
             + _alt(data.get("number_word_units") or []) + ")" + end),
         numword_map=nw,
+        numword_units=tuple(" ".join(str(u).lower().split()) for u in data.get("number_word_units") or []),
         recurrence=tuple((code, re.compile(r"(?<![^\W\d_])(?:" + _alt(ws) + ")" + end))
                          for code, ws in (data.get("recurrence") or {}).items()),
         counted_stop=frozenset(w.lower() for w in data.get("counted_stop") or [] if " " not in w),
@@ -161,7 +174,7 @@ def _vocab() -> _Vocab:
 def parse_number(s: str) -> Optional[float]:
     """ "1.200" -> 1200, "96,3" -> 96.3, "96.3" -> 96.3; None when not a sane number."""
     s = s.strip()
-    if not s or sum(c.isdigit() for c in s) > _MAX_DIGITS:
+    if not s or (len(s) > _MAX_DIGITS and sum(c.isdigit() for c in s) > _MAX_DIGITS):
         return None
     if _THOUSANDS.fullmatch(s):
         s = s.replace(".", "").replace(",", ".")
@@ -363,7 +376,8 @@ def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_
             q.comparator = v.comp_after_map.get(" ".join(ca.group(1).split()), q.comparator)
             q.end = ca.end()
         out.append(q)
-    for m in v.numword.finditer(low, start, end):
+    for m in (v.numword.finditer(low, start, end)
+              if any(low.find(u, start, end) >= 0 for u in v.numword_units) else ()):
         val = words_number(" ".join(m.group(1).split()), v.numword_map)
         if val is None:
             continue
@@ -396,10 +410,11 @@ def sentences(text: str, start: int, end: int) -> Iterable[tuple]:
     """
     s = start
     for m in _SENT_END.finditer(text, start, end):
-        if m.group(0) != ";" and text[m.end()].isalpha() and not text[m.end()].isupper():
+        cut = m.start(1) if m.group(1) else m.start()
+        if m.group(1) and text[m.end()].isalpha() and not text[m.end()].isupper():
             continue
-        if m.start() > s:
-            yield s, m.start()
+        if cut > s:
+            yield s, cut
         s = m.end()
     if end > s:
         yield s, end
@@ -476,18 +491,22 @@ def _role(chain: list) -> str:
     return "other"
 
 
-_HEADING = re.compile(
-    r"^[ \t*#]*(?:(?P<roman>[IVXLC]{1,6})\s*[.\-–)]|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]"
-    r"|(?P<letter>[a-zđ])\))[ \t*]*(?P<head>[^\n]{2,160})$", re.M)
+_HEADING_BODY = (
+    r"[ \t*#]*(?:(?P<roman>[IVXLC]{1,6})\s*[.\-–)]|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]"
+    r"|(?P<letter>[a-zđ])\))[ \t*]*(?P<head>[^\n]{2,160})(?=\n|\Z)")
+# A heading line: led by its "\n" (a literal the scan can jump to), or at the very start.
+_HEADING = re.compile(r"\n" + _HEADING_BODY)
+_HEADING_FIRST = re.compile(_HEADING_BODY)
 
 
-def _scan_sections(text: str) -> list:
+def _scan_sections(text: str) -> Iterator[tuple]:
     """A flat stand-in outline (markers and headings only) for when no outline was given.
 
-    Only used to tell objectives from situation; ids stay unknown (None).
+    Only used to tell objectives from situation; ids stay unknown (None). Lazy: a huge text
+    whose item cap is reached early is not scanned to its end.
     """
-    secs: list = []
-    for m in _HEADING.finditer(text):
+    first = _HEADING_FIRST.match(text)
+    for m in (itertools.chain([first], _HEADING.finditer(text)) if first else _HEADING.finditer(text)):
         head = m.group("head").strip(" *")
         if len(head) > 160 or head.count(". ") > 0:
             continue
@@ -497,43 +516,42 @@ def _scan_sections(text: str) -> list:
             level = 2 + m.group("num").count(".")
         else:
             level = 5
-        secs.append((m.start(), level, head))
-    return secs
+        yield (m.start() + 1 if m.group(0).startswith("\n") else m.start()), level, head
 
 
-def _regions(doc: Document) -> list:
-    """The spans of the text with their role, heading year and section id, in order."""
+def _regions(doc: Document) -> Iterator[_Region]:
+    """The spans of the text with their role, heading year and section id, in order (lazily)."""
     n = len(doc.text)
-    out: list = []
 
-    def visit(sec: Section, chain: list) -> None:
+    def visit(sec: Section, chain: list) -> Iterator[_Region]:
         chain = chain + [sec]
         span = sec.span or [0, 0]
         own_end = sec.children[0].span[0] if sec.children and sec.children[0].span else span[1]
         year = next((y for y in (_first_year(a.heading or "") for a in reversed(chain)) if y), None)
-        out.append(_Region(max(0, span[0]), min(n, own_end), _role(chain), year, sec.id))
+        yield _Region(max(0, span[0]), min(n, own_end), _role(chain), year, sec.id)
         for ch in sec.children:
-            visit(ch, chain)
+            yield from visit(ch, chain)
 
     if doc.sections:
         pre = doc.preamble
         if pre:
-            out.append(_Region(max(0, pre[0]), min(n, pre[1]), "report", None, None))
+            yield _Region(max(0, pre[0]), min(n, pre[1]), "report", None, None)
         for sec in doc.sections:
-            visit(sec, [])
-        return out
+            yield from visit(sec, [])
+        return
     found = _scan_sections(doc.text)
-    out.append(_Region(0, found[0][0] if found else n, "report", None, None))
+    cur = next(found, None)
+    yield _Region(0, cur[0] if cur else n, "report", None, None)
     stack: list = []
-    for k, (pos, level, head) in enumerate(found):
+    while cur is not None:
+        pos, level, head = cur
+        cur = next(found, None)
         while stack and stack[-1].level >= level:
             stack.pop()
         stack.append(Section(id="", number=None, heading=head, kind="", level=level, text="",
                              span=[pos, pos]))
-        nxt = found[k + 1][0] if k + 1 < len(found) else n
         year = next((y for y in (_first_year(x.heading) for x in reversed(stack)) if y), None)
-        out.append(_Region(pos, nxt, _role(stack), year, None))
-    return out
+        yield _Region(pos, cur[0] if cur else n, _role(stack), year, None)
 
 
 def _lead_year(low: str, region: _Region) -> Optional[int]:
@@ -644,6 +662,144 @@ def _first_recurrence(low_part: str) -> tuple:
     return best
 
 
+# Years a clause is about: the year digits are found first (cheap), then what stands before
+# them is checked ("đến năm ", "giai đoạn 2021 - "), the same phrases as _YEAR_CLAUSE.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d(?!\d)")
+_YEAR_PRE = re.compile(
+    r"(?:(?:đến|tới|vào|hết|trước|trong|sau)\s+(?:hết\s+|cuối\s+)?năm\s+|(?:đến|tới)\s+"
+    r"|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–—]\s*)$")
+_YEAR_AT = re.compile(r"\W*năm\s+((?:19|20)\d\d)(?!\d)")
+_YEAR_PRE_SPAN = 48  # longest prefix looked at before a year's digits
+_CHUNK = 8192  # text indexed at a time (a pathological input stops early, unindexed)
+
+
+_COMMIT, _ACHIEVED, _BASELINE, _STRIVE_BIT = 1, 2, 4, 8
+_CUES_BY_BITS = tuple(_Cues(bool(b & _COMMIT), bool(b & _ACHIEVED), bool(b & _BASELINE),
+                            bool(b & _STRIVE_BIT)) for b in range(16))
+
+
+@lru_cache(maxsize=1)
+def _cue_phrases() -> tuple:
+    """(phrase, cue bits, recurrence code) of every cue word (commitment, achievement,
+    baseline, "phấn đấu", recurrence), built once from the vocabulary."""
+    v = vocab.load("targets") or {}
+    bits: dict = {}
+    rec: dict = {}
+    for bit, key in ((_COMMIT, "commitment_cues"), (_ACHIEVED, "achievement_cues"),
+                     (_BASELINE, "baseline_cues")):
+        for w in v.get(key) or []:
+            w = " ".join(str(w).lower().split())
+            bits[w] = bits.get(w, 0) | bit
+    for code, ws in (v.get("recurrence") or {}).items():
+        for w in ws or []:
+            w = " ".join(str(w).lower().split())
+            bits.setdefault(w, 0)
+            rec[w] = str(code)
+    bits["phấn đấu"] = bits.get("phấn đấu", 0) | _STRIVE_BIT
+    return tuple((w, b, rec.get(w)) for w, b in bits.items() if w)
+
+
+class _TextIndex:
+    """Where the cue words and clause years of a text stand, indexed lazily from its start.
+
+    Every clause, sentence and window asks about its own stretch of text; answering from
+    one index (built with ``str.find`` per cue phrase, C speed) instead of one regex pass per
+    question keeps the cost linear in the text, however many numbers a sentence holds.
+    Phrases match as whole words on single spaces (the cleaned text's spacing).
+    """
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self.done = 0  # the text before this offset is indexed
+        self.h_start: list = []  # cue hits, sorted by start
+        self.h_end: list = []
+        self.h_bits: list = []
+        self.h_rec: list = []  # recurrence code of the hit, or None
+        self.year_at: list = []  # offsets of year digits preceded by a year phrase
+        self.year_from: list = []  # start of that phrase
+        self.year_val: list = []
+
+    def _extend(self, pos: int) -> None:
+        low, n = self.low, len(self.low)
+        lo = self.done
+        hi = min(n, max(pos, lo + _CHUNK))
+        hits: list = []
+        for phrase, bits, rec in _cue_phrases():
+            lim = hi + len(phrase) - 1
+            k = low.find(phrase, lo, lim)
+            while k >= 0:
+                e = k + len(phrase)
+                if (k == 0 or not low[k - 1].isalpha()) and (e >= n or not low[e].isalpha()):
+                    hits.append((k, e, bits, rec))
+                k = low.find(phrase, k + 1, lim)
+        hits.sort(key=lambda h: h[0])
+        for k, e, bits, rec in hits:
+            self.h_start.append(k)
+            self.h_end.append(e)
+            self.h_bits.append(bits)
+            self.h_rec.append(rec)
+        for m in _YEAR_DIGITS.finditer(low, lo, min(n, hi + 8)):
+            if m.start() >= hi:
+                break
+            pm = _YEAR_PRE.search(low, max(0, m.start() - _YEAR_PRE_SPAN), m.start())
+            if pm:
+                self.year_at.append(m.start())
+                self.year_from.append(pm.start())
+                self.year_val.append(int(m.group(0)))
+        self.done = hi
+
+    def _ensure(self, pos: int) -> None:
+        while self.done < min(pos, len(self.low)):
+            self._extend(pos)
+
+    def cues(self, a: int, b: int) -> _Cues:
+        """The cue words lying within [a, b)."""
+        if self.done < b:
+            self._ensure(b)
+        starts, ends, hbits = self.h_start, self.h_end, self.h_bits
+        i = bisect_left(starts, a)
+        bits = 0
+        while i < len(starts) and starts[i] < b:
+            if ends[i] <= b:
+                bits |= hbits[i]
+            i += 1
+        return _CUES_BY_BITS[bits]
+
+    def recurrence(self, a: int, b: int) -> tuple:
+        """(code, offset) of the first recurrence word lying within [a, b), or (None, -1)."""
+        if self.done < b:
+            self._ensure(b)
+        starts, ends, recs = self.h_start, self.h_end, self.h_rec
+        i = bisect_left(starts, a)
+        while i < len(starts) and starts[i] < b:
+            if recs[i] is not None and ends[i] <= b:
+                return recs[i], starts[i]
+            i += 1
+        return None, -1
+
+    def year(self, a: int, b: int) -> Optional[int]:
+        """The year [a, b) is about: "đến năm 2030", "giai đoạn 2021-2025", or "Năm 2025" first."""
+        if self.done < b:
+            self._ensure(b)
+        i = bisect_left(self.year_at, a)
+        found: Optional[tuple] = None
+        while i < len(self.year_at) and self.year_at[i] + 4 <= b:
+            at, frm = self.year_at[i], self.year_from[i]
+            if frm < a:  # the phrase starts before the clause: does its tail still read?
+                pm = _YEAR_PRE.search(self.low, a, at)
+                frm = pm.start() if pm else -1
+            if frm >= a:
+                found = (frm, self.year_val[i])
+                break
+            i += 1
+        if found and found[0] == a:
+            return found[1]
+        m = _YEAR_AT.match(self.low, a, b)
+        if m:
+            return int(m.group(1))
+        return found[1] if found else None
+
+
 def extract_targets(doc: Document) -> tuple:
     """(targets, figures) of a document, in reading order."""
     text = doc.text or ""
@@ -654,12 +810,14 @@ def extract_targets(doc: Document) -> tuple:
     foot = doc.footer[0] if doc.footer else len(text)
     targets: list = []
     figures: list = []
+    index = _TextIndex(low)
     for region in _regions(doc):
         r_end = min(region.end, foot)
         if r_end <= region.start:
             continue
         lead_year: Optional[int] = None
         lead_done = False
+        situation = region.role == "situation"
         for line_s, line_e in _candidate_lines(low, region.start, r_end):
             full_s, full_cues, full_year, last_s = -1, None, None, line_s
             for s_s, s_e in sentences(text, line_s, line_e):
@@ -680,13 +838,11 @@ def extract_targets(doc: Document) -> tuple:
                     full_end = low.find(".", s_e, line_e)
                     full_end = line_e if full_end < 0 else full_end
                     win_s, win_e = max(full_s, s_s - _WINDOW), min(full_end, s_s + _WINDOW)
-                    full_cues = _cues(low[win_s:win_e]) if region.role != "situation" else None
-                    full_year = _clause_year(low, win_s, win_e)
-                sent_low = low[s_s:min(s_e, s_s + _WINDOW)]
-                sent_cues = (_cues(low[max(s_s, qs_all[0].start - _WINDOW):min(s_e, qs_all[-1].end + _WINDOW)])
+                    full_cues = index.cues(win_s, win_e) if region.role != "situation" else None
+                    full_year = index.year(win_s, win_e)
+                sent_cues = (index.cues(max(s_s, qs_all[0].start - _WINDOW), min(s_e, qs_all[-1].end + _WINDOW))
                              if region.role == "target" else full_cues)
-                situation = region.role == "situation"
-                rec_code, rec_at = (None, -1) if region.role == "situation" else _first_recurrence(sent_low)
+                rec_code, rec_at = (None, -1) if situation else index.recurrence(s_s, min(s_e, s_s + _WINDOW))
                 j = 0
                 for seg in segments(low, s_s, s_e, prim):
                     while j < len(prim) and prim[j].num_start < seg[0]:
@@ -702,9 +858,9 @@ def extract_targets(doc: Document) -> tuple:
                     if te0 <= ts0:
                         continue
                     seg_low = low[ts0:te0]
-                    seg_cues = None if situation else _cues(seg_low)
-                    seg_year = _clause_year(low, ts0, te0)
-                    seg_rec = None if situation else _first_recurrence(seg_low)[0]
+                    seg_cues = None if situation else index.cues(ts0, te0)
+                    seg_year = index.year(ts0, te0)
+                    seg_rec = None if situation else index.recurrence(ts0, te0)[0]
                     seen: set = set()
                     for q in in_seg:
                         if (q.value, q.value_max) in seen:
@@ -730,7 +886,7 @@ def extract_targets(doc: Document) -> tuple:
                             if not lead_done:
                                 lead_year, lead_done = _lead_year(low, region), True
                             year = lead_year
-                        recurrence = seg_rec or (rec_code if 0 <= rec_at < q.start - s_s else None)
+                        recurrence = seg_rec or (rec_code if 0 <= rec_at < q.start else None)
                         targets.append(Target(
                             text=text[ts:te], value=q.value, value_max=q.value_max, unit=q.unit,
                             comparator=q.comparator, year=year, indicator=_indicator(text, (ts, te), q),
