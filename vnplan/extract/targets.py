@@ -124,6 +124,14 @@ class _Vocab:
     numword_units: tuple  # the number-word regex runs only where one of these is written
     recurrence: tuple
     counted_stop: frozenset
+    list_nouns: frozenset  # counted and list nouns: a comma between two of them is a list
+    has_before: re.Pattern
+    spec_unit: re.Pattern
+    spec_before: re.Pattern
+    spec_gov: re.Pattern
+    rec_verb: re.Pattern
+    table_unit: frozenset
+    table_indicator: frozenset
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -165,6 +173,17 @@ def _vocab() -> _Vocab:
         recurrence=tuple((code, re.compile(r"(?<![^\W\d_])(?:" + _alt(ws) + ")" + end))
                          for code, ws in (data.get("recurrence") or {}).items()),
         counted_stop=frozenset(w.lower() for w in data.get("counted_stop") or [] if " " not in w),
+        list_nouns=frozenset(" ".join(str(w).lower().split())
+                             for w in (data.get("counted_nouns") or []) + (data.get("list_nouns") or [])),
+        has_before=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("has_words") or ["có"]) + r")\s+$"),
+        spec_unit=re.compile(r"\s*\(?\s*(?:" + _alt(data.get("spec_units") or ["gbps"]) + ")" + end),
+        spec_before=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("spec_before") or ["tốc độ"]) + r")"
+                               r"(?:\s+[^\W\d_]+){0,2}\s+$"),
+        spec_gov=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("spec_governing") or ["đạt"]) + ")" + end),
+        rec_verb=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("recurrence_verbs") or ["tăng"]) + r")\s+$"),
+        table_unit=frozenset(" ".join(str(w).lower().split()) for w in data.get("table_unit_headers") or []),
+        table_indicator=frozenset(" ".join(str(w).lower().split())
+                                  for w in data.get("table_indicator_headers") or []),
     )
 
 
@@ -219,6 +238,7 @@ class Quantity:
     comparator: str = "="
     qualifier: bool = False
     unit_is_noun: bool = False
+    num_end: int = -1  # after the digits (of the range's second number)
 
 
 def _is_year(v: float, raw: str) -> bool:
@@ -339,7 +359,7 @@ def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_
                 continue
         if v.time_unit.match(low, num_end) and not low.startswith(("%", " %"), num_end):
             continue
-        q = Quantity(start=s, end=num_end, num_start=s, value=value, value_max=value_max)
+        q = Quantity(start=s, end=num_end, num_start=s, value=value, value_max=value_max, num_end=num_end)
         um = v.unit.match(low, num_end)
         if um:
             q.unit = v.unit_map.get(" ".join(um.group(1).split()), um.group(1))
@@ -420,6 +440,42 @@ def sentences(text: str, start: int, end: int) -> Iterable[tuple]:
         yield s, end
 
 
+_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+$")
+_WORDS_AFTER = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}")
+
+
+def _is_list_comma(low: str, c: int) -> bool:
+    """Whether the comma at ``c`` lists nouns ("xã, phường", "khu công nghiệp, cụm công
+    nghiệp"): it then belongs to what a figure counts, not to a clause boundary."""
+    lst = _vocab().list_nouns
+    mb = _WORDS_BEFORE.search(low, max(0, c - 48), c)
+    ma = _WORDS_AFTER.match(low, c + 2, c + 50)
+    if not mb or not ma:
+        return False
+    before, after = mb.group(0).split(), ma.group(0).split()
+    return (any(" ".join(before[-k:]) in lst for k in range(1, len(before) + 1))
+            and any(" ".join(after[:k]) in lst for k in range(1, len(after) + 1)))
+
+
+def _clause_comma(low: str, lo: int, hi: int, leading: bool) -> int:
+    """Offset (in low[lo:hi]) of the ", " that ends a clause: the last one when a figure
+    leads its part, else the first; commas listing nouns are passed over when another is
+    there. -1 when there is none."""
+    gap = low[lo:hi]
+    ks = []
+    k = gap.find(", ")
+    while k >= 0:
+        ks.append(k)
+        k = gap.find(", ", k + 2)
+    if not ks:
+        return -1
+    order = ks[::-1] if leading else ks
+    for k in order:
+        if not _is_list_comma(low, lo + k):
+            return k
+    return order[0]
+
+
 def segments(low: str, start: int, end: int, qs: list) -> list:
     """Split one ";"-clause among its figures: at ", " (or ":") between two figures.
 
@@ -438,7 +494,7 @@ def segments(low: str, start: int, end: int, qs: list) -> list:
         lead = low[max(seg_start, prev.start - 60):prev.start]
         leading = not _LETTER.search(_LEAD_IN.sub("", lead, count=1)) or len(lead.split()) <= 2
         gap = low[gap_lo:gap_hi]
-        found = [k + 1 for k in (gap.rfind(", ") if leading else gap.find(", "),
+        found = [k + 1 for k in (_clause_comma(low, gap_lo, gap_hi, leading),
                                  gap.rfind(": ") if leading else gap.find(": "),
                                  gap.rfind(" và ") if leading else gap.find(" và ")) if k >= 0]
         cut = None
@@ -777,6 +833,32 @@ class _TextIndex:
             i += 1
         return None, -1
 
+    def recurrences(self, a: int, b: int) -> list:
+        """(code, start, end) of the recurrence words lying within [a, b)."""
+        if self.done < b:
+            self._ensure(b)
+        starts, ends, recs = self.h_start, self.h_end, self.h_rec
+        i = bisect_left(starts, a)
+        out = []
+        while i < len(starts) and starts[i] < b:
+            if recs[i] is not None and ends[i] <= b:
+                out.append((recs[i], starts[i], ends[i]))
+            i += 1
+        return out
+
+    def clause_start(self, a: int, b: int) -> int:
+        """Start of the last commitment cue in [a, b) that opens a clause after ", ", or -1."""
+        if self.done < b:
+            self._ensure(b)
+        starts, ends, hbits = self.h_start, self.h_end, self.h_bits
+        i = bisect_left(starts, b) - 1
+        while i >= 0 and starts[i] >= a:
+            k = starts[i]
+            if hbits[i] & _COMMIT and ends[i] <= b and self.low.startswith(", ", k - 2):
+                return k
+            i -= 1
+        return -1
+
     def year(self, a: int, b: int) -> Optional[int]:
         """The year [a, b) is about: "đến năm 2030", "giai đoạn 2021-2025", or "Năm 2025" first."""
         if self.done < b:
@@ -798,6 +880,74 @@ class _TextIndex:
         if m:
             return int(m.group(1))
         return found[1] if found else None
+
+
+_BARE_YEAR = re.compile(r"(?<![^\W\d_])năm\s+((?:19|20)\d\d)(?!\d)")
+_NOT_OWN_YEAR = re.compile(r"(?:so\s+với|từ|kể\s+từ|tháng\s+\d+|của|ban\s+hành|số)\s*$")
+_REC_AT_START = re.compile(r"[\W\d_]*(?:[a-zđ][.)][\W\d_]*)?")
+_REC_AFTER_VALUE = re.compile(r"[ \t,]*$")
+
+
+def _own_year(low: str, q: Quantity, te: int, doc_year: Optional[int]) -> Optional[int]:
+    """ "đạt 20% xã, phường ... năm 2025": a bare "năm YYYY" in the figure's own tail, with no
+    other number between, is the year of that figure (not a baseline "so với năm", not a
+    date or a document's year)."""
+    m = _BARE_YEAR.search(low, q.end, te)
+    if not m or _DIGIT.search(low, q.end, m.start()):
+        return None
+    if _NOT_OWN_YEAR.search(low, max(q.end, m.start() - 16), m.start()):
+        return None
+    y = int(m.group(1))
+    return y if doc_year is None or y >= doc_year else None
+
+
+def _recurrent(low: str, index: "_TextIndex", q: Quantity, seg_s: int, seg_e: int,
+               sent_s: int) -> Optional[str]:
+    """The recurrence code when "hằng năm" qualifies the commitment itself: at the start of
+    the sentence or clause ("Hằng năm, 100% ..."), right after the figure's verb ("tăng hằng
+    năm 10%") or right after the value ("giảm 5% mỗi năm"); "cây hàng năm" (annual crops),
+    "kế hoạch hằng năm" do not make a target recurrent."""
+    for code, k, e in index.recurrences(sent_s, seg_e):
+        if k < seg_s and k > sent_s + 12:
+            continue
+        if _REC_AT_START.fullmatch(low, sent_s, k) or _REC_AT_START.fullmatch(low, seg_s, k):
+            return code
+        if seg_s <= k < q.start and _vocab().rec_verb.search(low, max(seg_s, k - 24), k):
+            return code
+        if k >= q.end and _REC_AFTER_VALUE.match(low, q.end, k) and k - q.end <= 3:
+            return code
+    return None
+
+
+def _drop_dependants(low: str, prim: list) -> list:
+    """Figures that describe the population of a leading percentage ("100% khu công nghiệp
+    có tối thiểu 1 trạm") are part of its indicator, not figures of their own."""
+    if len(prim) < 2:
+        return prim
+    v = _vocab()
+    out = [prim[0]]
+    for q in prim[1:]:
+        prev = out[-1]
+        if (prev.unit == "%" and q.unit != "%" and not _SEMI_OR_DOT.search(low, prev.end, q.start)
+                and v.has_before.search(low, max(prev.end, q.start - 24), q.start)):
+            continue
+        out.append(q)
+    return out
+
+
+_SEMI_OR_DOT = re.compile(r"[;.]\s")
+
+
+def _is_spec(low: str, q: Quantity, seg_s: int, cues: Optional[_Cues]) -> bool:
+    """A technical specification ("tốc độ 10 Gigabit mỗi giây", "(10 Gbps)") that no
+    commitment governs ("phấn đấu", "đến năm", "đạt tốc độ ...")."""
+    v = _vocab()
+    ne = q.num_end if q.num_end >= 0 else q.end
+    if not (v.spec_unit.match(low, ne) or v.spec_before.search(low, max(seg_s, q.start - 40), q.start)):
+        return False
+    if cues is not None and cues.commit:
+        return False
+    return not v.spec_gov.search(low, max(seg_s, q.start - 40), q.start)
 
 
 def extract_targets(doc: Document) -> tuple:
@@ -828,7 +978,8 @@ def extract_targets(doc: Document) -> tuple:
                     continue
                 if len(qs_all) >= MAX_ITEMS:
                     s_e = min(s_e, qs_all[-1].end + _WINDOW)
-                prim = [q for q in qs_all if not q.qualifier or _QUAL_VALUE.search(low, max(0, q.start - 12), q.start)]
+                prim = _drop_dependants(low, [q for q in qs_all if not q.qualifier
+                                              or _QUAL_VALUE.search(low, max(0, q.start - 12), q.start)])
                 # The whole sentence (through ";") for cue words and the clause-level year.
                 dot = low.rfind(".", last_s, s_s)  # from the previous clause on: linear
                 fs = dot + 1 if dot >= 0 else full_s if full_s >= 0 else line_s
@@ -842,7 +993,6 @@ def extract_targets(doc: Document) -> tuple:
                     full_year = index.year(win_s, win_e)
                 sent_cues = (index.cues(max(s_s, qs_all[0].start - _WINDOW), min(s_e, qs_all[-1].end + _WINDOW))
                              if region.role == "target" else full_cues)
-                rec_code, rec_at = (None, -1) if situation else index.recurrence(s_s, min(s_e, s_s + _WINDOW))
                 j = 0
                 for seg in segments(low, s_s, s_e, prim):
                     while j < len(prim) and prim[j].num_start < seg[0]:
@@ -860,16 +1010,17 @@ def extract_targets(doc: Document) -> tuple:
                     seg_low = low[ts0:te0]
                     seg_cues = None if situation else index.cues(ts0, te0)
                     seg_year = index.year(ts0, te0)
-                    seg_rec = None if situation else index.recurrence(ts0, te0)[0]
                     seen: set = set()
                     for q in in_seg:
                         if (q.value, q.value_max) in seen:
                             continue  # "10 Gigabit mỗi giây (10 Gbps)": one figure said twice
                         seen.add((q.value, q.value_max))
                         ts, te = ts0, te0
-                        year = seg_year or full_year
+                        year = seg_year or _own_year(low, q, te0, doc_year) or full_year
                         kind = _decide(region.role, sent_cues, seg_cues, q, year, doc_year, seg_low)
                         if kind is None:
+                            continue
+                        if kind == "target" and _is_spec(low, q, ts0, seg_cues):
                             continue
                         if kind == "figure":
                             counted = q.counted or _indicator(text, (ts, te), q)
@@ -880,13 +1031,16 @@ def extract_targets(doc: Document) -> tuple:
                         lm = _LEAD_IN.match(seg_low)
                         if lm and lm.end() < q.start - ts and _DIGIT.search(seg_low, 0, lm.end()):
                             ts, te = _trim(text, ts + lm.end(), te)
+                        cs = index.clause_start(ts, q.start)
+                        if cs > ts:  # "..., phấn đấu đạt 20% ...": the clause starts at the cue
+                            ts = cs
                         if year is None:
                             year = region.year
                         if year is None:
                             if not lead_done:
                                 lead_year, lead_done = _lead_year(low, region), True
                             year = lead_year
-                        recurrence = seg_rec or (rec_code if 0 <= rec_at < q.start else None)
+                        recurrence = _recurrent(low, index, q, ts0, te0, s_s)
                         targets.append(Target(
                             text=text[ts:te], value=q.value, value_max=q.value_max, unit=q.unit,
                             comparator=q.comparator, year=year, indicator=_indicator(text, (ts, te), q),
