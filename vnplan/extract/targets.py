@@ -440,19 +440,27 @@ def sentences(text: str, start: int, end: int) -> Iterable[tuple]:
         yield s, end
 
 
-_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+$")
-_WORDS_AFTER = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}")
+@lru_cache(maxsize=4)
+def _first_words(phrases: frozenset) -> frozenset:
+    return frozenset(p.split(" ", 1)[0] for p in phrases)
 
 
 def _is_list_comma(low: str, c: int) -> bool:
     """Whether the comma at ``c`` lists nouns ("xã, phường", "khu công nghiệp, cụm công
     nghiệp"): it then belongs to what a figure counts, not to a clause boundary."""
     lst = _vocab().list_nouns
-    mb = _WORDS_BEFORE.search(low, max(0, c - 48), c)
-    ma = _WORDS_AFTER.match(low, c + 2, c + 50)
-    if not mb or not ma:
+    before = low[max(0, c - 48):c].split()[-4:]
+    if not before or before[-1] not in _last_words(lst):
+        return False  # the usual case, decided on one word
+    after = low[c + 2:c + 50].split()[:4]
+    if not after or after[0] not in _first_words(lst):
         return False
-    before, after = mb.group(0).split(), ma.group(0).split()
+    while before and not before[0].isalpha():
+        before = before[1:]
+    for k, w in enumerate(after):
+        if not w.isalpha():
+            after = after[:k]
+            break
     return (any(" ".join(before[-k:]) in lst for k in range(1, len(before) + 1))
             and any(" ".join(after[:k]) in lst for k in range(1, len(after) + 1)))
 
@@ -892,7 +900,11 @@ def _own_year(low: str, q: Quantity, te: int, doc_year: Optional[int]) -> Option
     """ "đạt 20% xã, phường ... năm 2025": a bare "năm YYYY" in the figure's own tail, with no
     other number between, is the year of that figure (not a baseline "so với năm", not a
     date or a document's year)."""
-    m = _BARE_YEAR.search(low, q.end, te)
+    k = low.find("năm", q.end, te)
+    m = None
+    while k >= 0 and m is None:
+        m = _BARE_YEAR.match(low, k, te)
+        k = low.find("năm", k + 3, te) if m is None else k
     if not m or _DIGIT.search(low, q.end, m.start()):
         return None
     if _NOT_OWN_YEAR.search(low, max(q.end, m.start() - 16), m.start()):
@@ -950,6 +962,106 @@ def _is_spec(low: str, q: Quantity, seg_s: int, cues: Optional[_Cues]) -> bool:
     return not v.spec_gov.search(low, max(seg_s, q.start - 40), q.start)
 
 
+# --- markdown tables: "| Chỉ tiêu | Đơn vị | 2025 | 2030 |" ------------------------------------
+
+_YEAR_CELL = re.compile(
+    r"[\W_]*(?:(?:đến|tới|kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|năm)\s+)*((?:19|20)\d\d)[\W_]*")
+_ROW_NUMBER = frozenset(["stt", "tt", "số tt", "số thứ tự"])
+
+
+def _cells(low: str, s: int, e: int) -> list:
+    """[start, end) of each cell of the table row low[s:e], white space trimmed."""
+    out = []
+    k = s + 1 if low.startswith("|", s) else s
+    while k < e:
+        j = low.find("|", k, e)
+        j = e if j < 0 else j
+        a, b = k, j
+        while a < b and low[a].isspace():
+            a += 1
+        while b > a and low[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+        k = j + 1
+    return out
+
+
+@dataclass
+class _TableHead:
+    """What the first row of a table says: which columns hold years, units, indicators."""
+
+    start: int  # of the header row
+    end: int  # of the last row checked to belong to the table
+    years: list  # (column, year)
+    unit_col: int
+    ind_col: int
+
+
+def _table_head(low: str, line_s: int, line_e: int, cur: Optional[_TableHead]) -> Optional[_TableHead]:
+    """The header of the table the row at ``line_s`` belongs to (None: no year columns).
+
+    ``cur`` is the last table seen: rows of the same table reuse it, so that a long table
+    costs one walk over its rows.
+    """
+    if cur is not None and cur.end <= line_s:
+        k = cur.end + 1
+        while k < line_s and low.startswith("|", k):
+            nl = low.find("\n", k, line_s)
+            k = line_s if nl < 0 else nl + 1
+        if k >= line_s:
+            cur.end = line_e
+            return cur if cur.years else None
+    p = line_s
+    while p > 0:
+        prev = low.rfind("\n", 0, p - 1) + 1
+        if not low.startswith("|", prev):
+            break
+        p = prev
+    hs = p
+    he = low.find("\n", hs)
+    he = len(low) if he < 0 else he
+    v = _vocab()
+    years, unit_col, ind_col = [], -1, -1
+    for i, (a, b) in enumerate(_cells(low, hs, he)):
+        cell = " ".join(low[a:b].split())
+        m = _YEAR_CELL.fullmatch(cell)
+        if m:
+            years.append((i, int(m.group(1))))
+        elif cell in v.table_unit:
+            unit_col = i
+        elif cell in v.table_indicator or (ind_col < 0 and cell and cell not in _ROW_NUMBER):
+            if cell in v.table_indicator or ind_col < 0:
+                ind_col = i
+    return _TableHead(hs, line_e, years, unit_col, ind_col)
+
+
+def _table_items(text: str, low: str, line_s: int, line_e: int, head: _TableHead) -> list:
+    """(indicator span, Quantity, year, unit) of each year cell of one table row."""
+    if line_s == head.start:
+        return []
+    cells = _cells(low, line_s, line_e)
+    if head.ind_col < 0 or head.ind_col >= len(cells):
+        return []
+    ia, ib = cells[head.ind_col]
+    if ib <= ia or not _LETTER.search(low, ia, ib):
+        return []  # the separator row "|---|---|" or an empty indicator
+    v = _vocab()
+    unit_cell = None
+    if 0 <= head.unit_col < len(cells):
+        ua, ub = cells[head.unit_col]
+        u = " ".join(low[ua:ub].split())
+        unit_cell = v.unit_map.get(u) or (" ".join(text[ua:ub].split()) if 0 < len(u) <= 24 else None)
+    out = []
+    for col, year in head.years:
+        if col >= len(cells):
+            continue
+        a, b = cells[col]
+        qs = [q for q in find_quantities(text, low, a, b) if not q.qualifier]
+        if qs:
+            out.append(((ia, ib), qs[0], year, qs[0].unit or unit_cell))
+    return out
+
+
 def extract_targets(doc: Document) -> tuple:
     """(targets, figures) of a document, in reading order."""
     text = doc.text or ""
@@ -961,6 +1073,7 @@ def extract_targets(doc: Document) -> tuple:
     targets: list = []
     figures: list = []
     index = _TextIndex(low)
+    table: Optional[_TableHead] = None
     for region in _regions(doc):
         r_end = min(region.end, foot)
         if r_end <= region.start:
@@ -969,6 +1082,23 @@ def extract_targets(doc: Document) -> tuple:
         lead_done = False
         situation = region.role == "situation"
         for line_s, line_e in _candidate_lines(low, region.start, r_end):
+            if low.startswith("|", line_s):
+                table = _table_head(low, line_s, line_e, table)
+                if table is not None and table.years:
+                    for (ia, ib), q, year, unit in _table_items(text, low, line_s, line_e, table):
+                        if len(targets) >= MAX_ITEMS or len(figures) >= MAX_ITEMS:
+                            return targets, figures
+                        te = max(ib, q.end)
+                        if situation or (region.role == "report" and doc_year and year < doc_year):
+                            figures.append(Figure(text=text[ia:te], value=q.value, unit=unit,
+                                                  counted=text[ia:ib], section=region.section,
+                                                  span=[ia, te]))
+                        else:
+                            targets.append(Target(
+                                text=text[ia:te], value=q.value, value_max=q.value_max, unit=unit,
+                                comparator=q.comparator, year=year, indicator=text[ia:ib],
+                                recurrence=None, section=region.section, span=[ia, te]))
+                    continue
             full_s, full_cues, full_year, last_s = -1, None, None, line_s
             for s_s, s_e in sentences(text, line_s, line_e):
                 if len(targets) >= MAX_ITEMS or len(figures) >= MAX_ITEMS:
@@ -1016,7 +1146,9 @@ def extract_targets(doc: Document) -> tuple:
                             continue  # "10 Gigabit mỗi giây (10 Gbps)": one figure said twice
                         seen.add((q.value, q.value_max))
                         ts, te = ts0, te0
-                        year = seg_year or _own_year(low, q, te0, doc_year) or full_year
+                        year = seg_year or (_own_year(low, q, te0, doc_year)
+                                            if region.role == "target" or (sent_cues and sent_cues.commit)
+                                            else None) or full_year
                         kind = _decide(region.role, sent_cues, seg_cues, q, year, doc_year, seg_low)
                         if kind is None:
                             continue
