@@ -239,3 +239,114 @@ def test_year_from_lead_sentence_and_recurrence():
 def test_never_raises(text):
     for kind in (None, "objectives", "situation", "tasks"):
         T.extract_targets(_doc(text, kind=kind))
+
+
+# --- generalisation on the corpus ---------------------------------------------------------------
+
+# Corpus 001 (Đồng Nai KH 182), a tasks paragraph: a list comma inside what is counted, the
+# clause's own year, "hàng năm" qualifying a roadmap (not the figure).
+CORPUS_001 = (
+    "Nâng cao ý thức toàn dân trong phòng, chống và kiểm soát ma túy. Kiên trì xây dựng văn hóa "
+    "bài trừ ma túy trong toàn xã hội; từng địa phương phải đăng ký chỉ tiêu xây dựng đơn vị hành "
+    "chính cấp xã “không ma túy” theo lộ trình thực hiện hàng năm, phấn đấu đạt 20% xã, phường "
+    "“không ma túy” năm 2025, bảo đảm đến hết năm 2030 đạt 50% địa bàn cấp xã “không ma túy”; hoàn "
+    "thành chỉ tiêu về ma túy trong các Nghị quyết về phát triển kinh tế - xã hội của Tỉnh ủy.")
+
+
+def test_list_comma_and_own_year():
+    ts = _targets(CORPUS_001, kind="tasks", heading="Nhiệm vụ, giải pháp", date="2025-09-01")
+    assert [(t.value, t.year) for t in ts] == [(20, 2025), (50, 2030)]
+    twenty, fifty = ts
+    assert twenty.text == "phấn đấu đạt 20% xã, phường “không ma túy” năm 2025"
+    assert fifty.text == "bảo đảm đến hết năm 2030 đạt 50% địa bàn cấp xã “không ma túy”"
+    assert twenty.recurrence is None and fifty.recurrence is None  # "lộ trình thực hiện hàng năm"
+    for t in ts:
+        assert CORPUS_001[t.span[0]:t.span[1]] == t.text
+
+
+def test_list_comma_helper():
+    low = "100% xã, phường đạt chuẩn, tỷ lệ hộ nghèo"
+    assert T._is_list_comma(low, low.index(", phường"))
+    assert not T._is_list_comma(low, low.index(", tỷ lệ"))
+
+
+# Corpus 006 (Hà Nội KH 310): a count describing the leading percentage's population, and a
+# technical specification in an objectives section.
+def test_figure_describing_percentage_population_is_not_a_target():
+    text = "- 100% các khu công nghệ cao, khu công nghiệp, cụm công nghiệp có tối thiểu 1 trạm phát sóng 5G."
+    ts = _targets(text, heading="Mục tiêu đến năm 2026")
+    assert [(t.value, t.unit) for t in ts] == [(100, "%")]
+    assert ts[0].text.endswith("có tối thiểu 1 trạm phát sóng 5G")
+    # A count of its own after a list comma still stands.
+    ts = _targets("- Tối thiểu 2 dự án ứng dụng 5G, 100% khu công nghiệp được phủ sóng.")
+    assert sorted(t.value for t in ts) == [2, 100]
+
+
+def test_technical_specs_are_not_targets():
+    spec = ("- Triển khai hoàn thiện hệ thống cáp quang Internet XGS-PON thế hệ mới và hạ tầng truyền "
+            "dẫn (cho phép truyền dữ liệu với tốc độ 10 Gigabit mỗi giây (10 Gbps) đối xứng (cả tải "
+            "xuống và tải lên).")
+    assert _targets(spec, heading="Mục tiêu đến năm 2030") == []
+    governed = "- Phấn đấu đến năm 2030 tốc độ truy cập Internet di động đạt 100 Mbps."
+    assert [t.value for t in _targets(governed, heading="Mục tiêu đến năm 2030")] == [100]
+
+
+# Corpus 016 (Lai Châu, word-segmented): "cây hàng năm" are annual crops, not a yearly target.
+def test_annual_crops_are_not_a_recurrence():
+    text = "- Phấn đấu đến năm 2015 chuyển đổi 500 ha đất trồng cây hàng_năm sang trồng cao_su."
+    ts = _targets(text, heading="Mục tiêu")
+    assert [(t.value, t.unit, t.recurrence) for t in ts] == [(500, "ha", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "- Hàng năm, số vụ phạm tội về ma túy được phát hiện, bắt giữ tăng trên 03%.",
+    "6.1. Hàng năm, giảm 5% số người nghiện ma túy.",
+    "- Số doanh nghiệp tăng hằng năm 10%.",
+    "- Tỷ lệ hộ nghèo giảm 1,5% mỗi năm.",
+])
+def test_recurrence_qualifying_the_commitment(text):
+    ts = _targets(text, heading="Chỉ tiêu chủ yếu đến năm 2030")
+    assert len(ts) == 1 and ts[0].recurrence == "P1Y", [(t.value, t.recurrence) for t in ts]
+
+
+# --- markdown tables ------------------------------------------------------------------------------
+
+TABLE = ("2. Chỉ tiêu cụ thể\n| STT | Chỉ tiêu | Đơn vị | Năm 2025 | Năm 2030 |\n|---|---|---|---|---|\n"
+         "| 1 | Tỷ lệ dân số sử dụng điện thoại thông minh | % | 85 | trên 95 |\n"
+         "| 2 | Số trạm BTS 5G | trạm | 1.200 | 3.000 |\n| 3 | Ghi chú | | | |")
+
+
+def test_table_rows_give_one_target_per_year_cell():
+    ts = _targets(TABLE, heading="Chỉ tiêu cụ thể")
+    assert [(t.value, t.unit, t.comparator, t.year) for t in ts] == [
+        (85, "%", "=", 2025), (95, "%", ">", 2030), (1200, "trạm", "=", 2025), (3000, "trạm", "=", 2030)]
+    assert ts[0].indicator == "Tỷ lệ dân số sử dụng điện thoại thông minh"
+    for t in ts:
+        assert TABLE[t.span[0]:t.span[1]] == t.text and t.text.startswith(t.indicator)
+
+
+def test_table_in_situation_section_gives_figures():
+    ts, fs = T.extract_targets(_doc(TABLE, kind="situation", heading="Kết quả thực hiện"))
+    assert ts == [] and [f.value for f in fs] == [85, 95, 1200, 3000]
+
+
+def test_table_without_year_columns_reads_as_text():
+    text = "| Nội dung | Chỉ tiêu |\n|---|---|\n| Tỷ lệ hộ dân dùng nước sạch | 95% |"
+    assert [t.value for t in _targets(text)] == [95]
+
+
+# --- the cue/year index answers as the regexes would ------------------------------------------------
+
+
+def test_index_cues_years_and_recurrence():
+    low = "phấn đấu đến năm 2030, tỷ lệ đã đạt 50% so với năm 2020; hằng năm tăng; giai đoạn 2021 - 2025"
+    idx = T._TextIndex(low)
+    c = idx.cues(0, len(low))
+    assert (c.commit, c.achieved, c.baseline, c.strive) == (True, True, True, True)
+    semi = low.index(";")
+    assert not idx.cues(semi, len(low)).commit
+    assert idx.year(0, len(low)) == 2030
+    assert idx.year(semi, len(low)) == 2025  # "giai đoạn 2021 - 2025"
+    assert idx.year(low.index("năm 2030"), len(low)) == 2030  # "năm 2030" at the clause start
+    assert idx.recurrence(0, len(low))[0] == "P1Y"
+    assert idx.recurrence(0, semi) == (None, -1)

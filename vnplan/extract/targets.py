@@ -59,7 +59,7 @@ _TRAIL_WORDS = re.compile(r"(?:\s+(?:đạt|là|có|ở mức|khoảng|đạt m�
 _WORD = r"[^\W\d_]+"
 _ACRONYM = re.compile(r"(?<![^\W\d_])[A-ZĐ]{2,}[ \t]+$")
 # A capitalised word (not the first of its sentence) right before a bare number: a name.
-_NAME_BEFORE = re.compile(r"[^\W\d_][^\S\n]+[A-ZĐÀ-Ỹ][^\W\d_]*[^\S\n]+$")
+_NAME_BEFORE = re.compile(r"[^\W\d_][^\S\n]+([^\W\d_]+)[^\S\n]+$")  # group 1 capitalised: see _name_before
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _MARKER_AFTER = re.compile(r"\s*(?:[.)\]:]|-\s|\|)")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -375,7 +375,8 @@ def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_
                 q.qualifier = True
                 q.unit = v.qualifier.match(low, num_end).group(0).strip()
             else:
-                if _NAME_BEFORE.search(text, max(start, s - 30), s) and not low.startswith("%", num_end):
+                nb = _NAME_BEFORE.search(text, max(start, s - 30), s)
+                if nb and nb.group(1)[0].isupper() and not low.startswith("%", num_end):
                     continue  # "nhà máy điện gió Tân Phú Đông 2": part of a name
                 q.counted = _follow_words(text, num_end)
         # Comparator before the number, or "trở lên" after it.
