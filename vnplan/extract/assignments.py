@@ -21,7 +21,7 @@ from typing import Iterable, Optional
 
 from .. import vocab
 from ..model import Assignment, Document
-from .bodies import BodyMatch, fold_same_length, scan_bodies
+from .bodies import BodyMatch, fold_same_length, scan_bodies, scan_range
 
 # All patterns below run on the folded text (lower case, no diacritics, same offsets).
 _MARKER = re.compile(r"[ \t]*(?:\*\*|\*)?[ \t]*(?:(?P<roman>[ivxlc]+)|(?P<num>\d{1,3}(?:\.\d{1,3}){0,4})|"
@@ -33,12 +33,14 @@ _LEAD_IN = re.compile(r"(?:dong thoi,?[ \t]+)?(?:giao(?:[ \t]+cho)?|de nghi|yeu 
                       r"|can cu[^,;.\n]{0,160},[ \t]*")
 _SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:va[ \t]+|cung[ \t]+)?|va[ \t]+|cung[ \t]+|voi[ \t]+)[ \t]*")
 _PASSIVE = re.compile(r"(?<!\w)(?:do|cua|khi|voi)[ \t]+$")
-_CHU_TRI = re.compile(r"(?<!\w)chu tri(?!\w)")
-_PHOI_HOP = re.compile(r"(?<!\w)phoi hop(?:[ \t]+(?:voi|cung))?[ \t]+")
-_REPORT = re.compile(r"(?<!\w)(?:bao cao|gui)(?!\w)")
+# The literal opens each pattern, the word-start check follows it as a lookbehind: the engine
+# then jumps from one occurrence of the word to the next instead of testing every position.
+_CHU_TRI = re.compile(r"chu tri(?<!\wchu tri)(?!\w)")
+_PHOI_HOP = re.compile(r"phoi hop(?<!\wphoi hop)(?:[ \t]+(?:voi|cung))?[ \t]+")
+_REPORT = re.compile(r"(?:bao cao(?<!\wbao cao)|gui(?<!\wgui))(?!\w)")
 _REPORT_WHAT = re.compile(r"(?:ket qua|tinh hinh|tien do)(?:[ \t]+(?:thuc hien|trien khai))?[ \t]+")
-_REPORT_TO = re.compile(r"(?<!\w)(?:voi|ve|len|cho)[ \t]+")
-_GIAO = re.compile(r"(?<!\w)giao(?:[ \t]+cho)?[ \t]+")
+_REPORT_TO = re.compile(r"(?:voi(?<!\wvoi)|ve(?<!\wve)|len(?<!\wlen)|cho(?<!\wcho))[ \t]+")
+_GIAO = re.compile(r"giao(?<!\wgiao)(?:[ \t]+cho)?[ \t]+")
 _CLAUSE_END = re.compile(r";|\.(?:[ \t]|$)|\n")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 _LINE = re.compile(r"[^\n]+")
@@ -50,25 +52,77 @@ def _impl_words() -> list[str]:
     return [fold_same_length(w) for w in kinds.get("implementation") or []]
 
 
-_BROKEN = re.compile(r"(?<=[a-z0-9,\-])[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=\w)")
+# A line break inside a sentence: the literal "\n" opens the pattern (fast search); the
+# letter before it is checked in code, past the spaces that end the line.
+_BROKEN = re.compile(r"\n(?:[ \t]*\n)*[ \t]*(?=\w)")
+_OPEN_BEFORE_BREAK = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,-")
 
 
-def _join_broken(text: str, folded: str) -> str:
-    """Join lines broken inside a sentence (PDF text: next line in lower case), keeping offsets."""
+def _join_broken(text: str, folded: str) -> tuple[str, list[tuple[int, int]]]:
+    """Join lines broken inside a sentence (PDF text: next line in lower case), keeping offsets.
+
+    Returns the joined copy and the [start, end) spans that were blanked.
+    """
     parts = []
+    joins: list[tuple[int, int]] = []
     pos = 0
     for m in _BROKEN.finditer(folded):
+        start = m.start()
+        while start > pos and folded[start - 1] in " \t":
+            start -= 1
+        if start == 0 or folded[start - 1] not in _OPEN_BEFORE_BREAK:
+            continue
         # a lower-case continuation, or a blank line inside a sentence (raw PDF text)
         if _MARKER.match(folded, m.end()) or _TABLE_ROW.match(folded, m.end()):
             continue  # the next line opens an item: "a) ...", "- ..."
         if text[m.end()].islower() or m.group().count("\n") >= 2:
-            parts.append(folded[pos:m.start()])
-            parts.append(" " * (m.end() - m.start()))
+            parts.append(folded[pos:start])
+            parts.append(" " * (m.end() - start))
+            joins.append((start, m.end()))
             pos = m.end()
     if not parts:
-        return folded
+        return folded, joins
     parts.append(folded[pos:])
-    return "".join(parts)
+    return "".join(parts), joins
+
+
+def _bodies_of(text: str, folded: str, joined: str, joins: list[tuple[int, int]]) -> list[BodyMatch]:
+    """The body mentions of the joined text, reusing the scan of the plain one.
+
+    The bodies stage scanned ``text`` already (the scan is kept); only the lines around a
+    join are read again. Should a name run over such a line's edge, the whole joined text
+    is scanned instead, so the result is always that of a full scan.
+    """
+    base = scan_bodies(text, folded)
+    if not joins:
+        return base
+    windows: list[tuple[int, int]] = []
+    for s, e in joins:
+        ws = joined.rfind("\n", 0, s) + 1
+        we = joined.find("\n", e)
+        we = len(joined) if we < 0 else we
+        if windows and ws <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(we, windows[-1][1]))
+        else:
+            windows.append((ws, we))
+    out: list[BodyMatch] = []
+    i = 0
+    for ws, we in windows:
+        while i < len(base) and base[i].start < ws:
+            if base[i].end > ws:
+                return scan_bodies(text, joined)
+            out.append(base[i])
+            i += 1
+        while i < len(base) and base[i].start < we:
+            if base[i].end > we:
+                return scan_bodies(text, joined)
+            i += 1
+        again = scan_range(text, joined, ws, we)
+        if any(b.end > we for b in again):
+            return scan_bodies(text, joined)
+        out.extend(again)
+    out.extend(base[i:])
+    return out
 
 
 class _Ctx:
@@ -76,8 +130,9 @@ class _Ctx:
 
     def __init__(self, text: str):
         self.text = text
-        self.folded = _join_broken(text, fold_same_length(text))
-        self.bodies = scan_bodies(text, self.folded)
+        folded = fold_same_length(text)
+        self.folded, joins = _join_broken(text, folded)
+        self.bodies = _bodies_of(text, folded, self.folded, joins)
         self.starts = [b.start for b in self.bodies]
 
     def at(self, pos: int) -> Optional[BodyMatch]:

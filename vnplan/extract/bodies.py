@@ -10,6 +10,7 @@ head word (Ban, Sở, Hội ...) and only against the keys sharing that head, wi
 """
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import lru_cache
@@ -39,10 +40,54 @@ def _fold_table() -> dict:
 
 _FOLD = _fold_table()
 
+# str.translate looks every character up in a dict (~0.2 us a character). The charmap codec
+# does the same one-to-one mapping in C: the 256 characters Vietnamese text is made of are
+# encoded to one byte each, and the bytes decoded to their folded form. A character outside
+# those 256 goes through the error handler below, which folds it with the same table, or
+# writes a stand-in of the same class (a letter, a space, a sign) that no name contains.
+_VIET = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_LETTER_STAND_IN, _SPACE_STAND_IN, _SIGN_STAND_IN = "ª", "\x0b", "¤"
+_CODEC_CHARS = ("\x00\t\n\x0b\x0c\r" + "".join(map(chr, range(32, 128))) + _VIET + _VIET.upper()
+                + "\xa0–—“”‘’…•°≥≤→×·±≈" + _LETTER_STAND_IN + _SIGN_STAND_IN)
+assert len(_CODEC_CHARS) <= 256 and len(set(_CODEC_CHARS)) == len(_CODEC_CHARS)
+_CODEC_CHARS += "\ufffe" * (256 - len(_CODEC_CHARS))  # "\ufffe": an unused byte
+_ENCODE = codecs.charmap_build(_CODEC_CHARS)
+_DECODE = "".join(_FOLD.get(ord(c), c) for c in _CODEC_CHARS)
+_KNOWN = frozenset(_CODEC_CHARS) - {"\ufffe"}
+_ERRORS = "vnplan.bodies.fold"
+
+
+def _fold_error(exc: UnicodeError) -> tuple[str, int]:
+    """Fold a run of characters the codec table lacks: same length, same character class."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for c in exc.object[exc.start:exc.end]:
+        f = _FOLD.get(ord(c), c)
+        if f in _KNOWN:
+            out.append(f)
+        elif f.isalnum() or f == "_":
+            out.append(_LETTER_STAND_IN)
+        elif f.isspace():
+            out.append(_SPACE_STAND_IN)
+        else:
+            out.append(_SIGN_STAND_IN)
+    return "".join(out), exc.end
+
+
+codecs.register_error(_ERRORS, _fold_error)
+
 
 def fold_same_length(text: str) -> str:
-    """Lower case, accent-stripped copy of ``text`` with exactly the same offsets."""
-    return text.translate(_FOLD)
+    """Lower case, accent-stripped copy of ``text`` with exactly the same offsets.
+
+    Characters no body name can contain (Greek, CJK, symbols) may come out as a stand-in of
+    the same class: a letter stays a word character, a space a space, a sign a sign.
+    """
+    try:
+        return codecs.charmap_decode(codecs.charmap_encode(text, _ERRORS, _ENCODE)[0], "strict", _DECODE)[0]
+    except Exception:  # noqa: BLE001 - lone surrogates and the like: the slow exact table
+        return text.translate(_FOLD)
 
 
 _TOKEN_RE = re.compile(r"\w+|[-,&/]")
@@ -83,34 +128,48 @@ class _Gazetteer(NamedTuple):
     anchor_regex: re.Pattern
 
 
+_SEP_PLUS, _SEP_STAR = "\x01", "\x02"  # token separators as units of the character trie
+
+
+def _units(key: str) -> list[str]:
+    """A key as trie units: its characters, with "[ \\t]+" between two words, else "[ \\t]*"."""
+    toks = key.split(" ")
+    out: list[str] = list(toks[0])
+    for prev, tok in zip(toks, toks[1:]):
+        word = (prev[0].isalnum() or prev[0] == "_") and (tok[0].isalnum() or tok[0] == "_")
+        out.append(_SEP_PLUS if word else _SEP_STAR)
+        out.extend(tok)
+    return out
+
+
 def _trie_regex(keys) -> str:
-    """A regex alternation factored by token prefix: fast because each branch starts differently."""
+    """A regex alternation factored character by character.
+
+    At each point the engine tries a handful of single characters instead of every first
+    word of every name, and the pattern opens with a literal set the engine skips along.
+    Longer words are tried before their prefixes and a name's continuation before its end,
+    so the match is the one the word-by-word alternation "longest word first" would give.
+    """
     trie: dict = {}
     for k in keys:
         node = trie
-        for tok in k.split(" "):
-            node = node.setdefault(tok, {})
+        for u in _units(k):
+            node = node.setdefault(u, {})
         node[""] = {}
 
-    def word(tok: str) -> bool:
-        return tok[0].isalnum() or tok[0] == "_"
+    def unit(u: str) -> str:
+        return r"[ \t]+" if u == _SEP_PLUS else r"[ \t]*" if u == _SEP_STAR else re.escape(u)
 
-    def emit(node: dict, prev: Optional[str]) -> str:
-        alts = []
-        for tok in sorted((t for t in node if t), key=lambda t: (-len(t), t)):
-            if prev is None:
-                sep = ""
-            elif word(prev) and word(tok):
-                sep = r"[ \t]+"
-            else:
-                sep = r"[ \t]*"
-            alts.append(sep + re.escape(tok) + emit(node[tok], tok))
+    def emit(node: dict) -> str:
+        chars = sorted(u for u in node if u and u not in (_SEP_PLUS, _SEP_STAR))
+        seps = [u for u in (_SEP_PLUS, _SEP_STAR) if u in node]
+        alts = [unit(u) + emit(node[u]) for u in chars + seps]
         if not alts:
             return ""
-        group = "(?:" + "|".join(alts) + ")"
-        return group + "?" if "" in node else group
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
 
-    return emit(trie, None)
+    return emit(trie)
 
 
 def _add(entries: dict, name: str, entry: Entry) -> None:
@@ -231,37 +290,79 @@ def scan_bodies(text: str, folded: Optional[str] = None) -> list[BodyMatch]:
     """Every body name in ``text`` in order, including weak list-only words.
 
     ``folded`` may be given: a same-length folded copy (a caller that joined broken lines).
+    The scan of the last texts is kept, so the assignments stage, which needs the same
+    mentions, does not pay for it again.
     """
     if not text:
         return []
-    g = gazetteer()
     if folded is None or len(folded) != len(text):
         folded = fold_same_length(text)
+    return list(_scan(text, folded))
+
+
+@lru_cache(maxsize=2)
+def _scan(text: str, folded: str) -> tuple[BodyMatch, ...]:
+    return tuple(scan_range(text, folded, 0, len(text)))
+
+
+def scan_range(text: str, folded: str, a: int, b: int) -> list[BodyMatch]:
+    """The body names starting in [a, b) of ``text``, ``folded`` its same-length folded copy.
+
+    ``a`` and ``b`` should be line bounds: no name runs over a line break, so the names of a
+    range are those a scan of the whole text finds there (a caller re-reads a few lines).
+    """
+    g = gazetteer()
     out: list[BodyMatch] = []
     covered_to = 0
-    for m in g.regex.finditer(folded):
-        k = " ".join(_TOKEN_RE.findall(m.group()))
-        entry = g.entries.get(k)
+    keys: dict[str, Optional[Entry]] = {}  # matched folded string -> entry, for repeated names
+    entries = g.entries
+    for m in g.regex.finditer(folded, a, b):
+        start = m.start()
+        if start < covered_to:
+            continue
+        written = m.group()
+        entry = keys.get(written, entries)
+        if entry is entries:
+            entry = keys[written] = entries.get(" ".join(_TOKEN_RE.findall(written)))
         if entry is None:
             continue
-        start = m.start()
         if entry.needs_level and not g.level_regex.match(folded, m.end()):
             continue
         end, suffix = _extend(text, folded, g, m.end(), entry)
-        if start < covered_to:
-            continue
         out.append(BodyMatch(start, end, " ".join(text[start:end].split()), entry.canonical + suffix,
                              entry.generic, entry.kind, entry.weak))
         covered_to = end
-    fuzzy = _fuzzy(text, folded, g, out)
+    fuzzy = _fuzzy(text, folded, g, out, a, b)
     if fuzzy:
-        out = [b for b in out if not any(f.start < b.end and b.start < f.end for f in fuzzy)]
-        out.extend(fuzzy)
-        out.sort()
+        out = _merge(out, fuzzy)
     return out
 
 
-def _fuzzy(text: str, folded: str, g: _Gazetteer, found: list[BodyMatch]) -> list[BodyMatch]:
+def _merge(exact: list[BodyMatch], fuzzy: list[BodyMatch]) -> list[BodyMatch]:
+    """Exact matches minus those a fuzzy match overlaps, plus the fuzzy ones, in order."""
+    fuzzy = sorted(fuzzy)
+    kept: list[BodyMatch] = []
+    j = 0
+    for b in exact:
+        # fuzzy matches that end before b cannot overlap it or any later exact match
+        while j < len(fuzzy) and fuzzy[j].end <= b.start:
+            j += 1
+        k = j
+        overlap = False
+        while k < len(fuzzy) and fuzzy[k].start < b.end:
+            if b.start < fuzzy[k].end:
+                overlap = True
+                break
+            k += 1
+        if not overlap:
+            kept.append(b)
+    kept.extend(fuzzy)
+    kept.sort()
+    return kept
+
+
+def _fuzzy(text: str, folded: str, g: _Gazetteer, found: list[BodyMatch], lo: int = 0,
+           hi: Optional[int] = None) -> list[BodyMatch]:
     """Misspelled names after a capitalized head word the exact scan did not cover."""
     try:
         from rapidfuzz import fuzz, process
@@ -270,7 +371,7 @@ def _fuzzy(text: str, folded: str, g: _Gazetteer, found: list[BodyMatch]) -> lis
     spans = [(b.start, b.end) for b in found if not b.weak]
     extra: list[BodyMatch] = []
     j = 0
-    for a in g.anchor_regex.finditer(text):
+    for a in g.anchor_regex.finditer(text, lo, len(text) if hi is None else hi):
         s = a.start()
         if s and (text[s - 1].isalnum() or text[s - 1] == "&"):
             continue
@@ -283,18 +384,18 @@ def _fuzzy(text: str, folded: str, g: _Gazetteer, found: list[BodyMatch]) -> lis
         nxt = _WORD_AFTER.match(text, a.end())
         if not nxt or not nxt.group(1)[0].isupper():
             continue
-        words = list(re.finditer(r"\w+|[-,&/]", folded[s:s + 120]))
+        words = list(_TOKEN_RE.finditer(folded, s, s + 120))
         best = None
         for n, keys in g.by_head.get(folded[a.start():a.end()], {}).items():
             if n > len(words):
                 continue
-            cand = " ".join(w.group() for w in words[:n])
+            cand = " ".join([w.group() for w in words[:n]])
             r = process.extractOne(cand, keys, scorer=fuzz.ratio, score_cutoff=90)
             if r and (best is None or (r[1], n) > (best[1], best[2])):
                 best = (r[0], r[1], n)
         if best is None:
             continue
-        end = s + words[best[2] - 1].end()
+        end = words[best[2] - 1].end()
         entry = g.entries[best[0]]
         if entry.needs_level:
             continue
