@@ -66,9 +66,118 @@ def _run_convert(args: argparse.Namespace) -> int:
     return EXIT_FAILED if summary.error else EXIT_OK
 
 
-# name -> (declare arguments, run); add ``compare`` and ``catalog`` here.
+def _load_any(path: str):
+    """A Document from vnplan output (.yaml/.json) or from a source document (parsed now)."""
+    from pathlib import Path
+
+    from . import load, parse_file
+
+    p = Path(path)
+    if p.suffix.lower() in (".yaml", ".yml", ".json"):
+        return load(p)
+    return parse_file(p, doc_id=p.stem)
+
+
+def _add_compare(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser(
+        "compare", help="align a plan with the plan it carries out",
+        description="Pair each target and task of PARENT with its counterpart in CHILD, show "
+                    "changed values, and list what CHILD dropped and added. Each argument is a "
+                    "source document or vnplan output (.yaml/.json).")
+    p.add_argument("child", metavar="CHILD")
+    p.add_argument("parent", metavar="PARENT")
+    p.add_argument("--width", type=_positive_int, default=60, help="column width (default 60)")
+    return p
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    from .align import compare
+    from .read import ReadError
+
+    try:
+        child, parent = _load_any(args.child), _load_any(args.parent)
+    except (ReadError, OSError, ValueError) as exc:
+        print(f"vnplan compare: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(compare(child, parent).table(args.width))
+    return EXIT_OK
+
+
+def _add_catalog(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser(
+        "catalog", help="index a folder of converted documents",
+        description="Which documents implement which document number, and the deadlines by "
+                    "date and body, over a folder written by `vnplan convert`; also written to "
+                    "OUTDIR/_catalog.yaml.")
+    p.add_argument("outdir", metavar="OUTDIR")
+    return p
+
+
+def _run_catalog(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    import yaml
+
+    from .export import _atomic_write
+    from .index import catalog, format_catalog
+
+    folder = Path(args.outdir)
+    if not folder.is_dir():
+        print(f"vnplan catalog: {folder}: not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        cat = catalog(folder)
+    except (OSError, ValueError) as exc:
+        print(f"vnplan catalog: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    _atomic_write(folder / "_catalog.yaml",
+                  yaml.safe_dump(cat, allow_unicode=True, sort_keys=False).encode("utf-8"))
+    print(format_catalog(cat))
+    return EXIT_OK
+
+
+def _add_export(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser(
+        "export", help="follow-up tables and calendars from converted documents",
+        description="Write the assignments with their deadlines (CSV, XLSX) and the deadlines "
+                    "as an iCalendar file, from documents or a folder written by `vnplan convert`.")
+    p.add_argument("inputs", nargs="+", metavar="PATH", help="output folder(s) or .yaml/.json files")
+    p.add_argument("--csv", metavar="FILE")
+    p.add_argument("--xlsx", metavar="FILE")
+    p.add_argument("--ics", metavar="FILE")
+    return p
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from . import export
+
+    if not (args.csv or args.xlsx or args.ics):
+        print("vnplan export: name at least one of --csv, --xlsx, --ics", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        from .tables import iter_docs
+
+        docs = list(iter_docs(args.inputs))
+        for path, write in ((args.csv, export.assignments_csv),
+                            (args.xlsx, export.assignments_xlsx), (args.ics, export.deadlines_ics)):
+            if path:
+                n = write(docs, path)
+                print(f"{path}: {n} rows", file=sys.stderr)
+    except ImportError as exc:
+        print(f"vnplan export: {exc.name} is needed: pip install 'vnplan[notebook]'", file=sys.stderr)
+        return EXIT_USAGE
+    except (OSError, ValueError) as exc:
+        print(f"vnplan export: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+# name -> (declare arguments, run)
 COMMANDS: dict[str, tuple[Callable, Callable[[argparse.Namespace], int]]] = {
     "convert": (_add_convert, _run_convert),
+    "compare": (_add_compare, _run_compare),
+    "catalog": (_add_catalog, _run_catalog),
+    "export": (_add_export, _run_export),
 }
 
 

@@ -7,6 +7,7 @@ used when present (it is several times faster than the pure-Python one).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import yaml
@@ -30,11 +31,13 @@ def _str(dumper: Any, value: str):
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+# What a literal block cannot hold: white space before a line end (or at the very end), or a
+# character YAML would have to escape (controls, surrogates, BOM, line/paragraph separators).
+_NOT_BLOCK_SAFE = re.compile(r"[ \t](?:\n|$)|[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+
+
 def _block_safe(value: str) -> bool:
-    """Literal blocks cannot hold trailing spaces on lines or some control characters."""
-    if any(line != line.rstrip(" \t") for line in value.split("\n")):
-        return False
-    return all(c in "\n\t" or c.isprintable() for c in value)
+    return _NOT_BLOCK_SAFE.search(value) is None
 
 
 _BlockDumper.add_representer(str, _str)
