@@ -67,19 +67,20 @@ def _join_broken(text: str, folded: str) -> tuple[str, list[tuple[int, int]]]:
     joins: list[tuple[int, int]] = []
     pos = 0
     for m in _BROKEN.finditer(folded):
+        # a lower-case continuation, or a blank line inside a sentence (raw PDF text)
+        if not text[m.end()].islower() and m.group().count("\n") < 2:
+            continue
         start = m.start()
         while start > pos and folded[start - 1] in " \t":
             start -= 1
         if start == 0 or folded[start - 1] not in _OPEN_BEFORE_BREAK:
             continue
-        # a lower-case continuation, or a blank line inside a sentence (raw PDF text)
         if _MARKER.match(folded, m.end()) or _TABLE_ROW.match(folded, m.end()):
             continue  # the next line opens an item: "a) ...", "- ..."
-        if text[m.end()].islower() or m.group().count("\n") >= 2:
-            parts.append(folded[pos:start])
-            parts.append(" " * (m.end() - start))
-            joins.append((start, m.end()))
-            pos = m.end()
+        parts.append(folded[pos:start])
+        parts.append(" " * (m.end() - start))
+        joins.append((start, m.end()))
+        pos = m.end()
     if not parts:
         return folded, joins
     parts.append(folded[pos:])
@@ -445,9 +446,50 @@ def _cell(ctx: _Ctx, em: _Emitter, cell: tuple[int, int], role: str, task: str, 
 
 
 def _section_index(doc: Document):
+    """pos -> id of the deepest section containing it, by binary search.
+
+    Section spans nest, so one sweep turns them into change points: from each point on,
+    one section (or none) is the deepest. Spans that do not nest fall back to a scan.
+    """
     spans = sorted(((s.span[0], -s.level, s.span[1], s.id) for s in doc.walk() if s.span),
                    key=lambda t: (t[0], t[1]))
+    points = _change_points(spans)
+    if points is None:
+        return _section_scan(spans)
+    starts = [p for p, _ in points]
 
+    def section_of(pos: int) -> Optional[str]:
+        i = bisect_right(starts, pos) - 1
+        return points[i][1] if i >= 0 else None
+
+    return section_of
+
+
+def _change_points(spans: list) -> Optional[list]:
+    """[(position, section id or None)] for nested spans; None when two spans cross.
+
+    Of two equal spans the later in ``spans`` order is the one reported, as the scan does.
+    """
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][2], i))
+    order = [i for i in order if spans[i][2] > spans[i][0]]  # an empty span contains nothing
+    points: list = []
+    stack: list = []  # (end, id)
+    for i in order:
+        st, _, en, sid = spans[i]
+        while stack and stack[-1][0] <= st:
+            end = stack.pop()[0]
+            points.append((end, stack[-1][1] if stack else None))
+        if stack and en > stack[-1][0]:
+            return None
+        stack.append((en, sid))
+        points.append((st, sid))
+    while stack:
+        end = stack.pop()[0]
+        points.append((end, stack[-1][1] if stack else None))
+    return points
+
+
+def _section_scan(spans: list):
     def section_of(pos: int) -> Optional[str]:
         best = None
         best_len = None
@@ -546,15 +588,22 @@ def _link_deadlines(doc: Document, em: _Emitter) -> None:
     dls = [d for d in doc.deadlines or [] if getattr(d, "span", None)]
     if not dls:
         return
+    # deadlines by start: an item's deadlines are found by binary search, then read in
+    # document order
+    order = sorted(range(len(dls)), key=lambda i: dls[i].span[0])
+    starts = [dls[i].span[0] for i in order]
     for a, (ia, ib) in em.out:
-        for d in dls:
-            if ia <= d.span[0] and d.span[1] <= max(ib, d.span[1]) and d.span[0] < ib:
-                value = d.due or d.recurrence
-                if value and value not in a.deadlines:
-                    a.deadlines.append(value)
-                name = a.canonical or a.body
-                if name and name not in d.bodies:
-                    d.bodies.append(name)
+        hits = order[bisect_left(starts, ia):bisect_left(starts, ib)]
+        if len(hits) > 1:
+            hits.sort()
+        for i in hits:
+            d = dls[i]
+            value = d.due or d.recurrence
+            if value and value not in a.deadlines:
+                a.deadlines.append(value)
+            name = a.canonical or a.body
+            if name and name not in d.bodies:
+                d.bodies.append(name)
 
 
 def apply(doc: Document) -> None:
