@@ -43,6 +43,7 @@ _REPORT_TO = re.compile(r"(?:voi(?<!\wvoi)|ve(?<!\wve)|len(?<!\wlen)|cho(?<!\wch
 _GIAO = re.compile(r"giao(?<!\wgiao)(?:[ \t]+cho)?[ \t]+")
 _CLAUSE_END = re.compile(r";|\.(?:[ \t]|$)|\n")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
+_SEMI = re.compile(r";[ \t]*")
 _LINE = re.compile(r"[^\n]+")
 _NOI_NHAN = re.compile(r"[ \t]*noi nhan[ \t]*[:.]", re.M)
 
@@ -54,7 +55,9 @@ def _impl_words() -> list[str]:
 
 # A line break inside a sentence: the literal "\n" opens the pattern (fast search); the
 # letter before it is checked in code, past the spaces that end the line.
-_BROKEN = re.compile(r"\n(?:[ \t]*\n)*[ \t]*(?=\w)")
+# One break before a line that starts with a digit never joins (a lower-case letter or a
+# blank line is needed): the pattern leaves those out, numbered lists cost nothing here.
+_BROKEN = re.compile(r"\n(?:(?:[ \t]*\n)+[ \t]*(?=\w)|[ \t]*(?=[^\W\d_]))")
 _OPEN_BEFORE_BREAK = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,-")
 
 
@@ -216,8 +219,9 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
     f = ctx.folded
     lead: list[BodyMatch] = []
     # clause-initial subjects
-    clause_starts = ([a] if opens else []) + ([a + m.end() for m in re.finditer(r";[ \t]*", f[a:b])]
-                                              if full else [])
+    clause_starts = [a] if opens else []
+    if full and f.find(";", a, b) >= 0:
+        clause_starts += [m.end() for m in _SEMI.finditer(f, a, b)]
     for cs in clause_starts:
         m = _LEAD_IN.match(f, cs, b)
         pos = m.end() if m else cs
@@ -225,18 +229,24 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
         if found and not _is_author_or_object(ctx, found[-1].end, b):
             if full or m or _CHU_TRI.match(f, _skip_ws(f, found[-1].end)):
                 lead.extend(found)
-    # "X chủ trì" and "giao X"
-    for m in _CHU_TRI.finditer(f, a, b):
-        prev = ctx.ending_at(m.start())
-        if prev is not None and not prev.weak and not _PASSIVE.search(f, max(a, prev.start - 8), prev.start):
-            lead.append(prev)
-    for m in _GIAO.finditer(f, a, b):
-        lead.extend(parse_list(ctx, m.end(), b))
-    em.add(lead, "lead", task, item)
+    # "X chủ trì" and "giao X" (str.find first: most lines have neither word)
+    if f.find("chu tri", a, b) >= 0:
+        for m in _CHU_TRI.finditer(f, a, b):
+            prev = ctx.ending_at(m.start())
+            if prev is not None and not prev.weak and not _PASSIVE.search(f, max(a, prev.start - 8), prev.start):
+                lead.append(prev)
+    if f.find("giao", a, b) >= 0:
+        for m in _GIAO.finditer(f, a, b):
+            lead.extend(parse_list(ctx, m.end(), b))
+    if lead:
+        em.add(lead, "lead", task, item)
     if not full and not lead and not subject:
         return lead
-    for m in _PHOI_HOP.finditer(f, a, b):
-        em.add(parse_list(ctx, m.end(), _clause_end(ctx, m.end(), b)), "coordinate", task, item)
+    if f.find("phoi hop", a, b) >= 0:
+        for m in _PHOI_HOP.finditer(f, a, b):
+            em.add(parse_list(ctx, m.end(), _clause_end(ctx, m.end(), b)), "coordinate", task, item)
+    if f.find("bao cao", a, b) < 0 and f.find("gui", a, b) < 0:
+        return lead
     for m in _REPORT.finditer(f, a, b):
         end = _clause_end(ctx, m.end(), b)
         skip = _REPORT_WHAT.match(f, _skip_ws(f, m.end()), end)
@@ -293,16 +303,21 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
     """Walk the lines of a region: items, headings made of bodies, labelled lines."""
     f = ctx.folded
     lines = [(m.start(), m.end()) for m in _LINE.finditer(f, a, b)]
+    contents = [_content_start(ctx, la, lb) for la, lb in lines]
     # items: (depth, start, end, task, subject)
     stack: list[list] = []
-    ends = _item_ends(ctx, lines)
+    ends = _item_ends(ctx, lines, contents)
     prev_item = None
     for idx, (la, lb) in enumerate(lines):
-        prev = f[lines[idx - 1][0]:lines[idx - 1][1]].rstrip() if idx else ""
-        broken = len(prev) > 60 and prev[-1] in _OPEN_END
-        if _TABLE_ROW.match(f, la, lb):
+        broken = False
+        if idx:  # the line before is long and stops mid-sentence
+            pa, pb = lines[idx - 1]
+            while pb > pa and f[pb - 1].isspace():
+                pb -= 1
+            broken = pb - pa > 60 and f[pb - 1] in _OPEN_END
+        if f.find("|", la, lb) >= 0 and _TABLE_ROW.match(f, la, lb):
             continue
-        cs, kind = _content_start(ctx, la, lb)
+        cs, kind = contents[idx]
         number = f[la:cs].strip(" \t.)*-/")
         depth = _depth(kind, number)
         if kind is not None:
@@ -354,13 +369,13 @@ def _labelled(ctx: _Ctx, em: _Emitter, a: int, b: int, role: str, task: str, ite
         pos = end + 1
 
 
-def _item_ends(ctx: _Ctx, lines: list[tuple[int, int]]) -> list[int]:
+def _item_ends(ctx: _Ctx, lines: list[tuple[int, int]], contents: list) -> list[int]:
     """For each line, where the item it opens ends (next marker of the same or lower depth)."""
     ends = [0] * len(lines)
     open_: list[tuple[int, int]] = []  # (depth, line index)
     last = lines[-1][1] if lines else 0
     for i, (la, lb) in enumerate(lines):
-        cs, kind = _content_start(ctx, la, lb)
+        cs, kind = contents[i]
         if kind is None:
             ends[i] = lb
             continue
@@ -379,6 +394,8 @@ def _item_ends(ctx: _Ctx, lines: list[tuple[int, int]]) -> list[int]:
 def _tables(ctx: _Ctx, em: _Emitter, a: int, b: int) -> None:
     """Markdown task tables: the "chủ trì" column leads, the "phối hợp" column coordinates."""
     f = ctx.folded
+    if f.find("|", a, b) < 0:
+        return
     cols: Optional[dict] = None
     prev_end = -2
     for m in _TABLE_ROW.finditer(f, a, b):

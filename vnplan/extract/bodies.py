@@ -272,26 +272,40 @@ _NOT_PLACE = frozenset("ban so bo hoi uy dang lien van cong mat thuong chu chinh
                        "tinh huyen xa phuong ke nghi chuong quyet".split())
 
 
-def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry) -> tuple[int, str]:
-    """Extend a name over its level and place name; returns (new end, canonical suffix)."""
+def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
+            memo: Optional[dict] = None) -> tuple[int, str]:
+    """Extend a name over its level and place name; returns (new end, canonical suffix).
+
+    ``memo`` (one scan's) keeps what each written level means, for texts that repeat names.
+    """
     suffix = ""
     allow_place = entry.place
     if entry.takes_level or entry.needs_level:
         m = g.level_regex.match(folded, end)
         if m:
-            k = " ".join(_TOKEN_RE.findall(folded[m.start():m.end()]))
-            suffix = " " + g.levels.get(k, text[m.start():m.end()].strip())
+            written = m.group()
+            known = memo.get(written) if memo is not None else None
+            if known is None:
+                k = " ".join(_TOKEN_RE.findall(written))
+                level = g.levels.get(k)
+                known = (" " + (level if level is not None else text[m.start():m.end()].strip()),
+                         k in g.named_levels)
+                if memo is not None:
+                    memo[written] = known
+            suffix, allow_place = known
             end = m.end()
-            allow_place = k in g.named_levels
     if allow_place:
         n = 0
         while n < 4:
             w = _WORD_AFTER.match(text, end)
-            if not w or not w.group(1)[0].isupper() or folded[w.start(1):w.end(1)] in _NOT_PLACE:
+            if not w:
                 break
-            if w.group(1).isupper() and len(w.group(1)) > 1 and n == 0 and not suffix:
+            word = w.group(1)
+            if not word[0].isupper() or folded[w.start(1):w.end(1)] in _NOT_PLACE:
+                break
+            if n == 0 and not suffix and len(word) > 1 and word.isupper():
                 break  # an abbreviation such as "TU", not a place
-            suffix += " " + w.group(1)
+            suffix += " " + word
             end = w.end()
             n += 1
     return end, suffix
@@ -321,41 +335,48 @@ def scan_range(text: str, folded: str, a: int, b: int) -> list[BodyMatch]:
 
     ``a`` and ``b`` should be line bounds: no name runs over a line break, so the names of a
     range are those a scan of the whole text finds there (a caller re-reads a few lines).
+    The search goes on after a name's level and place ("UBND tỉnh | Ủy ban MTTQ tỉnh"), so
+    a level word is never read again as the start of a name ("tỉnh Ủy ban" is no Tỉnh ủy).
     """
     g = gazetteer()
     out: list[BodyMatch] = []
-    covered_to = 0
     keys: dict[str, Optional[Entry]] = {}  # matched folded string -> entry, for repeated names
+    levels: dict = {}
     entries = g.entries
-    for start, stop in _name_spans(g, folded, a, b):
-        if start < covered_to:
-            continue
+    level_match = g.level_regex.match
+    search = g.after_break.search
+    first = g.regex.match(folded, a, b)  # a name that opens the range
+    pos = a
+    while True:
+        if first is not None:
+            start, stop = first.span()
+            first = None
+        else:
+            m = search(folded, pos, b)
+            if m is None:
+                break
+            start, stop = m.span(1)
+        pos = stop
         written = folded[start:stop]
         entry = keys.get(written, entries)
         if entry is entries:
             entry = keys[written] = entries.get(" ".join(_TOKEN_RE.findall(written)))
         if entry is None:
             continue
-        if entry.needs_level and not g.level_regex.match(folded, stop):
+        if entry.needs_level and not level_match(folded, stop):
             continue
-        end, suffix = _extend(text, folded, g, stop, entry)
-        out.append(BodyMatch(start, end, " ".join(text[start:end].split()), entry.canonical + suffix,
+        if entry.takes_level or entry.needs_level or entry.place:
+            end, suffix = _extend(text, folded, g, stop, entry, levels)
+        else:
+            end, suffix = stop, ""
+        surface = text[start:end]
+        out.append(BodyMatch(start, end, " ".join(surface.split()), entry.canonical + suffix,
                              entry.generic, entry.kind, entry.weak))
-        covered_to = end
+        pos = end
     fuzzy = _fuzzy(text, folded, g, out, a, b)
     if fuzzy:
         out = _merge(out, fuzzy)
     return out
-
-
-def _name_spans(g: _Gazetteer, folded: str, a: int, b: int):
-    """(start, end) of each trie match in [a, b), as the word-start regex would find them."""
-    first = g.regex.match(folded, a, b)
-    if first:
-        yield first.span()
-        a = first.end()
-    for m in g.after_break.finditer(folded, a, b):
-        yield m.span(1)
 
 
 def _merge(exact: list[BodyMatch], fuzzy: list[BodyMatch]) -> list[BodyMatch]:
