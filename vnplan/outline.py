@@ -36,7 +36,9 @@ class Outline:
 
 # What a marker may hide behind at the start of a line: spaces and tabs, markdown emphasis,
 # header hashes, quote marks and Word bookmarks (left when the cleaner has not run).
-_LEAD = re.compile(r"(?:[ \t\u00a0\u200b\ufeff]+|\*+(?=\S)|#{1,6}[ \t]|>[ \t]?|\[bookmark:[^\]\n]{0,200}\])*")
+# Possessive, so a long run of "*" or spaces cannot make the regex engine backtrack.
+_LEAD_SRC = r"(?:[ \t\u00a0\u200b\ufeff]++|\*++(?=\S)|#{1,6}[ \t]|>[ \t]?|\[bookmark:[^\]\n]{0,200}\])*+"
+_LEAD = re.compile(_LEAD_SRC)
 _DIEU = re.compile(r"(?:Điều|ĐIỀU)[ \t]+(\d{1,3})[ \t]*[.:]?(?=[ \t*]|$)")
 _DEC = re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})[ \t]?[.)]?(?=[ \t*]|$)")
 _ARA = re.compile(r"(\d{1,3})[ \t]?([.)]|[-–](?=[ \t]))(?![\d.])")
@@ -45,7 +47,7 @@ _UP = re.compile(r"([A-ZĐ])[ \t]?[.)](?=[ \t])")
 _LET = re.compile(r"([a-zđ])[ \t]?[).](?![\w.])")
 # Lines worth a look, found by the regex engine so plain prose never enters Python code:
 # a line opening with something that may be a marker.
-_LEAD_SRC = r"(?:[ \t\u00a0\u200b\ufeff]+|\*+(?=\S)|#{1,6}[ \t]|>[ \t]?|\[bookmark:[^\]\n]{0,200}\])*"
+
 _MARK_LINE = re.compile(r"^" + _LEAD_SRC + r"(?=\d|[IVX][IVXivx]{0,5}[ \t]?[-.)–:]|[A-ZĐ][ \t]?[.)]"
                         r"|[a-zđ][ \t]?[).]|Điều[ \t]|ĐIỀU[ \t])", re.M)
 _NOI_NHAN_LINE = re.compile(r"^[ \t\u00a0*_]*n[ơo]i[ \t]+nh[ậa]n\b", re.M | re.I)
