@@ -116,3 +116,40 @@ def test_odd_input_never_raises():
     for s in ["", "IV. TỔ CHỨC THỰC HIỆN\n", "| a | b |\n" * 100, "Ban chủ trì phối hợp với " * 200]:
         doc = vnplan.parse(s, strict=True)
         assert isinstance(doc.assignments, list)
+
+
+def test_partner_of_another_subject_is_not_the_items():
+    # corpus 001 (Đồng Nai, KH 182): the Sở drafts, UBND tỉnh works with the ministry
+    text = ("III. TỔ CHỨC THỰC HIỆN\n2.5. Sở Y tế\nChủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban "
+            "nhân dân tỉnh phối hợp Bộ Y tế tổ chức triển khai thực hiện Dự án 6 trên địa bàn tỉnh.\n"
+            "2.6. Sở Tư pháp\nSở Tư pháp phối hợp với Sở Nội vụ rà soát văn bản.\n")
+    doc = vnplan.parse(text)
+    got = [(a.role, a.canonical) for a in doc.assignments]
+    assert ("lead", "Sở Y tế") in got
+    assert ("coordinate", "các đơn vị liên quan") in got
+    assert ("coordinate", "Bộ Y tế") not in got
+    # the item's own subject before "phối hợp" still names a partner
+    assert ("coordinate", "Sở Nội vụ") in got
+
+
+def test_joined_lines_read_like_a_full_scan():
+    # a name broken over a line inside a sentence is found on the joined copy; the scan of the
+    # plain text (kept from the bodies stage) is reused everywhere else
+    from vnplan.extract.bodies import fold_same_length, scan_bodies
+    text = ("1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Dân vận\ntỉnh ủy và Sở Nội vụ tổ chức "
+            "quán triệt\n2. Sở Y tế báo cáo kết quả về Ban Thường vụ Tỉnh ủy.\n")
+    folded = fold_same_length(text)
+    joined, joins = assignments._join_broken(text, folded)
+    assert joins and joined != folded
+    reused = assignments._bodies_of(text, folded, joined, joins)
+    assert reused == scan_bodies(text, joined)
+    assert "Ban Dân vận Tỉnh ủy" in [b.canonical for b in reused]
+
+
+def test_section_lookup_matches_a_scan(parsed):
+    doc = parsed["001"]
+    spans = sorted(((s.span[0], -s.level, s.span[1], s.id) for s in doc.walk() if s.span),
+                   key=lambda t: (t[0], t[1]))
+    fast, slow = assignments._section_index(doc), assignments._section_scan(spans)
+    assert any(fast(p) for p in range(0, len(doc.text), 7))
+    assert all(fast(p) == slow(p) for p in range(-1, len(doc.text) + 1, 7))

@@ -67,3 +67,26 @@ def test_seed_bodies_in_document(parsed):
     for b in doc.bodies:
         for m in b.mentions:
             assert " ".join(doc.text[m.span[0]:m.span[1]].split()) == m.text
+
+
+def test_fold_odd_characters_keep_offsets_and_class():
+    s = "Ủy ban «MTTQ» – αβ 中文 😀 \u2003 ■ Ç\ud800"
+    f = fold_same_length(s)
+    assert len(f) == len(s)
+    assert f.startswith("uy ban ") and "mttq" in f and "-" in f
+    for a, b in zip(s, f):  # a letter stays a word character, a space a space
+        assert a.isalnum() == b.isalnum()
+        assert a.isspace() == b.isspace()
+
+
+def test_level_word_does_not_start_a_name():
+    got = names("UBND tỉnh Ủy ban MTTQ tỉnh, Ban Tổ chức Tỉnh ủy Hà Giang")
+    assert [g[1] for g in got] == ["Ủy ban nhân dân tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+                                   "Ban Tổ chức Tỉnh ủy Hà Giang"]
+
+
+def test_names_after_any_separator():
+    # the scan looks for names right after a character that may precede one
+    got = names("(Sở Nội vụ)/Sở Y tế;“Sở Tư pháp”\nSở Xây dựng\tSở Công Thương")
+    assert [g[1] for g in got] == ["Sở Nội vụ", "Sở Y tế", "Sở Tư pháp", "Sở Xây dựng", "Sở Công Thương"]
+    assert names("xSở Nội vụ") == []

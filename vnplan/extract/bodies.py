@@ -11,8 +11,10 @@ head word (Ban, Sở, Hội ...) and only against the keys sharing that head, wi
 from __future__ import annotations
 
 import codecs
+import gc
 import re
 import unicodedata
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
@@ -345,6 +347,7 @@ def scan_range(text: str, folded: str, a: int, b: int) -> list[BodyMatch]:
     entries = g.entries
     level_match = g.level_regex.match
     search = g.after_break.search
+    new_match = tuple.__new__
     first = g.regex.match(folded, a, b)  # a name that opens the range
     pos = a
     while True:
@@ -369,9 +372,9 @@ def scan_range(text: str, folded: str, a: int, b: int) -> list[BodyMatch]:
             end, suffix = _extend(text, folded, g, stop, entry, levels)
         else:
             end, suffix = stop, ""
-        surface = text[start:end]
-        out.append(BodyMatch(start, end, " ".join(surface.split()), entry.canonical + suffix,
-                             entry.generic, entry.kind, entry.weak))
+        # tuple.__new__ skips the Python-level __new__ of the named tuple (a call per name)
+        out.append(new_match(BodyMatch, (start, end, " ".join(text[start:end].split()), entry.canonical + suffix,
+                                         entry.generic, entry.kind, entry.weak)))
         pos = end
     fuzzy = _fuzzy(text, folded, g, out, a, b)
     if fuzzy:
@@ -463,14 +466,37 @@ def canonical_of(name: str) -> Optional[str]:
     return None
 
 
+_PAUSE_COLLECTOR_FROM = 200_000  # characters
+
+
+@contextmanager
+def collector_paused(size: int):
+    """Pause the cyclic garbage collector while the mentions of a very long text are built.
+
+    Hundreds of thousands of small objects (mentions, their spans) make the collector walk
+    the whole heap again and again: half the time of this stage on a 5 MB text. None of them
+    is part of a reference cycle, so reference counting frees them all the same. Texts of
+    ordinary length, and a collector someone else turned off, are left alone.
+    """
+    if size < _PAUSE_COLLECTOR_FROM or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def apply(doc: Document) -> None:
     """Fill doc.bodies: one Body per canonical name with every mention, over the whole text."""
     by_name: dict[str, Body] = {}
-    for b in scan_bodies(doc.text):
-        if b.weak:
-            continue
-        body = by_name.get(b.canonical)
-        if body is None:
-            body = by_name[b.canonical] = Body(b.canonical, "generic" if b.generic else b.kind)
-        body.mentions.append(Mention(b.surface, [b.start, b.end]))
+    with collector_paused(len(doc.text or "")):
+        for b in scan_bodies(doc.text):
+            if b.weak:
+                continue
+            body = by_name.get(b.canonical)
+            if body is None:
+                body = by_name[b.canonical] = Body(b.canonical, "generic" if b.generic else b.kind)
+            body.mentions.append(Mention(b.surface, [b.start, b.end]))
     doc.bodies = list(by_name.values())
