@@ -69,3 +69,34 @@ def test_unknown_format_is_a_clear_error(parsed):
 def test_loads_refuses_what_is_not_a_document():
     with pytest.raises(ValueError, match="not a vnplan document"):
         vnplan.loads("- just\n- a list\n")
+
+
+# --- our YAML emitter against PyYAML's reader ------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from vnplan.emit import _emit  # noqa: E402
+
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(),
+                     st.floats(allow_nan=False), st.sampled_from(
+                         ["yes", "No", "null", "1.5", "2019-08-27", "a: b", "- x", "x #y", "|", "",
+                          " lead", "trail ", "Tỉnh ủy", "line\nline", "a\n\nb\n", "\tx\ny", "\u2028",
+                          "x\x85y", "\ufeffbom", "'q'", '"dq"', "%", "@at", "`tick`", "~"]))
+_trees = st.recursive(_scalars, lambda kids: st.one_of(
+    st.lists(kids, max_size=4),
+    st.dictionaries(st.text(min_size=1, max_size=8), kids, max_size=4)), max_leaves=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(min_size=1, max_size=8), _trees, max_size=5))
+def test_our_yaml_reads_back_as_the_same_data(data):
+    out: list = []
+    _emit(data, "", out)
+    assert yaml.safe_load("\n".join(out) + "\n") == data or not data
+
+
+def test_long_text_is_a_literal_block_and_spans_are_flow(parsed):
+    out = vnplan.to_yaml(parsed["003"])
+    assert "\ntext: |" in out
+    assert "span: [" in out
+    assert yaml.safe_load(out) == parsed["003"].to_dict()
