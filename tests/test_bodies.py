@@ -90,3 +90,11 @@ def test_names_after_any_separator():
     got = names("(Sở Nội vụ)/Sở Y tế;“Sở Tư pháp”\nSở Xây dựng\tSở Công Thương")
     assert [g[1] for g in got] == ["Sở Nội vụ", "Sở Y tế", "Sở Tư pháp", "Sở Xây dựng", "Sở Công Thương"]
     assert names("xSở Nội vụ") == []
+
+
+def test_fuzzy_name_stays_on_its_line_and_ends_with_a_word():
+    # seed 001/002 signature blocks: "T/M BAN THƯỜNG VỤ" then the signer's title
+    assert names("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ") == []
+    assert names("Ủy viên Ban Thường vụ, Chủ nhiệm Ủy ban Kiểm tra") == [
+        ("Ủy ban Kiểm tra", "Ủy ban Kiểm tra", False)]
+    assert canonical_of("Sở Sây dựng") == "Sở Xây dựng"  # corpus 001 typo, still caught

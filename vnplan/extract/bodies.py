@@ -1,12 +1,14 @@
 """Bodies: recognize Party, State, Front and association bodies named in the text.
 
 The gazetteer (``vnplan/data/bodies.yaml``) is expanded once into a set of name keys
-(lower case, accents stripped, punctuation as separate tokens) and compiled into one regex
-built from a token trie, so a scan costs one pass over the text. The text is folded to the
-same form with a one-to-one character table, so offsets in the folded text are offsets in
-the original: case, tone style ("uỷ"/"ủy") and missing diacritics ("Tinh uy") do not matter.
+(lower case, accents stripped, punctuation as separate tokens) and compiled into one regex,
+a trie factored character by character. The text is folded to the same form through the
+charmap codec (one character -> one character, in C), so offsets in the folded text are
+offsets in the original: case, tone style ("uỷ"/"ủy") and missing diacritics ("Tinh uy")
+do not matter. The regex is tried only right after a character that may precede a name.
 A misspelled name that the trie misses is caught by rapidfuzz, but only after a capitalized
 head word (Ban, Sở, Hội ...) and only against the keys sharing that head, with a score cutoff.
+The scan of the last texts is kept: the assignments stage reads the same mentions.
 """
 from __future__ import annotations
 
@@ -373,7 +375,8 @@ def scan_range(text: str, folded: str, a: int, b: int) -> list[BodyMatch]:
         else:
             end, suffix = stop, ""
         # tuple.__new__ skips the Python-level __new__ of the named tuple (a call per name)
-        out.append(new_match(BodyMatch, (start, end, " ".join(text[start:end].split()), entry.canonical + suffix,
+        surface = " ".join(text[start:end].split())
+        out.append(new_match(BodyMatch, (start, end, surface, entry.canonical + suffix,
                                          entry.generic, entry.kind, entry.weak)))
         pos = end
     fuzzy = _fuzzy(text, folded, g, out, a, b)
@@ -428,10 +431,13 @@ def _fuzzy(text: str, folded: str, g: _Gazetteer, found: list[BodyMatch], lo: in
         nxt = _WORD_AFTER.match(text, a.end())
         if not nxt or not nxt.group(1)[0].isupper():
             continue
-        words = list(_TOKEN_RE.finditer(folded, s, s + 120))
+        # a name stays on its line and ends with a word ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ" and
+        # "Ban Thường vụ, Chủ nhiệm" are no misspelled "Ban Thường vụ Huyện ủy")
+        line_end = folded.find("\n", s, s + 120)
+        words = list(_TOKEN_RE.finditer(folded, s, s + 120 if line_end < 0 else line_end))
         best = None
         for n, keys in g.by_head.get(folded[a.start():a.end()], {}).items():
-            if n > len(words):
+            if n > len(words) or not words[n - 1].group()[0].isalnum():
                 continue
             cand = " ".join([w.group() for w in words[:n]])
             r = process.extractOne(cand, keys, scorer=fuzz.ratio, score_cutoff=90)
