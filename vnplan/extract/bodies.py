@@ -416,10 +416,13 @@ def _fuzzy(text: str, folded: str, g: _Gazetteer, found: list[BodyMatch], lo: in
     except ImportError:  # pragma: no cover - rapidfuzz is a dependency
         return []
     spans = [(b.start, b.end) for b in found if not b.weak]
+    # nearly every head word opens a name the exact scan found: drop those in one pass
+    named = {st for st, _ in spans}
+    heads = [a.start() for a in g.anchor_regex.finditer(text, lo, len(text) if hi is None else hi)]
     extra: list[BodyMatch] = []
     j = 0
-    for a in g.anchor_regex.finditer(text, lo, len(text) if hi is None else hi):
-        s = a.start()
+    for s in [h for h in heads if h not in named]:
+        a = g.anchor_regex.match(text, s)
         if s and (text[s - 1].isalnum() or text[s - 1] == "&"):
             continue
         while j < len(spans) and spans[j][1] <= s:
