@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -671,10 +672,7 @@ def _running_lines(lines: list, p: _Profile) -> set:
     """Running headers/footers of a paginated (PDF) export: short lines repeated 3+ times."""
     if not p.wrapped or p.blank_paragraphs:
         return set()
-    counts: dict = {}
-    for x in lines:
-        if len(x.bare) <= 80 and not x.row:
-            counts[x.bare] = counts.get(x.bare, 0) + 1
+    counts = Counter([x.bare for x in lines if len(x.bare) <= 80 and not x.row])
     return {s for s, c in counts.items() if c >= 3 and not _is_marker(s) and not _BULLET.match(s)
             and (any(ch.isdigit() for ch in s) or _is_caps(s))}
 
