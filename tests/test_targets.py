@@ -350,3 +350,33 @@ def test_index_cues_years_and_recurrence():
     assert idx.year(low.index("năm 2030"), len(low)) == 2030  # "năm 2030" at the clause start
     assert idx.recurrence(0, len(low))[0] == "P1Y"
     assert idx.recurrence(0, semi) == (None, -1)
+
+
+# --- counts that name units (corpus 026 IV.1) -----------------------------------------------------
+
+UNITS_NAMED = ("- Tiếp tục triển khai thực hiện Kế hoạch 310/KH-UBND ngày 21/8/2024 của Ủy ban nhân dân "
+               "tỉnh về phát triển nuôi trồng thủy sản trên biển tỉnh đến năm 2030; phối hợp với Ủy ban "
+               "nhân dân 04 xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông thành lập mới khu bảo vệ "
+               "nguồn lợi thủy sản, phục hồi hệ sinh thái biển đến năm 2030.")
+
+
+@pytest.mark.parametrize("kind", ["tasks", "objectives", None])
+def test_count_inside_a_body_name_is_no_quantity(kind):
+    ts, fs = T.extract_targets(_doc(UNITS_NAMED, kind=kind, heading="Nhiệm vụ"))
+    assert ts == [] and fs == []
+
+
+@pytest.mark.parametrize("kind", ["tasks", "objectives"])
+def test_count_followed_by_the_units_names_is_no_target(kind):
+    text = UNITS_NAMED.replace("Ủy ban nhân dân 04 xã", "04 xã")
+    ts, fs = T.extract_targets(_doc(text, kind=kind, heading="Nhiệm vụ"))
+    assert ts == [] and fs == []
+
+
+def test_count_that_must_be_reached_keeps_its_named_list():
+    text = "- Phấn đấu đến năm 2030 có 03 xã đạt chuẩn nông thôn mới kiểu mẫu: Gia Thuận, Tân Điền, Tân Phú."
+    t = _one(_targets(text, kind="tasks", heading="Nhiệm vụ"), 3)
+    assert (t.unit, t.comparator, t.year) == ("xã", "=", 2030)
+    # a body name with a count elsewhere does not hide it
+    assert [x.value for x in _targets("- UBND 3 xã phấn đấu đến năm 2030 có 100% hộ dân dùng nước sạch.",
+                                      kind="tasks", heading="Nhiệm vụ")] == [100]

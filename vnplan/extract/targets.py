@@ -79,10 +79,10 @@ def _last_words(phrases: frozenset) -> frozenset:
 
 
 def _ends_with(words: list, phrases: frozenset) -> Optional[str]:
-    """The longest phrase of ``phrases`` that the word list ends with (up to 3 words)."""
+    """The longest phrase of ``phrases`` that the word list ends with (up to 4 words)."""
     if not words or words[-1] not in _last_words(phrases):
         return None  # the usual case, decided without joining words
-    for k in (3, 2, 1):
+    for k in (4, 3, 2, 1):
         if len(words) >= k:
             cand = " ".join(words[-k:])
             if cand in phrases:
@@ -132,6 +132,8 @@ class _Vocab:
     rec_verb: re.Pattern
     table_unit: frozenset
     table_indicator: frozenset
+    named_units: frozenset  # units that a list of names may follow ("04 xã: A, B")
+    count_governors: frozenset  # words that make such a count a goal ("có 03 xã")
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -161,7 +163,8 @@ def _vocab() -> _Vocab:
         baseline=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("baseline_cues") or []) + ")" + end),
         target_head=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("target_headings") or []) + ")" + end),
         situation_head=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("situation_headings") or []) + ")" + end),
-        label=frozenset(" ".join(w.lower().split()) for w in data.get("label_before") or []),
+        label=frozenset(" ".join(str(w).lower().split())
+                        for w in (data.get("label_before") or []) + (data.get("body_before") or [])),
         label_exc=frozenset(" ".join(w.lower().split()) for w in data.get("label_exceptions") or []),
         qualifier=re.compile(r"\s*(?:" + _alt(data.get("qualifier_units") or []) + ")" + end),
         time_unit=re.compile(r"\s*(?:" + _alt(data.get("time_units") or []) + ")" + end),
@@ -184,6 +187,9 @@ def _vocab() -> _Vocab:
         table_unit=frozenset(" ".join(str(w).lower().split()) for w in data.get("table_unit_headers") or []),
         table_indicator=frozenset(" ".join(str(w).lower().split())
                                   for w in data.get("table_indicator_headers") or []),
+        named_units=frozenset(" ".join(str(w).lower().split()) for w in data.get("named_units") or []),
+        count_governors=frozenset(" ".join(str(w).lower().split())
+                                  for w in data.get("count_governors") or []),
     )
 
 
@@ -392,6 +398,9 @@ def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_
             k = before.rfind(word.split()[0])
             if k >= 0:
                 q.start = s - (len(before) - k)
+        if (q.counted and value_max is None and q.comparator == "=" and not word
+                and _names_units(text, low, q, tail)):
+            continue  # "04 xã: Gia Thuận, Tân Điền, ...": which units, not how many to reach
         ca = v.comp_after.match(low, q.end)
         if ca and value_max is None:
             q.comparator = v.comp_after_map.get(" ".join(ca.group(1).split()), q.comparator)
@@ -407,6 +416,26 @@ def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_
                             unit=v.unit_map.get(u, u)))
     out.sort(key=lambda q: q.num_start)
     return out
+
+
+# A count's noun (up to 4 words), then ":", "(" or "gồm", then two names separated by a comma.
+_NAMED_LIST = re.compile(
+    r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}?[ \t]*(?::|\(|gồm:?)[ \t]*([^\W\d_])"
+    r"[^,;:\n()]{0,40},[ \t]*([^\W\d_])")
+
+
+def _names_units(text: str, low: str, q: Quantity, tail: list) -> bool:
+    """Whether a count of administrative units is followed by their names ("phối hợp với 04
+    xã: Gia Thuận, Tân Điền, ..."): the number says which units are meant, it is no goal.
+    A count that something must have or reach ("có 03 xã đạt chuẩn: A, B, C") still counts."""
+    v = _vocab()
+    words = q.counted.lower().split()
+    if not any(" ".join(words[:k]) in v.named_units for k in (1, 2, 3)):
+        return False
+    if tail and _ends_with(tail, v.count_governors):
+        return False
+    m = _NAMED_LIST.match(text, q.num_end)
+    return bool(m and m.group(1).isupper() and m.group(2).isupper())
 
 
 # --- clauses ---------------------------------------------------------------------------------
