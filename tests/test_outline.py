@@ -10,10 +10,20 @@ import yaml
 from hypothesis import given, settings, HealthCheck
 from hypothesis import strategies as st
 
+import vnplan
 from vnplan.outline import segment
 from vnplan.text import fold
 
 GOLD = Path("/work/shared/eval/gold")
+CORPUS = Path("/work/shared/corpus")
+
+
+def _corpus(prefix: str):
+    """A corpus document parsed whole (skips when the corpus is not there)."""
+    paths = sorted(CORPUS.glob(f"{prefix}_*.txt"))
+    if not paths:
+        pytest.skip("corpus not available")
+    return vnplan.parse_file(paths[0])
 KEYS = ["001", "002", "003", "004"]
 
 
@@ -121,9 +131,15 @@ def test_top_level_arabic_and_dieu_articles():
     o = segment("QUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\nĐiều 2. Quyết định này có hiệu lực.\n"
                 "Điều 3. Các sở chịu trách nhiệm thi hành.\nNơi nhận:\n- Như Điều 3;\nTHỦ TƯỚNG\n"
                 "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Mục đích\nII. TỔ CHỨC THỰC HIỆN\nBộ Công an chủ trì.")
-    assert [s.number for s in o.sections] == ["Điều 1", "Điều 2", "Điều 3", "I", "II"]
-    assert o.sections[3].children[0].id == "I/1"
-    assert o.sections[4].kind == "implementation"
+    # the decision's Nơi nhận/signature block and the plan's title stand between Điều 3 and I
+    assert [s.number for s in o.sections] == ["Điều 1", "Điều 2", "Điều 3", None, "I", "II"]
+    assert o.sections[2].text == "" and "Nơi nhận" not in o.sections[2].heading
+    block = o.sections[3]
+    assert block.id == "KẾ HOẠCH" and block.heading == "KẾ HOẠCH" and block.kind == "other"
+    assert block.span[0] == o.sections[2].span[1] + 1 and block.span[1] < o.sections[4].span[0]
+    assert o.sections[4].children[0].id == "I/1"
+    assert o.sections[5].kind == "implementation"
+    assert o.footer is None
 
 
 def test_numbered_sentences_and_years_are_not_headings():
@@ -201,3 +217,185 @@ def test_coverage_on_shuffled_and_cut_seeds(parsed, key, seed, drop):
     assert _covered(text, o)
     ids = [s.id for top in o.sections for s in top.walk()]
     assert len(ids) == len(set(ids))
+
+
+# --- appendices ------------------------------------------------------------------------------
+
+SIGNED = ("I. MỤC ĐÍCH\nNội dung.\nII. TỔ CHỨC THỰC HIỆN\nCác sở triển khai thực hiện./.\n"
+          "Nơi nhận:\n- Bộ Khoa học và Công nghệ;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
+          "PHÓ CHỦ TỊCH\nTrương Việt Dũng\n")
+
+
+def _footer_text(text, o):
+    return text[o.footer[0]:o.footer[1]]
+
+
+def test_appendix_after_signature_corpus_006():
+    # corpus 006: a task table after the signature was swallowed by the footer
+    d = _corpus("006")
+    ap = d.sections[-1]
+    assert (ap.id, ap.number, ap.kind, ap.level) == ("PHỤ LỤC", "PHỤ LỤC", "tasks", 1)
+    assert ap.heading.startswith("NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG 5G")
+    assert ap.heading.endswith("ĐẾN NĂM 2030") and "Kèm theo" not in ap.heading
+    assert ap.text.startswith("(Kèm theo Kế hoạch số") and "| 6 | Thực hiện khảo sát" in ap.text
+    assert d.text[d.footer[0]:].startswith("Nơi nhận")
+    assert d.text[d.footer[0]:d.footer[1]].endswith("Trương Việt Dũng")
+    assert d.footer[1] < ap.span[0] and ap.span[1] == len(d.text.rstrip())
+    assert d.metadata.signer.name == "Trương Việt Dũng"
+    # the table rows now carry their section
+    rows = [a for a in d.assignments if a.span[0] >= ap.span[0]]
+    assert len(rows) >= 10 and {a.section for a in rows} == {"PHỤ LỤC"}
+    dues = [x for x in d.deadlines if x.span[0] >= ap.span[0]]
+    assert {x.due for x in dues} >= {"2026-09-30", "2026-06-30"} and {x.section for x in dues} == {"PHỤ LỤC"}
+    assert _covered(d.text, segment(d.text))
+
+
+def test_numbered_appendices_with_items():
+    text = (SIGNED + "PHỤ LỤC I\nDANH MỤC NHIỆM VỤ TRỌNG TÂM\n(Kèm theo Kế hoạch số 12/KH-UBND)\n"
+            "1. Rà soát quy hoạch\nSở Xây dựng chủ trì.\n2. Đầu tư hạ tầng\n"
+            "Phụ lục 02: Chỉ tiêu phát triển\n| TT | Chỉ tiêu | Năm 2030 |\n| 1 | Phủ sóng 5G | 100% |\n")
+    o = segment(text)
+    assert [s.number for s in o.sections] == ["I", "II", "PHỤ LỤC I", "PHỤ LỤC 2"]
+    a1, a2 = o.sections[2], o.sections[3]
+    assert a1.heading == "DANH MỤC NHIỆM VỤ TRỌNG TÂM" and a1.kind == "tasks"
+    assert [c.id for c in a1.children] == ["PHỤ LỤC I/1", "PHỤ LỤC I/2"]
+    assert [c.kind for c in a1.children] == ["tasks", "tasks"] and a1.children[0].level == 2
+    assert a2.heading == "Chỉ tiêu phát triển" and a2.kind == "objectives"
+    assert _footer_text(text, o).startswith("Nơi nhận") and _footer_text(text, o).endswith("Trương Việt Dũng")
+    assert o.sections[1].span[1] < o.footer[0] and o.footer[1] < a1.span[0]
+    assert a1.span[1] < a2.span[0] and _covered(text, o)
+
+
+def test_appendix_kind_from_its_table_or_other():
+    text = SIGNED + "PHỤ LỤC\nDANH MỤC CÔNG VIỆC\n| TT | Nội dung | Cơ quan chủ trì | Thời hạn |\n| 1 | Khảo sát | Sở Y tế | 2026 |\n"
+    assert segment(text).sections[-1].kind == "tasks"
+    text = SIGNED + "PHỤ LỤC II\nBIỂU SỐ LIỆU DÂN CƯ\n| TT | Xã | Dân số |\n| 1 | Tân Hòa | 5.000 |\n"
+    ap = segment(text).sections[-1]
+    assert (ap.number, ap.kind) == ("PHỤ LỤC II", "other")
+
+
+def test_appendix_without_the_word_phu_luc():
+    # a list title in capitals after the signature, or title lines above "(Kèm theo Kế hoạch ...)"
+    for head in ("DANH MỤC CÁC NHIỆM VỤ ƯU TIÊN\n(Kèm theo Kế hoạch số 5/KH-UBND)\n",
+                 "NHIỆM VỤ CHỦ YẾU NĂM 2026\n(Kèm theo Kế hoạch số 5/KH-UBND)\n"):
+        text = SIGNED + head + "| TT | Nhiệm vụ | Cơ quan chủ trì |\n| 1 | Rà soát | Sở Y tế |\n"
+        o = segment(text)
+        ap = o.sections[-1]
+        assert ap.number == "PHỤ LỤC" and ap.heading == head.split("\n")[0] and ap.kind == "tasks"
+        assert text[ap.span[0]:].startswith(head.split("\n")[0])
+        assert _footer_text(text, o).endswith("Trương Việt Dũng") and _covered(text, o)
+
+
+def test_not_an_appendix():
+    # a sentence opening with "Phụ lục", and an attached plan "(Kèm theo Quyết định ...)"
+    text = "I. NỘI DUNG\nPhụ lục I kèm theo Kế hoạch này nêu các nhiệm vụ.\nII. TỔ CHỨC THỰC HIỆN\nThực hiện."
+    o = segment(text)
+    assert [s.number for s in o.sections] == ["I", "II"] and "Phụ lục I" in o.sections[0].text
+    text = ("Điều 1. Ban hành Kế hoạch.\nĐiều 2. Thi hành./.\nNơi nhận:\n- Như Điều 2;\nTHỦ TƯỚNG\nNguyễn A\n"
+            "KẾ HOẠCH\nTRIỂN KHAI THI HÀNH LUẬT\n(Kèm theo Quyết định số 1/QĐ-TTg)\nMở đầu.\nI. MỤC ĐÍCH\nNội dung.")
+    o = segment(text)
+    assert [s.number for s in o.sections] == ["Điều 1", "Điều 2", None, "I"]
+    assert o.sections[2].heading == "KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT"
+    assert o.sections[2].text == "(Kèm theo Quyết định số 1/QĐ-TTg)\nMở đầu."
+    # a narrative without an outline keeps its appendix in the footer (no sections invented)
+    text = "Báo cáo tình hình.\n" * 30 + "Nơi nhận:\n- Lưu.\nPHỤ LỤC\n| TT | Nhiệm vụ |\n"
+    o = segment(text)
+    assert o.sections == [] and _covered(text, o)
+
+
+def test_quyet_dinh_with_attached_plan_corpus_012():
+    # corpus 012: the decision's Nơi nhận and signature sat inside Điều 3's body
+    d = _corpus("012")
+    d3 = d.section("Điều 3")
+    assert d3.text == "hành Quyết định này." or d3.text.endswith("Quyết định này.")
+    assert "Nơi nhận" not in d3.text and "Phạm Minh Chính" not in d3.text
+    block = d.section("KẾ HOẠCH")
+    assert block.number is None and block.level == 1 and block.kind == "other"
+    assert block.heading == "KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN"
+    assert d.text[block.span[0]:].startswith("Nơi nhận:")
+    assert block.text.startswith("(Kèm theo Quyết định số") and block.text.endswith("với các nội dung như sau:")
+    assert [s.number for s in d.sections] == ["Điều 1", "Điều 2", "Điều 3", None, "I", "II", "III", "IV"]
+    assert d.section("III/2").kind == "other"  # "Đối với các nhiệm vụ ..." under KINH PHÍ
+    assert _covered(d.text, segment(d.text))
+
+
+# --- directives ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["004", "025"])
+def test_directive_items_are_tasks_corpus(key):
+    d = _corpus(key)
+    assert len(d.sections) >= 4
+    assert {s.kind for s in d.walk()} == {"tasks"}
+
+
+def test_directive_items_are_tasks_snippets():
+    head = "CHỈ THỊ\nVỀ TĂNG CƯỜNG QUẢN LÝ TÀI NGUYÊN NƯỚC\nNước là tài nguyên quý.\n"
+    items = "1. Sở Nông nghiệp và Môi trường\na) Tăng cường tuyên truyền.\n2. Sở Xây dựng\na) Rà soát.\n"
+    assert {s.kind for s in segment(head + items).sections} == {"tasks"}
+    # without the type line: most items name a body -> tasks
+    assert {s.kind for s in segment("Mở đầu.\n" + items).sections} == {"tasks"}
+    # numbered statements that assign nothing stay "other"
+    plain = "Mở đầu.\n1. Năm 2024 kinh tế tăng trưởng khá.\n2. Thu ngân sách vượt dự toán.\n3. Đời sống được cải thiện."
+    assert {s.kind for s in segment(plain).sections} == {"other"}
+    # a document whose headings name kinds is left alone
+    o = segment(head + "I. MỤC TIÊU\n1. Sở Y tế\nnội dung\nII. KINH PHÍ\n1. Sở Tài chính chủ trì")
+    assert [s.kind for s in o.sections] == ["objectives", "other"]
+
+
+# --- kinds, ids --------------------------------------------------------------------------------
+
+def test_long_running_clause_keeps_parent_kind():
+    # corpus 001: "c) Tổ chức triển khai thực hiện ..." under a task list is a task
+    text = ("I. NHIỆM VỤ, GIẢI PHÁP\n1. Công an tỉnh\na) Chủ trì tham mưu.\n"
+            "b) Tổ chức triển khai thực hiện các nội dung, nhiệm vụ các dự án, tiểu dự án do Bộ Công an chủ trì "
+            "theo chức năng, nhiệm vụ được giao (khi Bộ Công an triển khai thực hiện trên địa bàn tỉnh và các huyện):\n"
+            "- Dự án 1.\nII. KINH PHÍ\n1. Kinh phí bảo đảm.\n2. Đối với các nhiệm vụ triển khai trong năm 2025, các bộ chủ động bố trí.")
+    o = segment(text)
+    assert o.sections[0].children[0].children[1].kind == "tasks"
+    assert [c.kind for c in o.sections[1].children] == ["other", "other"]
+    # a heading alone on its line still names its own kind (corpus 021)
+    o = segment("I- Tán thành những nội dung cơ bản của Báo cáo chính trị.\n"
+                "1. Đánh giá tình hình thực hiện Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XX, nhiệm kỳ 2015 - 2020\n"
+                "Giai đoạn 2015 - 2020 ...")
+    assert o.sections[0].children[0].kind == "situation"
+
+
+def test_repeated_numbers_get_counted_ids():
+    o = segment("I. A\nNơi nhận:\n" * 5)
+    assert [s.id for s in o.sections] == ["I", "I~2", "I~3", "I~4", "I~5"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(["I. MỤC ĐÍCH", "II. NHIỆM VỤ", "1. Sở Y tế", "2. Việc hai", "a) việc",
+                                 "Điều 1. Ban hành.", "Điều 2. Thi hành./.", "Nơi nhận:", "- Lưu: VT.",
+                                 "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A", "KẾ HOẠCH", "PHỤ LỤC",
+                                 "PHỤ LỤC II", "Phụ lục 3: Danh mục", "DANH MỤC NHIỆM VỤ", "TIÊU ĐỀ IN HOA",
+                                 "(Kèm theo Kế hoạch số 1/KH-UBND)", "(Kèm theo Quyết định số 2)", "CHỈ THỊ",
+                                 "| TT | Nhiệm vụ | Cơ quan chủ trì |", "| 1 | Rà soát | Sở Y tế |", "Câu văn.", ""]),
+                max_size=40))
+def test_coverage_and_nesting_on_document_part_soup(lines):
+    text = "\n".join(lines)
+    o = segment(text)
+    assert _covered(text, o)
+    ids = [s.id for top in o.sections for s in top.walk()]
+    assert len(ids) == len(set(ids))
+    ends = [o.preamble[1]] if o.preamble else [0]
+    for top in o.sections:
+        assert top.span[0] >= ends[-1] - 0 and top.span[0] <= top.span[1]
+        ends.append(top.span[1])
+        for s in top.walk():
+            a, b = s.body_span
+            assert text[a:b] == s.text and s.span[0] <= a <= b <= s.span[1]
+            for c in s.children:
+                assert s.span[0] <= c.span[0] and c.span[1] <= s.span[1]
+    if o.footer:
+        assert all(not (top.span[0] < o.footer[0] < top.span[1]) for top in o.sections)
+
+
+@pytest.mark.parametrize("key", ["001", "003", "004", "006", "012", "015", "016", "021", "025", "026", "028"])
+def test_corpus_coverage_and_spans(key):
+    d = _corpus(key)
+    assert _covered(d.text, segment(d.text))
+    for s in d.walk():
+        a, b = s.body_span
+        assert d.text[a:b] == s.text and s.span[0] <= a <= b <= s.span[1]

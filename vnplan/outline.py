@@ -10,6 +10,7 @@ Bullets (``-``, ``+``, ``•``, ``*``) and table rows (``| ... |``) are never se
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -107,6 +108,7 @@ class _Hit:
     section: Section
     line_start: int
     body_start: int
+    restart: bool = False  # a top-level heading numbered first (I, 1, Điều 1): a new outline
 
 
 @lru_cache(maxsize=None)
@@ -140,12 +142,52 @@ def _vocab() -> dict:
         "abbrev": {str(a) for a in data.get("abbreviations") or []},
         "titles": {str(t) for t in data.get("doc_titles") or []},
         "posts": {str(p) for p in data.get("posts") or []},
+        # one scan finds signature lines, document titles and appendix lines alike
         "caps_line_re": re.compile(
             r"^[ \t\u00a0*_#]*(?:" + "|".join(re.escape(a) for a in auth) + r")[ \t]*[^\W\d_]"
             + r"|^[ \t\u00a0*_#]*(?:" + "|".join(re.escape(str(w)) for w in sorted(
                 [*(data.get("posts") or []), *(data.get("doc_titles") or [])], key=len, reverse=True))
-            + r")[ \t*:.]*$", re.M),
+            + r")[ \t*:.]*$|" + _appendix_line_src(data), re.M),
         "auth_re": re.compile(r"(?:" + "|".join(re.escape(a) for a in auth) + r")(?=[ \t]*[^\W\d_])"),
+        **_appendix_vocab(data),
+    }
+
+
+def _words_re(words: list) -> str:
+    """Alternation of phrases, longest first, any run of blanks between their words."""
+    alts = sorted({str(w) for w in words if str(w).strip()}, key=len, reverse=True)
+    return "|".join(r"[ \t]+".join(re.escape(x) for x in w.split()) for w in alts) or r"(?!x)x"
+
+
+_APPX_LEAD = r"^[ \t\u00a0*#]*"
+_KEM_SRC = r"\(?[ \t]*(?i:ban[ \t]+hành[ \t]+)?(?i:kèm)[ \t]+(?i:theo)[ \t]"
+
+
+def _appendix_line_src(data: dict) -> str:
+    """Line starts that may open an appendix: "PHỤ LỤC", a list title, "(Kèm theo"."""
+    return (_APPX_LEAD + r"(?:(?:" + _words_re(data.get("appendix_words") or []) + r")(?![^\W\d_])|(?:"
+            + _words_re(data.get("appendix_list_titles") or []) + r")[ \t]|" + _KEM_SRC + ")")
+
+
+def _appendix_vocab(data: dict) -> dict:
+    """Patterns for appendices and directives, from the heading vocabulary."""
+    lead = _APPX_LEAD
+    appx = _words_re(data.get("appendix_words") or [])
+    lists = _words_re(data.get("appendix_list_titles") or [])
+    types = _words_re(data.get("directive_types") or [])
+    heads = sorted({fold(str(w)) for w in data.get("body_heads") or []}, key=len, reverse=True)
+    return {
+        "appx_re": re.compile(lead + r"(?:" + appx + r")(?![^\W\d_])(?:[ \t]+(?:SỐ|[Ss]ố)?[ \t]*"
+                              r"(?P<num>[IVXL]{1,6}|\d{1,3})(?![^\W_]))?(?P<rest>[^\n]{0,300})$", re.M),
+        "appx_list_re": re.compile(lead + r"(?:" + lists + r")[ \t]+(?=[^\W\d_])", re.M),
+        "kem_re": re.compile(lead + _KEM_SRC, re.M),
+        "appx_number": str(data.get("appendix_number") or "PHỤ LỤC"),
+        "task_table": [tuple(fold(str(w)) for w in g) for g in data.get("task_table_words") or []],
+        "directive_re": re.compile(lead + r"(?:" + types + r")[ \t*:.]*$", re.M),
+        "body_head_re": re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")(?![^\W_])")
+        if heads else re.compile(r"(?!x)x"),
+        "assign_cues": [fold(str(c)) for c in data.get("assign_cues") or []],
+        "label_words": int(data.get("label_words") or 10),
     }
 
 
@@ -301,6 +343,12 @@ def _kind(heading: Optional[str], anywhere: bool, v: dict) -> Optional[str]:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=4096)
+def _kind_of(heading: Optional[str], anywhere: bool) -> Optional[str]:
+    """``_kind`` memoized: headings repeat ("Mục đích", "Sở Tài chính"), the fuzzy pass is costly."""
+    return _kind(heading, anywhere, _vocab())
+
+
 def _is_caps(s: str) -> bool:
     return any(c.isalpha() for c in s) and s.upper() == s
 
@@ -340,12 +388,20 @@ def _footer_trigger(line: str, v: dict) -> Optional[str]:
     return None
 
 
-def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: list, ids: set,
+def _unique(path: str, ids: dict) -> str:
+    """``path``, or ``path~k`` on its k-th use (a counter per path: linear on repeats)."""
+    k = ids.get(path, 0) + 1
+    ids[path] = k
+    return path if k == 1 else f"{path}~{k}"
+
+
+def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: list, ids: dict,
                   top: list, v: dict) -> tuple:
     """Accept the line at ``pos`` as a heading if a reading of its marker fits the outline.
 
-    Returns (section or None, body start, end of the heading's last line); on success the
-    section is linked into ``top``/``stack`` and its id recorded in ``ids``.
+    Returns (section or None, body start, end of the heading's last line, restart); on
+    success the section is linked into ``top``/``stack`` and its id counted in ``ids``;
+    ``restart`` tells a top-level heading numbered first (a new outline begins there).
     """
     n = len(text)
     for c in _candidates(line, lead):
@@ -376,20 +432,162 @@ def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: li
                     end = nend
                     alone = nalone
         parent = stack[-1].section if stack else None
-        path = (parent.id + "/" if parent else "") + c.number
-        sid, k = path, 1
-        while sid in ids:
-            k += 1
-            sid = f"{path}~{k}"
-        ids.add(sid)
+        sid = _unique((parent.id + "/" if parent else "") + c.number, ids)
         title = alone and heading is not None and (_is_caps(heading) or len(heading.split()) <= 10)
-        kind = _kind(heading, parent is None and title, v) or (parent.kind if parent else "other")
+        # An item's long first clause, with running text after it, names a task, not a part
+        # of the plan: "Tổ chức triển khai thực hiện các nội dung ..." under NHIỆM VỤ keeps
+        # its parent's kind, as does a long one-sentence item; a heading alone on its line
+        # still names its own.
+        sentence = line.rstrip(" \t*").endswith((".", ";"))
+        label = (parent is None or heading is None or (alone and not sentence)
+                 or len(heading.split()) <= v["label_words"])
+        kind = (_kind_of(heading, parent is None and title) if label else None) or (
+            parent.kind if parent else "other")
         sec = Section(id=sid, number=c.number, heading=heading, kind=kind, level=depth + 1,
                       text="", span=[pos, end])
         (parent.children if parent else top).append(sec)
         stack.append(_Frame(c.style, c.value, sec))
-        return sec, body_at, end
-    return None, pos, end
+        return sec, body_at, end, depth == 0 and _is_first(c)
+    return None, pos, end, False
+
+
+def _lines_after(text: str, pos: int, limit: int):
+    """(start, end, line) of up to ``limit`` lines starting at offset ``pos``."""
+    n = len(text)
+    for _ in range(limit):
+        if pos >= n:
+            return
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        yield pos, end, text[pos:end]
+        pos = end + 1
+
+
+def _title_line(line: str, loose: bool, v: dict) -> Optional[str]:
+    """The plain text of ``line`` if it may continue a title block, else None.
+
+    A title line is in capitals (or, with ``loose``, any short line that is not a sentence),
+    and is not a marker line, a table row, a "(Kèm theo ...)" line or a signature line.
+    """
+    p = _plain(line)
+    if not p or len(p) > 250 or line.lstrip(" \t*")[:1] in "|(-+•" or v["kem_re"].match(line):
+        return None
+    lead = _LEAD.match(line).end()
+    if _footer_trigger(line, v) or any(_REST_OK.match(line, c.end) for c in _candidates(line, lead)):
+        return None
+    if _is_caps(p) or (loose and len(p) <= 200 and not line.rstrip(" \t*").endswith((".", ";", ","))):
+        return p
+    return None
+
+
+def _title_block(text: str, pos: int, loose: bool, v: dict) -> tuple:
+    """(joined title, end of its last line or -1) of the title lines starting at ``pos``:
+    up to four, the first of them ``loose`` (any short non-sentence), the rest in capitals."""
+    parts, last = [], -1
+    for _, e, line in _lines_after(text, pos, 4):
+        t = _title_line(line, loose and not parts, v)
+        if t is None:
+            break
+        parts.append(t)
+        last = e
+    return " ".join(parts), last
+
+
+def _appendix(text: str, pos: int, end: int, line: str, ev: int, ended: bool, v: dict) -> Optional[tuple]:
+    """Read an appendix start at the line ``text[pos:end]`` (event 4: "PHỤ LỤC ..."; 5: a list
+    title in capitals after the signature; 6: "(Kèm theo ...)" under title lines after it).
+
+    Returns (start, number, heading or None, body start, end of the title) or None.
+    """
+    n = len(text)
+    number = v["appx_number"]
+    if ev == 4:
+        m = v["appx_re"].match(line)
+        if not m:
+            return None
+        rest = m.group("rest").strip(" \t*")
+        sep = rest[:1] in ":.-–—"
+        title = rest.lstrip(":.-–— \t*").strip(" \t*")
+        if title and not (_is_caps(title) or (sep and len(title) <= 200
+                                               and not title.endswith((".", ";", ",")))):
+            return None
+        num = m.group("num")
+        if num:
+            num = _to_roman(_roman_value(num)) if num[0] in "IVXL" else str(int(num))
+            if num:
+                number = f"{number} {num}"
+        more, last = _title_block(text, end + 1, not title, v) if end < n else ("", -1)
+        heading = " ".join(x for x in (title.strip(" \t:."), more) if x) or None
+        hend = last if last >= 0 else end
+        return pos, number, heading, min(n, hend + 1), hend
+    if not ended:
+        return None
+    if ev == 5:
+        heading, last = _title_block(text, pos, False, v)
+        if not heading:
+            return None
+        return pos, number, heading, min(n, last + 1), last
+    # ev == 6: the title lines in capitals just above "(Kèm theo ...)"
+    parts, start, p = [], pos, pos
+    for _ in range(4):
+        if p <= 0:
+            break
+        q = text.rfind("\n", 0, p - 1) + 1
+        prev = text[q:p - 1]
+        t = _title_line(prev, False, v)
+        if t is None:
+            if _plain(prev) in v["titles"]:  # an attached KẾ HOẠCH, not an appendix
+                return None
+            break
+        if t in v["titles"]:
+            return None
+        parts.append(t)
+        start = p = q
+    if not parts:
+        return None
+    return start, number, " ".join(reversed(parts)), pos, pos
+
+
+def _appendix_kind(heading: Optional[str], text: str, body_at: int, v: dict) -> str:
+    """The kind an appendix's title names; else "tasks" for a table of nhiệm vụ; else other."""
+    kind = _kind_of(heading, True)
+    if kind:
+        return kind
+    for _, _, line in _lines_after(text, body_at, 6):
+        if line.lstrip(" \t")[:1] == "|":
+            f = fold(line[:400])
+            if any(all(w in f for w in group) for group in v["task_table"]):
+                return "tasks"
+            break
+    return "other"
+
+
+def _assigns(sec: Section, v: dict) -> bool:
+    """Does a numbered item assign work? Its heading is a body's name ("Sở Y tế"), or its
+    heading or opening text says so ("chủ trì", "có trách nhiệm", "triển khai")."""
+    h = fold((sec.heading or "")[:300])
+    if len(h.split()) <= 25 and v["body_head_re"].match(h):
+        return True
+    probe = h + " " + fold(sec.text[:300])
+    return any(c in probe for c in v["assign_cues"])
+
+
+def _directive_kinds(top: list, text: str, preamble: list, v: dict) -> None:
+    """Numbered directives (a Chỉ thị's "4. Sở Nông nghiệp và Môi trường: a) ...") are tasks.
+
+    Only when no heading in the outline names a kind: the items of a document typed as a
+    directive are tasks when one of them assigns work, of any other when most of them do.
+    """
+    main = [s for s in top if s.number and not s.number.startswith(v["appx_number"])]
+    if not main or any(x.kind != "other" for s in main for x in s.walk()):
+        return
+    directive = v["directive_re"].search(text, 0, min(len(text), max(preamble[1], 0) + 1, 8000))
+    k = sum(_assigns(s, v) for s in main)
+    if not k or not (directive or (len(main) >= 2 and 2 * k >= len(main))):
+        return
+    for s in main:
+        for x in s.walk():
+            x.kind = "tasks"
 
 
 def segment(text: str) -> Outline:
@@ -401,9 +599,13 @@ def segment(text: str) -> Outline:
     stack: list = []
     hits: list = []
     triggers: list = []  # (hit count when seen, offset where the footer would start)
-    ids: set = set()
+    restarts: list = []  # (hit count, start, end) of a document title line after headings
+    ids: dict = {}
+    appx_at = None  # index in ``hits`` of the first appendix
+    ended = False  # a signature, Nơi nhận or "./." seen since the last heading
     n = len(text)
-    # Events, in text order: 0 marker line, 1 Nơi nhận, 2 "./." line end, 3 line in capitals.
+    # Events, in text order: 0 marker line, 1 Nơi nhận, 2 "./." line end, 3 line in capitals
+    # or appendix line: 4 "PHỤ LỤC ...", 5 list title ("DANH MỤC ..."), 6 "(Kèm theo ...)".
     events = [(m.start(), 0, m.end() - m.start()) for m in _MARK_LINE.finditer(text)]
     events += [(m.start(), 1, 0) for m in _NOI_NHAN_LINE.finditer(text)]
     events += [(m.start(), 2, m.end()) for m in _END_MARK_LINE.finditer(text)]
@@ -414,6 +616,7 @@ def segment(text: str) -> Outline:
     for pos, ev, arg in events:
         if ev == 2:  # also on a heading line: "4. ... thực hiện./."
             triggers.append((len(hits), min(n, arg + 1)))
+            ended = True
             continue
         if pos < skip_to:
             continue
@@ -423,36 +626,80 @@ def segment(text: str) -> Outline:
         end = n if nl < 0 else nl
         line = text[pos:end]
         if ev == 0:
-            sec, body_at, end = _take_heading(text, pos, end, line, arg, stack, ids, top, v)
+            sec, body_at, end, first = _take_heading(text, pos, end, line, arg, stack, ids, top, v)
             if sec is not None:
-                hits.append(_Hit(sec, pos, body_at))
+                hits.append(_Hit(sec, pos, body_at, first))
                 heading_line = pos
                 skip_to = end
+                ended = False
+            continue
+        if ev == 3:  # an appendix line? (the capitals scan finds those too)
+            ev = (4 if v["appx_re"].match(line) else 5 if v["appx_list_re"].match(line)
+                  else 6 if v["kem_re"].match(line) else 3)
+        if ev >= 4:
+            ap = _appendix(text, pos, end, line, ev, ended, v) if hits else None
+            if ap is None:
+                continue
+            start, number, heading, body_at, hend = ap
+            sec = Section(id=_unique(number, ids), number=number, heading=heading,
+                          kind=_appendix_kind(heading, text, body_at, v), level=1, text="",
+                          span=[start, hend])
+            top.append(sec)
+            stack.clear()
+            stack.append(_Frame("appendix", 0, sec))
+            hits.append(_Hit(sec, start, body_at))
+            if appx_at is None:
+                appx_at = len(hits) - 1
+            heading_line = pos
+            skip_to = max(hend, pos + 1)
+            ended = False
             continue
         trig = "start" if ev == 1 else _footer_trigger(line, v)
         if trig == "start":
             triggers.append((len(hits), pos))
             stack.clear()  # what follows a Nơi nhận block is another document
+            ended = True
         elif ev == 3 and hits and _plain(line) in v["titles"]:
             stack.clear()  # an attached KẾ HOẠCH restarts the numbering
+            restarts.append((len(hits), pos, end))
 
-    # The footer starts at the first trigger after the last heading (or, with no outline,
-    # the first trigger in the second half of the text).
+    main_n = appx_at if appx_at is not None else len(hits)
+    appx_start = hits[appx_at].line_start if appx_at is not None else n
+    # The footer starts at the first trigger after the last heading of the main outline (or,
+    # with no outline, the first trigger in the second half of the text) and ends where an
+    # appendix starts; without one there, a trigger after the last appendix starts it.
     footer_start = None
+    footer_end = appx_start
     for count, off in triggers:
-        if count == len(hits) and (hits or off >= n // 2):
+        if count == main_n and off < appx_start and (main_n or off >= n // 2):
             footer_start = min(off, n)
             break
-    body_limit = footer_start if footer_start is not None else n
+    if footer_start is None and appx_at is not None:
+        footer_end = n
+        for count, off in triggers:
+            if count == len(hits) and off > hits[-1].line_start:
+                footer_start = min(off, n)
+                break
+
+    # A signature block in mid-document followed by the title of an attached document (a
+    # Quyết định and the KẾ HOẠCH it issues) ends the article before it: block, title and the
+    # attached document's opening text make an unnumbered section of their own.
+    blocks = _attached_blocks(text, hits, main_n, triggers, restarts, ids, v)
+    barriers = sorted({b.span[0] for b, _ in blocks} | ({footer_start} if footer_start is not None else set()))
 
     for i, h in enumerate(hits):
-        stop = hits[i + 1].line_start if i + 1 < len(hits) else body_limit
-        s = min(h.body_start, stop)
+        stop = hits[i + 1].line_start if i + 1 < len(hits) else n
+        j = bisect_right(barriers, h.line_start)
+        if j < len(barriers):
+            stop = min(stop, barriers[j])
+        # trailing blanks first, so an empty body sits at the heading's end, not past it
         e = stop
+        while e > h.line_start and text[e - 1].isspace():
+            e -= 1
+        s = min(h.body_start, stop)
         while s < e and text[s].isspace():
             s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s = min(s, e)
         h.section.body_span = [s, e]
         h.section.text = text[s:e]
         head_end = h.section.span[1]
@@ -467,19 +714,62 @@ def segment(text: str) -> Outline:
 
     for sec in top:
         close(sec)
+    if blocks:
+        for b, _ in blocks:
+            top.append(b)
+        top.sort(key=lambda x: x.span[0])
 
-    first = hits[0].line_start if hits else body_limit
+    first = hits[0].line_start if hits else n
     preamble = [0, first]
     footer = None
     if footer_start is not None:
-        e = n
+        e = footer_end
         while e > footer_start and text[e - 1].isspace():
             e -= 1
         fs = footer_start
         while fs < e and text[fs].isspace():
             fs += 1
         footer = [fs, e] if e > fs else None
+    _directive_kinds(top, text, preamble, v)
     return Outline(top, preamble, footer)
+
+
+def _attached_blocks(text: str, hits: list, main_n: int, triggers: list, restarts: list,
+                     ids: dict, v: dict) -> list:
+    """[(section, hit index)] for each signature block between two headings that is followed
+    by a document title line and a new outline (a restart): see ``segment``."""
+    out: list = []
+    done: set = set()
+    titles: dict = {}  # hit count -> title lines seen then, in order
+    for c, p, e in restarts:
+        titles.setdefault(c, []).append((p, e))
+    for count, off in triggers:
+        if not 0 < count < main_n or count in done or not hits[count].restart:
+            continue
+        nxt = hits[count].line_start
+        if not hits[count - 1].line_start < off < nxt:
+            continue
+        title = next(((p, e) for p, e in titles.get(count, ()) if off <= p < nxt), None)
+        if title is None:
+            continue
+        done.add(count)
+        p, e = title
+        word = _plain(text[p:e])
+        more, last = _title_block(text, e + 1, False, v) if e + 1 < nxt else ("", -1)
+        hend = min(last if last >= 0 else e, nxt)
+        b = nxt
+        while b > hend and text[b - 1].isspace():
+            b -= 1
+        s = min(hend + 1, b)
+        while s < b and text[s].isspace():
+            s += 1
+        fs = off
+        while fs < p and text[fs].isspace():
+            fs += 1
+        sec = Section(id=_unique(word, ids), number=None, heading=" ".join(x for x in (word, more) if x),
+                      kind="other", level=1, text=text[s:b], span=[fs, max(b, hend)], body_span=[s, b])
+        out.append((sec, count))
+    return out
 
 
 def apply(doc: Document) -> None:
