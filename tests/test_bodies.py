@@ -98,3 +98,30 @@ def test_fuzzy_name_stays_on_its_line_and_ends_with_a_word():
     assert names("Ủy viên Ban Thường vụ, Chủ nhiệm Ủy ban Kiểm tra") == [
         ("Ủy ban Kiểm tra", "Ủy ban Kiểm tra", False)]
     assert canonical_of("Sở Sây dựng") == "Sở Xây dựng"  # corpus 001 typo, still caught
+
+
+def test_numeral_level_and_colon_list_of_places():
+    # corpus 026: cut at "Ủy ban nhân dân", the name would read as the province's UBND
+    got = names("phối hợp với Ủy ban nhân dân 04 xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông "
+                "thành lập mới khu bảo vệ nguồn lợi thủy sản")
+    assert got == [("Ủy ban nhân dân 04 xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông",
+                    "Ủy ban nhân dân 04 xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông", False)]
+    got = names("12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông\n- Xây dựng")
+    assert got[0][0] == "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông"
+    # a colon before a task ("Chủ trì, phối hợp") is no list of places
+    assert names("3. Ủy ban nhân dân tỉnh: Chủ trì, phối hợp với Sở Nội vụ")[0][0] == "Ủy ban nhân dân tỉnh"
+    assert names("Ủy ban nhân dân xã: Gia Thuận thực hiện")[0][0] == "Ủy ban nhân dân xã"
+
+
+def test_collective_phrases_keep_qualifiers():
+    got = names("13. Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường")
+    assert [g[0] for g in got] == ["Các sở, ngành có liên quan", "Ủy ban nhân dân các xã, phường"]
+    got = names("4. Các Sở, ban, ngành của Thành phố, UBND phường, xã")
+    assert [g[0] for g in got] == ["Các Sở, ban, ngành của Thành phố", "UBND phường, xã"]
+    got = names("phối hợp Ban Quản lý các khu công nghệ cao và khu công nghiệp; các doanh nghiệp viễn thông "
+                "và các đơn vị liên quan rà soát")
+    assert [g[0] for g in got][1:] == ["các doanh nghiệp viễn thông", "các đơn vị liên quan"]
+    assert names("| Sở Tài chính | Các doanh nghiệp đầu tư hạ tầng | Thường xuyên |")[1][0] == \
+        "Các doanh nghiệp đầu tư hạ tầng"
+    # a verb after the group is not its kind
+    assert names("các doanh nghiệp thực hiện")[0][0] == "các doanh nghiệp"

@@ -116,6 +116,7 @@ class Entry(NamedTuple):
     needs_level: bool = False
     weak: bool = False  # a word that names a body only inside a list ("cơ quan", "đơn vị")
     place: bool = False  # may be followed directly by a place name ("Tỉnh ủy Hà Giang")
+    group: bool = False  # a group that may name its kind ("các doanh nghiệp viễn thông")
 
 
 class BodyMatch(NamedTuple):
@@ -137,6 +138,10 @@ class _Gazetteer(NamedTuple):
     by_head: dict  # head word -> {word count -> [keys]}
     anchor_regex: re.Pattern
     after_break: re.Pattern  # a character that may precede a name, then the name (group 1)
+    counted_regex: re.Pattern  # a numeral and a level ("04 xã")
+    group_regex: re.Pattern  # the kind of a group ("viễn thông")
+    related_regex: re.Pattern  # "(có) liên quan" after a collective phrase
+    suffixes: dict  # key -> accented form, for group kinds and "liên quan"
 
 
 _SEP_PLUS, _SEP_STAR = "\x01", "\x02"  # token separators as units of the character trie
@@ -240,10 +245,12 @@ def gazetteer() -> _Gazetteer:
         _add(entries, f"Bộ {d}", Entry(f"Bộ {d}", "state"))
     for abbr, d in (data.get("department_aliases") or {}).items():
         _add(entries, f"Sở {abbr}", Entry(f"Sở {d}", "state", takes_level=True))
+    groups = {key_of(x) for x in data.get("qualified_groups") or []}
     for g in data.get("generic") or []:
-        _add(entries, g, Entry(g, "generic", generic=True, takes_level=True))
+        _add(entries, g, Entry(g, "generic", generic=True, takes_level=True, group=key_of(g) in groups))
     for g in data.get("list_only") or []:
-        _add(entries, g, Entry(g, "generic", generic=True, takes_level=True, weak=True))
+        _add(entries, g, Entry(g, "generic", generic=True, takes_level=True, weak=True,
+                               group=key_of(g) in groups))
 
     written_heads = entries.pop(_HEADS, set())
     trie = _trie_regex(entries)
@@ -254,6 +261,11 @@ def gazetteer() -> _Gazetteer:
     levels = {key_of(lv): lv for lv in data.get("levels") or []}
     level_regex = re.compile(r"[ \t]+(?:" + _trie_regex(levels) + r")(?![\w&])")
     named = frozenset(key_of(x) for x in data.get("named_levels") or [])
+    counted_regex = re.compile(r"[ \t]+\d{1,3}[ \t]+(?:" + _trie_regex(named) + r")(?![\w&])")
+    kinds = {key_of(x): x for x in data.get("group_kinds") or []}
+    related = {key_of(x): x for x in data.get("related") or []}
+    group_regex = re.compile(r"[ \t]+(?:" + _trie_regex(kinds) + r")(?![\w&])")
+    related_regex = re.compile(r"[ \t]+(?:" + _trie_regex(related) + r")(?![\w&])")
     by_head: dict = {}
     for k, e in entries.items():
         if e.weak or e.generic:
@@ -266,7 +278,8 @@ def gazetteer() -> _Gazetteer:
     # stops at upper-case letters, which keeps the fuzzy pass cheap
     heads = sorted((h for h in written_heads if key_of(h) in by_head), key=len, reverse=True)
     anchor = re.compile("(?:" + _trie_regex(heads) + r")(?=[ \t]+\w)")
-    return _Gazetteer(entries, regex, level_regex, levels, named, by_head, anchor, after_break)
+    return _Gazetteer(entries, regex, level_regex, levels, named, by_head, anchor, after_break,
+                      counted_regex, group_regex, related_regex, {**kinds, **related})
 
 
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
@@ -280,13 +293,24 @@ def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
             memo: Optional[dict] = None) -> tuple[int, str]:
     """Extend a name over its level and place name; returns (new end, canonical suffix).
 
+    Also over a numeral before the level ("Ủy ban nhân dân 04 xã") and the colon list of
+    places after it ("...: Gia Thuận, Tân Điền"): cut before them, the name would read as
+    the province's own body. A collective phrase keeps the kind of its group ("các doanh
+    nghiệp viễn thông") and its "có liên quan".
     ``memo`` (one scan's) keeps what each written level means, for texts that repeat names.
     """
     suffix = ""
     allow_place = entry.place
     if entry.takes_level or entry.needs_level:
-        m = g.level_regex.match(folded, end)
-        if m:
+        at = end
+        if entry.generic and folded.startswith(" cua ", end):  # "các sở, ban, ngành của tỉnh"
+            at = end + 4
+        m = g.level_regex.match(folded, at)
+        if m is None and not entry.generic:
+            m = g.counted_regex.match(folded, end)
+            if m is not None:
+                suffix, allow_place, end = " " + " ".join(text[m.start():m.end()].split()), False, m.end()
+        elif m:
             written = m.group()
             known = memo.get(written) if memo is not None else None
             if known is None:
@@ -298,6 +322,11 @@ def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
                     memo[written] = known
             suffix, allow_place = known
             end = m.end()
+        if m is not None and folded.startswith(":", end):
+            stop = _place_list(text, folded, end)
+            if stop:
+                suffix += ": " + " ".join(text[end + 1:stop].split())
+                return stop, suffix
     if allow_place:
         n = 0
         while n < 4:
@@ -312,7 +341,49 @@ def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
             suffix += " " + word
             end = w.end()
             n += 1
+    if entry.generic:
+        if entry.group:
+            q = g.group_regex.match(folded, end)
+            if q:
+                suffix += " " + g.suffixes.get(" ".join(_TOKEN_RE.findall(q.group())), q.group().strip())
+                end = q.end()
+        q = g.related_regex.match(folded, end)
+        if q:
+            suffix += " " + g.suffixes.get(" ".join(_TOKEN_RE.findall(q.group())), q.group().strip())
+            end = q.end()
     return end, suffix
+
+
+_PLACE_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+_PLACE_SEP = re.compile(r"[ \t]*,[ \t]*|[ \t]+va[ \t]+")
+
+
+def _place_list(text: str, folded: str, colon: int) -> Optional[int]:
+    """End of a list of two or more place names after ``colon`` on its line, else None.
+
+    Each place is one to five capitalized words ("Gò Công Đông"); a word that opens a name
+    or a sentence ("Chủ trì, ...") is no place. Bounded by the line: linear time.
+    """
+    line_end = text.find("\n", colon)
+    line_end = len(text) if line_end < 0 else min(line_end, colon + 400)
+    p, items, end = colon + 1, 0, None
+    while True:
+        n = 0
+        while n < 5:
+            w = _PLACE_WORD.match(text, p, line_end)
+            if not w or not w.group(1)[0].isupper() or (n == 0 and folded[w.start(1):w.end(1)] in _NOT_PLACE):
+                break
+            p = w.end()
+            n += 1
+        if not n:
+            break
+        items += 1
+        end = p
+        s = _PLACE_SEP.match(folded, p, line_end)
+        if not s:
+            break
+        p = s.end()
+    return end if items >= 2 else None
 
 
 def scan_bodies(text: str, folded: Optional[str] = None) -> list[BodyMatch]:
