@@ -380,3 +380,59 @@ def test_count_that_must_be_reached_keeps_its_named_list():
     # a body name with a count elsewhere does not hide it
     assert [x.value for x in _targets("- UBND 3 xã phấn đấu đến năm 2030 có 100% hộ dân dùng nước sạch.",
                                       kind="tasks", heading="Nhiệm vụ")] == [100]
+
+
+# --- outcomes stated in a tasks section (corpus 026 III.3.a) ---------------------------------------
+
+OUTCOMES = ("+ Phát triển ngành thủy sản toàn diện trên các lĩnh vực nuôi trồng, khai thác, chế biến và dịch "
+            "vụ hậu cần thủy sản theo hướng hiệu quả, hiện đại, bền vững, góp phần bảo vệ quốc phòng, an "
+            "ninh trên biển. Có ít nhất 02 vùng dự án nuôi thủy sản công nghệ cao. Có 30% diện tích nuôi "
+            "thủy sản chủ lực áp dụng các quy trình/mô hình sản xuất tiên tiến; các tiêu chuẩn sản xuất "
+            "tốt, an toàn, bền vững vào trong quá trình sản xuất. Phấn đấu đến năm 2030 diện tích rừng "
+            "ngập mặn ven biển của tỉnh đạt 1.700 ha.")
+
+
+def test_outcomes_of_a_task_are_targets():
+    ts = _targets(OUTCOMES, kind="tasks", heading="Phân vùng sử dụng không gian biển")
+    assert [t.value for t in ts] == [2, 30, 1700]
+    two, thirty, _ = ts
+    assert two.text == "Có ít nhất 02 vùng dự án nuôi thủy sản công nghệ cao"
+    assert (two.comparator, two.year) == (">=", 2030)  # the year of the nearby "Phấn đấu đến năm 2030"
+    assert thirty.text == "Có 30% diện tích nuôi thủy sản chủ lực áp dụng các quy trình/mô hình sản xuất tiên tiến"
+    assert (thirty.unit, thirty.comparator, thirty.year) == ("%", "=", 2030)
+
+
+def test_outcome_year_from_the_plan_horizon():
+    text = OUTCOMES[:OUTCOMES.index(" Phấn đấu")]
+    doc = _doc(text, kind="tasks", heading="Phân vùng sử dụng không gian biển")
+    doc.metadata.title = ("THỰC HIỆN CHIẾN LƯỢC BẢO VỆ MÔI TRƯỜNG BIỂN VÀ HẢI ĐẢO ĐẾN NĂM 2030, "
+                          "TẦM NHÌN ĐẾN NĂM 2050")
+    ts = T.extract_targets(doc)[0]
+    assert [(t.value, t.year) for t in ts] == [(2, 2030), (30, 2030)]
+    assert [t.year for t in _targets(text, kind="tasks", heading="Nhiệm vụ")] == [None, None]
+
+
+def test_leading_percentage_with_its_verb_is_an_outcome():
+    text = "- Xây dựng vùng nuôi tập trung; 30% diện tích nuôi tôm nước lợ áp dụng quy trình VietGAP."
+    t = _one(_targets(text, kind="tasks", heading="Nhiệm vụ"), 30)
+    assert t.text == "30% diện tích nuôi tôm nước lợ áp dụng quy trình VietGAP" and t.unit == "%"
+
+
+@pytest.mark.parametrize("text", [
+    "Có 03 nhóm nhiệm vụ chủ yếu như sau:",  # the parts of the text
+    "Có 02 nội dung trọng tâm cần triển khai.",
+    "Có 30% diện tích nuôi thủy sản đã áp dụng quy trình tiên tiến.",  # achieved
+    "Hiện nay có 12 vùng nuôi tập trung.",  # not an opening "Có"
+    "Hội nghị có 150 đại biểu tham dự.",
+    "- Tổ chức 02 hội nghị sơ kết; 30% kinh phí từ ngân sách tỉnh.",  # no outcome verb
+])
+def test_narrative_counts_of_a_task_are_not_targets(text):
+    assert _targets(text, kind="tasks", heading="Nhiệm vụ") == []
+
+
+def test_outcome_forms_outside_plans_stay_figures():
+    text = OUTCOMES[:OUTCOMES.index(" Phấn đấu")]
+    ts, fs = T.extract_targets(_doc(text, kind=None))  # no outline: a report
+    assert ts == [] and [f.value for f in fs] == [2, 30]
+    ts, fs = T.extract_targets(_doc(text, kind="situation", heading="Kết quả thực hiện"))
+    assert ts == [] and [f.value for f in fs] == [2, 30]

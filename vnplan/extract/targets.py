@@ -134,6 +134,9 @@ class _Vocab:
     table_indicator: frozenset
     named_units: frozenset  # units that a list of names may follow ("04 xã: A, B")
     count_governors: frozenset  # words that make such a count a goal ("có 03 xã")
+    outcome_lead: frozenset  # words that may open an outcome clause before its figure ("có")
+    outcome_verb: re.Pattern  # verbs of an outcome after a leading percentage ("áp dụng")
+    structure_nouns: frozenset  # what counts the parts of a text ("03 nhóm nhiệm vụ")
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -190,6 +193,10 @@ def _vocab() -> _Vocab:
         named_units=frozenset(" ".join(str(w).lower().split()) for w in data.get("named_units") or []),
         count_governors=frozenset(" ".join(str(w).lower().split())
                                   for w in data.get("count_governors") or []),
+        outcome_lead=frozenset(" ".join(str(w).lower().split()) for w in data.get("outcome_lead") or []),
+        outcome_verb=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("outcome_verbs") or ["được"]) + ")" + end),
+        structure_nouns=frozenset(" ".join(str(w).lower().split())
+                                  for w in data.get("structure_nouns") or []),
     )
 
 
@@ -648,6 +655,19 @@ def _regions(doc: Document) -> Iterator[_Region]:
         yield _Region(pos, cur[0] if cur else n, _role(stack), year, None)
 
 
+_HORIZON = re.compile(
+    r"(?:đến|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)(?!\d)"
+    r"|(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+
+
+def _horizon(doc: Document) -> Optional[int]:
+    """The year a plan runs to, from its title ("... ĐẾN NĂM 2030, TẦM NHÌN ĐẾN NĂM 2050" ->
+    2030): the year of a commitment that neither its text nor its headings date."""
+    title = doc.metadata.title if doc.metadata else None
+    m = _HORIZON.search(title.lower()) if title else None
+    return int(m.group(1) or m.group(2)) if m else None
+
+
 def _lead_year(low: str, region: _Region) -> Optional[int]:
     m = _LEAD_YEAR.search(low, region.start, min(region.end, region.start + 20 * _WINDOW))
     return int(m.group(1)) if m else None
@@ -721,8 +741,12 @@ def _cues(low_part: str) -> _Cues:
 
 
 def _decide(role: str, sent: _Cues, seg: _Cues, q: Quantity, year: Optional[int],
-            doc_year: Optional[int], seg_low: str) -> Optional[str]:
-    """"target", "figure" or None (a number of a task that is neither)."""
+            doc_year: Optional[int], seg_low: str, outcome: bool = False) -> Optional[str]:
+    """"target", "figure" or None (a number of a task that is neither).
+
+    ``outcome``: the clause states what a task must yield ("Có ít nhất 02 vùng ...", "30%
+    diện tích ... áp dụng ..."), a commitment of a tasks section without its own cue word.
+    """
     if role == "situation":
         return "figure"
     achieved = seg.achieved or (sent.achieved and not seg.commit)
@@ -740,6 +764,8 @@ def _decide(role: str, sent: _Cues, seg: _Cues, q: Quantity, year: Optional[int]
         return "target"
     if (role == "other" and q.unit == "%" and q.value == 100 and not achieved
             and _MUST.search(seg_low)):
+        return "target"
+    if role == "other" and outcome and not achieved:
         return "target"
     if role == "report" or achieved:
         return "figure"
@@ -961,6 +987,35 @@ def _recurrent(low: str, index: "_TextIndex", q: Quantity, seg_s: int, seg_e: in
     return None
 
 
+_COLON_AFTER = re.compile(r"[ \t]*:")
+
+
+def _is_outcome(low: str, q: Quantity, ts: int, te: int) -> bool:
+    """Whether a clause of a task states an outcome with its figure: it opens with the figure
+    ("Có ít nhất 02 vùng dự án ...", "Có 30% diện tích ... áp dụng ...") or with a
+    percentage whose measured noun a verb follows ("30% diện tích ... áp dụng ...").
+
+    A count of the parts of a text ("Có 03 nhóm nhiệm vụ", "... như sau:") is not one.
+    """
+    v = _vocab()
+    lead = " ".join(low[ts:q.start].split())
+    if lead and lead not in v.outcome_lead:
+        return False
+    if q.unit != "%" and not q.counted:
+        return False  # nothing measured after the number
+    if _COLON_AFTER.match(low, te):
+        return False  # announces a list
+    nm = _FOLLOW.match(low, q.end)
+    if not nm:
+        return False  # the number ends its clause: nothing is measured
+    first = nm.group(1).split()
+    if any(" ".join(first[:k]) in v.structure_nouns for k in (1, 2)):
+        return False
+    if lead:
+        return True
+    return q.unit == "%" and bool(v.outcome_verb.search(low, nm.end(), te))
+
+
 def _drop_dependants(low: str, prim: list) -> list:
     """Figures that describe the population of a leading percentage ("100% khu công nghiệp
     có tối thiểu 1 trạm") are part of its indicator, not figures of their own."""
@@ -1103,6 +1158,7 @@ def extract_targets(doc: Document) -> tuple:
     targets: list = []
     figures: list = []
     index = _TextIndex(low)
+    horizon = _horizon(doc)
     table: Optional[_TableHead] = None
     for region in _regions(doc):
         r_end = min(region.end, foot)
@@ -1179,7 +1235,9 @@ def extract_targets(doc: Document) -> tuple:
                         year = seg_year or (_own_year(low, q, te0, doc_year)
                                             if region.role == "target" or (sent_cues and sent_cues.commit)
                                             else None) or full_year
-                        kind = _decide(region.role, sent_cues, seg_cues, q, year, doc_year, seg_low)
+                        outcome = region.role == "other" and _is_outcome(low, q, ts0, te0)
+                        kind = _decide(region.role, sent_cues, seg_cues, q, year, doc_year, seg_low,
+                                       outcome)
                         if kind is None:
                             continue
                         if kind == "target" and _is_spec(low, q, ts0, seg_cues):
@@ -1202,6 +1260,8 @@ def extract_targets(doc: Document) -> tuple:
                             if not lead_done:
                                 lead_year, lead_done = _lead_year(low, region), True
                             year = lead_year
+                        if year is None:
+                            year = horizon
                         recurrence = _recurrent(low, index, q, ts0, te0, s_s)
                         targets.append(Target(
                             text=text[ts:te], value=q.value, value_max=q.value_max, unit=q.unit,
