@@ -153,3 +153,40 @@ def test_section_lookup_matches_a_scan(parsed):
     fast, slow = assignments._section_index(doc), assignments._section_scan(spans)
     assert any(fast(p) for p in range(0, len(doc.text), 7))
     assert all(fast(p) == slow(p) for p in range(-1, len(doc.text) + 1, 7))
+
+
+def test_heading_names_several_bodies_or_a_list_of_places():
+    # corpus 026 (Đồng Tháp, KH 556): the heading's bodies lead, split by ";" or with the
+    # colon list of the communes they are
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường\n- Tiếp tục thực hiện Kế hoạch; phối hợp "
+            "với Ủy ban nhân dân 04 xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông thành lập mới khu bảo vệ "
+            "nguồn lợi thủy sản.\n"
+            "12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông\n"
+            "- Phối hợp với các đơn vị liên quan tổ chức tuyên truyền.\n"
+            "13. Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường\n"
+            "Căn cứ vào chức năng, nhiệm vụ của đơn vị, triển khai thực hiện các nhiệm vụ.\n")
+    got = roles(vnplan.parse(text))
+    places = "Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông"
+    assert ("coordinate", f"Ủy ban nhân dân 04 xã: {places}") in got
+    assert ("lead", f"Ủy ban nhân dân các xã: {places}") in got
+    assert ("coordinate", "các đơn vị liên quan") in got
+    assert ("lead", "Các sở, ngành có liên quan") in got
+    assert ("lead", "Ủy ban nhân dân các xã, phường") in got
+    # never the bare "Ủy ban nhân dân", which reads as the province's
+    assert not any(b == "Ủy ban nhân dân" for _, b in got)
+
+
+def test_partner_role_carries_over_semicolon():
+    # corpus 006 (Hà Nội, KH 310): "phối hợp X; Y và Z rà soát" -> X, Y and Z are partners
+    text = ("V. TỔ CHỨC THỰC HIỆN\n2. Sở Khoa học và Công nghệ\n- Thực hiện công tác quản lý nhà nước về "
+            "viễn thông; phối hợp Ban Quản lý các khu công nghệ cao và khu công nghiệp; các doanh nghiệp viễn "
+            "thông và các đơn vị liên quan rà soát, điều chỉnh quy hoạch hạ tầng viễn thông.\n"
+            "3. Sở Tài chính\n- Chủ trì, phối hợp với Sở Nội vụ; Sở Tư pháp chủ trì thẩm định văn bản.\n")
+    got = roles(vnplan.parse(text))
+    assert ("coordinate", "Ban Quản lý các khu công nghệ cao và khu công nghiệp") in got
+    assert ("coordinate", "các doanh nghiệp viễn thông") in got
+    assert ("coordinate", "các đơn vị liên quan") in got
+    assert not any(r == "lead" and "doanh nghiệp" in b for r, b in got)
+    # a list that takes the lead itself opens a new task
+    assert ("coordinate", "Sở Nội vụ") in got
+    assert ("lead", "Sở Tư pháp") in got and ("coordinate", "Sở Tư pháp") not in got

@@ -223,7 +223,11 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
     clause_starts = [a] if opens else []
     if full and ";" in cues:
         clause_starts += [m.end() for m in _SEMI.finditer(f, a, b)]
+    partners = _partner_lists(ctx, a, b) if "phoi hop" in cues else []
+    carried = {p[0].start for _, lists in partners for p in lists[1:]}
     for cs in clause_starts:
+        if _skip_ws(f, cs) in carried:
+            continue  # "phối hợp X; Y và Z rà soát": Y and Z are partners too
         m = _LEAD_IN.match(f, cs, b)
         pos = m.end() if m else cs
         found = parse_list(ctx, pos, b)
@@ -243,14 +247,15 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
         em.add(lead, "lead", task, item)
     if not full and not lead and not subject:
         return lead
-    if "phoi hop" in cues:
+    if partners:
         own = {x.canonical for x in lead} | {x.canonical for x in subject}
-        for m in _PHOI_HOP.finditer(f, a, b):
-            who = ctx.ending_at(m.start())
+        for start, lists in partners:
+            who = ctx.ending_at(start)
             if who is not None and not who.weak and who.canonical not in own:
                 # "tham mưu UBND tỉnh phối hợp Bộ Y tế": the partner of another subject
                 continue
-            em.add(parse_list(ctx, m.end(), _clause_end(ctx, m.end(), b)), "coordinate", task, item)
+            for found in lists:
+                em.add(found, "coordinate", task, item)
     if "bao cao" not in cues and "gui" not in cues:
         return lead
     for m in _REPORT.finditer(f, a, b):
@@ -266,6 +271,34 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
                 em.add(got, "report_to", task, item)
                 break
     return lead
+
+
+_SEMI_AT = re.compile(r"[ \t]*;[ \t]*")
+
+
+def _partner_lists(ctx: _Ctx, a: int, b: int) -> list[tuple[int, list[list[BodyMatch]]]]:
+    """Each "phối hợp (với)" of [a, b): (its start, the lists of partners it names).
+
+    A list that runs up to a ";" leaves the phrase without its verb: the list that opens the
+    next clause belongs to it ("phối hợp Ban Quản lý ...; các doanh nghiệp viễn thông và các
+    đơn vị liên quan rà soát"), unless that list takes the lead itself ("...; Sở X chủ trì").
+    """
+    f = ctx.folded
+    out = []
+    for m in _PHOI_HOP.finditer(f, a, b):
+        lists = []
+        pos = m.end()
+        while pos < b:
+            found = parse_list(ctx, pos, _clause_end(ctx, pos, b))
+            if not found or (lists and _CHU_TRI.match(f, _skip_ws(f, found[-1].end))):
+                break
+            lists.append(found)
+            semi = _SEMI_AT.match(f, found[-1].end, b)
+            if not semi or len(lists) > 8:
+                break
+            pos = semi.end()
+        out.append((m.start(), lists))
+    return out
 
 
 def _skip_ws(f: str, pos: int) -> int:
