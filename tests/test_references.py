@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from vnplan.extract.references import (canonical_number, date_after, extract_references,
-                                       opening_span, type_of_symbol)
+from vnplan.extract.references import (canonical_number, date_after, date_possible,
+                                       extract_references, opening_span, top_level,
+                                       type_of_symbol)
 from vnplan.model import Document, Footnote, Metadata
+from vnplan.pipeline import parse
 
 
 def numbers(text, **kw):
@@ -89,6 +91,95 @@ def test_opening_must_be_first_body_paragraph():
     assert opening_span(text, 0, len(text)) is None
 
 
+def relations(doc):
+    return {r.number: r.relation for r in doc.references}
+
+
+def test_opening_sentence_as_first_line_without_header():
+    # corpus 028: no header; the sentence naming the issuing body is the first line of the text
+    doc = parse("Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về "
+                "thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính, Ủy "
+                "ban nhân dân thành phố ban hành Kế hoạch triển khai như sau:\n"
+                "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nThống nhất tiêu chí đánh giá theo quy định tại "
+                "Nghị định số 61/2018/NĐ-CP và Quyết định số 20/QĐ-UBND.\n")
+    assert relations(doc) == {"61/2018/NĐ-CP": "implements", "20/QĐ-UBND": "cites"}
+
+
+CONTEXT = ("Nước là nguồn tài nguyên có vai trò đặc biệt quan trọng trong phát triển kinh tế - xã "
+           "hội cũng như đời sống sinh hoạt của con người, theo Quyết định số 1132/QĐ-TTg.\n")
+
+
+def test_issuing_opening_after_a_context_paragraph():
+    # corpus 004 narrative, then a corpus 027 opening: still the preamble, before section I
+    doc = parse("KẾ HOẠCH\nPHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ\n" + CONTEXT +
+                "Thực hiện Quyết định số 411/QĐ-TTg, ngày 31/3/2022 của Thủ tướng Chính phủ về việc "
+                "phê duyệt Chiến lược quốc gia phát triển kinh tế số và xã hội số đến năm 2025, định "
+                "hướng đến năm 2030, UBND tỉnh ban hành Kế hoạch triển khai trên địa bàn tỉnh như sau:\n"
+                "I. MỤC TIÊU\nPhát triển kinh tế số.\n")
+    assert relations(doc) == {"1132/QĐ-TTg": "cites", "411/QĐ-TTg": "implements"}
+
+
+def test_later_opener_without_issuing_clause_is_not_an_opening():
+    # "về ban hành Kế hoạch" describes the cited document: no body issues this plan here
+    text = (CONTEXT + "Thực hiện Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ về ban hành Kế "
+            "hoạch triển khai Nghị quyết số 163/2024/QH15, các sở đã chủ động triển khai.\n")
+    assert opening_span(text, 0, len(text)) is None
+    text2 = CONTEXT + "Thực hiện tốt cơ chế Nghị quyết số 27-NQ/TW, các cấp ủy ban hành Kế hoạch.\n"
+    assert opening_span(text2, 0, len(text2)) is None  # the subject is not capitalised
+
+
+def test_documents_inside_a_description_are_cited():
+    # corpus 006: 71/NQ-CP is named inside the description of Kế hoạch 139/KH-UBND; 57-NQ/TW is
+    # inside two descriptions but also an item of the sentence
+    text = ("Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá "
+            "phát triển khoa học; Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ về ban hành "
+            "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024; "
+            "Kế hoạch số 139/KH-UBND ngày 16/5/2025 của UBND Thành phố về thực hiện Nghị quyết số "
+            "71/NQ -CP ngày 01/4/2025 của Chính phủ và Kế hoạch hành động của Ban Thường vụ Thành ủy "
+            "Hà Nội về triển khai Nghị quyết số 57-NQ/TW. UBND thành phố Hà Nội ban hành Kế hoạch "
+            "phát triển hạ tầng 5G như sau:\nTheo Nghị quyết số 18-NQ/TU.\n")
+    op = opening_span(text, 0, len(text))
+    assert op and text[op[0]:op[1]].endswith("như sau:")
+    refs = {r.number: r.relation for r in extract_references(text, opening_spans=[op])}
+    assert refs == {"57-NQ/TW": "implements", "03/NQ-CP": "implements", "139/KH-UBND": "implements",
+                    "71/NQ-CP": "cites", "18-NQ/TU": "cites"}
+
+
+def test_items_joined_by_comma_and_va_are_top_level():
+    # corpus 001: ", Nghị quyết số 50/NQ-CP ... và Quyết định số 7619/QĐ-BCA"; "(Nghị quyết số
+    # 163/2024/QH15)" repeats an item
+    text = ("Thực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội phê duyệt chủ trương "
+            "đầu tư Chương trình (Nghị quyết số 163/2024/QH15), Nghị quyết số 50/NQ-CP ngày 13/3/2025 "
+            "của Chính phủ về ban hành Kế hoạch triển khai Nghị quyết số 163/2024/QH15 (Nghị quyết số "
+            "50/NQ-CP) và Quyết định số 7619/QĐ-BCA ngày 08/9/2025 của Bộ trưởng Bộ Công an; Ủy ban "
+            "nhân dân tỉnh ban hành Kế hoạch như sau:\n")
+    op = opening_span(text, 0, len(text))
+    refs = {r.number: r.relation for r in extract_references(text, opening_spans=[op])}
+    assert refs == {"163/2024/QH15": "implements", "50/NQ-CP": "implements",
+                    "7619/QĐ-BCA": "implements"}
+    start = text.index("Thực hiện")
+    assert not top_level(text, start, text.index("163/2024/QH15), N"))
+    assert top_level(text, start, text.index("7619"))
+
+
+def test_reference_date_consistent_with_its_number_and_the_citing_date():
+    # corpus 003: the body writes "163/2024/QH15 ngày 27 tháng 11 năm 2025" (a typo, and after
+    # the plan's own date), the footnote "27/11/2024"
+    doc = Document(text="Triển khai Nghị quyết số 163/2024/QH15 ngày 27 tháng 11 năm 2025 phê duyệt[1]",
+                   metadata=Metadata(date="2025-11-17"),
+                   footnotes=[Footnote("1", "Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội",
+                                       [74, 77])])
+    from vnplan.extract import references
+    references.apply(doc)
+    (ref,) = doc.references
+    assert ref.date == "2024-11-27" and ref.issuer == "Quốc hội"
+    later = extract_references("Kế hoạch số 20-KH/TW ngày 28/11/2025 của Bộ Chính trị",
+                               cited_before="2024-02")
+    assert later[0].date is None and later[0].issuer == "Bộ Chính trị"
+    assert date_possible("2024-02-15", None, "2024-02") and not date_possible("2024-03-01", None, "2024-02")
+    assert not date_possible("2025-11-27", "2024", None)
+
+
 def test_footnote_references_point_to_their_mark():
     doc = Document(text="thu hút nhân tài[1] góp phần", metadata=Metadata(),
                    footnotes=[Footnote("1", "Quyết định số 216/QĐ-UBND, ngày 31/01/2019 của Ủy ban "
@@ -107,7 +198,11 @@ def test_canonical():
 
 def test_never_raises():
     for t in ("", "\x00" * 10, "1" * 50000, "45-", "/NQ-CP", "Số 0-A/B " * 1000):
-        extract_references(t, implement_spans=[[0, 5]], own_number="")
+        extract_references(t, implement_spans=[[0, 5]], own_number="", opening_spans=[[0, 9]],
+                           cited_before="2024")
+        opening_span(t, 0, len(t))
+    many = "Thực hiện Nghị quyết số 1/NQ-CP về x\n" * 100000
+    assert opening_span(many, 0, len(many)) == [0, len(many.split("\n")[0])]
 
 
 GOLD = {

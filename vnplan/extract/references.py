@@ -33,6 +33,9 @@ _DATE_WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\
 _DATE_LEAD = re.compile(r"[\s,]*(?:\(\s*)?(?:ban hành\s+)?(?:ngày\s*)?", re.I)
 _LEAD_MARKUP = re.compile(r"^(?:[\s*|#>]|\[bookmark:[^\]\n]{0,200}\])*")
 _OF_RE = re.compile(r"[\s,]*của\s+", re.I)
+# What ends the text before an item of a list of documents: "; ", ", ", " và ", " cùng ".
+_OPENING_LINES = 200  # lines of preamble read for the opening sentence at most
+_LIST_CTX = re.compile(r"(?:[;,]|(?<!\w)(?:và|cùng|hoặc))[\s*_“”\"]*$", re.I)
 
 
 def canonical_number(raw: str) -> str:
@@ -46,7 +49,8 @@ def _data() -> dict:
     types = sorted(d["types"], key=len, reverse=True)
     # "Nghị quyết số 45", "Nghị Quyết số:", "Kế hoạch liên tịch số", "Quyết_định số" (word-segmented)
     before = re.compile(
-        r"(?P<t>" + "|".join(re.escape(t) for t in types) + r")[\s_]*(?:số)?\s*:?\s*$",
+        r"(?P<t>" + "|".join(re.escape(t).replace(r"\ ", r"[\s_]") for t in types)
+        + r")[\s_]*(?:số)?\s*:?\s*$",
         re.I,
     )
     stops = sorted(d["issuer_stops"], key=len, reverse=True)
@@ -54,8 +58,11 @@ def _data() -> dict:
         r"\s+(?:" + "|".join(re.escape(s) for s in stops) + r")\b|\s+và\s+(?:"
         + "|".join(re.escape(t) for t in types) + r")\b|\s+và\s+(?=(?-i:[a-zđàáảãạăâêôơư]))|[,;:()\n.“”\"]|\s-\s", re.I)
     openers = sorted((fold(o) for o in d["implement_openers"]), key=len, reverse=True)
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"[\s_]+") for v in d["issue_verbs"])
+    issue = re.compile(r"(?<!\w)(?:" + verbs + r")[\s_]+(?:" + "|".join(
+        re.escape(t).replace(r"\ ", r"[\s_]+") for t in types) + r")(?!\w)", re.I)
     return {"types": types, "before": before, "by_fold": {fold(t): t for t in types}, "symbols": d["symbols"],
-            "stop": stop_re, "openers": tuple(openers)}
+            "stop": stop_re, "openers": tuple(openers), "issue": issue}
 
 
 def type_of_symbol(sym: str, has_year: bool = False) -> Optional[str]:
@@ -117,16 +124,24 @@ def find_numbers(text: str) -> Iterable[re.Match]:
 
 def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = (),
                        own_number: Optional[str] = None,
-                       extra: Sequence[tuple[str, Sequence[int]]] = ()) -> list[Reference]:
+                       extra: Sequence[tuple[str, Sequence[int]]] = (),
+                       opening_spans: Sequence[Sequence[int]] = (),
+                       cited_before: Optional[str] = None) -> list[Reference]:
     """All documents cited by number in ``text``, one per canonical number, in order of first
-    mention. ``implement_spans``: spans of the title and the opening "Thực hiện ..." sentence;
-    ``extra``: (text, span) pairs such as footnote bodies, whose mentions get ``span``."""
+    mention. ``implement_spans``: spans whose every number is implemented (the title);
+    ``opening_spans``: the opening "Thực hiện ..." sentence, whose top-level numbers are
+    implemented but not those named inside another one's description ("Kế hoạch số 139/KH-UBND
+    về thực hiện Nghị quyết số 71/NQ-CP": 71/NQ-CP is cited); ``extra``: (text, span) pairs such
+    as footnote bodies, whose mentions get ``span``; ``cited_before``: the citing document's
+    date (ISO, maybe "2024-02"): a cited document's date cannot be later."""
     own = canonical_number(own_number).upper() if own_number else None
     refs: dict[str, Reference] = {}
     seen: set = set()
 
     canon: dict[str, tuple[str, str]] = {}
     tries: dict[str, int] = {}
+    years: dict[str, Optional[str]] = {}
+    opened: set = set()  # indexes of opening spans whose first number was seen
 
     def add(m: re.Match, src: str, mention: list, offset_ok: bool) -> None:
         raw = m.group(0)
@@ -146,6 +161,7 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
         if ref is None:
             ref = refs[key] = Reference(number=number)
             tries[key] = 0
+            years[key] = m.group("year")
         if (key, mention[0], mention[1]) in seen:
             return
         seen.add((key, mention[0], mention[1]))
@@ -155,11 +171,19 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
         if (ref.date is None or ref.issuer is None) and tries[key] < 8:
             tries[key] += 1  # the date and issuer follow one of the first mentions
             date, after = date_after(src, m.end())
-            if ref.date is None:
-                ref.date = date
+            if ref.date is None and date and date_possible(date, years[key], cited_before):
+                ref.date = date  # else a typo ("163/2024/QH15 ngày ... năm 2025"): read on
             if ref.issuer is None or ref.issuer.isupper():
                 ref.issuer = issuer_after(src, after) or ref.issuer
-        if offset_ok and any(s <= mention[0] and mention[1] <= e for s, e in implement_spans):
+        if not offset_ok:
+            return
+        for k, (s, e) in enumerate(opening_spans):
+            if s <= mention[0] and mention[1] <= e:
+                if k not in opened or top_level(src, s, m.start()):
+                    ref.relation = "implements"
+                opened.add(k)
+                break
+        if any(s <= mention[0] and mention[1] <= e for s, e in implement_spans):
             ref.relation = "implements"
 
     for m in find_numbers(text):
@@ -170,22 +194,66 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
     return list(refs.values())
 
 
+def date_possible(date: str, year: Optional[str], cited_before: Optional[str]) -> bool:
+    """Whether a cited document can bear ``date``: not after the citing document's date, and in
+    the year its number carries ("163/2024/QH15" is from 2024) -- a mention's typo loses."""
+    if year and not date.startswith(year):
+        return False
+    if cited_before and date[:len(cited_before)] > cited_before:
+        return False
+    return True
+
+
+def top_level(text: str, start: int, pos: int) -> bool:
+    """Whether the number at ``pos`` is an item of the opening sentence starting at ``start``
+    rather than a document named inside the previous item's description: its type words
+    ("Nghị quyết số") follow a list separator (";", ",", "và") or the opener itself."""
+    window = text[max(start, pos - 40):pos]
+    m = _data()["before"].search(window)
+    q = pos - len(window) + m.start() if m else pos
+    return _LIST_CTX.search(text, max(start, q - 30), q) is not None
+
+
 def opening_span(text: str, start: int, end: int) -> Optional[list]:
-    """The span of the opening "Thực hiện ..." paragraph of the preamble text[start:end]:
-    the first body-like line (title-like short lines skipped) when it starts with an opener."""
+    """The span of the opening "Thực hiện ..." sentence of the preamble text[start:end]: the
+    first body-like line (title-like short lines skipped) when it starts with an opener; else a
+    later line before ``end`` (the first section) that starts with an opener and says the plan
+    is issued ("Thực hiện X, Ủy ban nhân dân tỉnh ban hành Kế hoạch ..."), after a paragraph
+    of context."""
     openers = _data()["openers"]
     pos = start
-    while pos < end:
+    first = True  # still in the title-like lines before the first body paragraph
+    for _ in range(_OPENING_LINES):
+        if pos >= end:
+            break
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
         line = text[pos:min(line_end, pos + 300)]
         folded = fold(_LEAD_MARKUP.sub("", line).replace("_", " "))
         if folded.startswith(openers):
-            return [pos, _sentence_end(text, pos, line_end, end)]
-        if line_end - pos > 120 or folded.endswith((".", ";", ":")):
-            return None  # a body paragraph that is not an opening
+            stop = _sentence_end(text, pos, line_end, end)
+            if first or _issues_plan(text, pos, stop):
+                return [pos, stop]
+        if first and (line_end - pos > 120 or folded.endswith((".", ";", ":"))):
+            first = False  # a body paragraph that is not an opening: look on for the issuing one
         pos = line_end + 1
     return None
+
+
+def _issues_plan(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] says a body issues the plan: "..., Ủy ban nhân dân tỉnh ban hành
+    Kế hoạch", not "Nghị quyết số 50/NQ-CP ... về ban hành Kế hoạch" (a cited document's
+    description: the words before the verb hold a number or end with "về")."""
+    for m in _data()["issue"].finditer(text, start, min(end, start + 3000)):
+        lo = max(start, m.start() - 120)
+        seg = text[lo:m.start()]
+        cut = max(seg.rfind(ch) for ch in ",;.:)")
+        subject = seg[cut + 1:].strip(" *_\t")
+        words = subject.split()
+        if 1 <= len(words) <= 12 and subject[:1].isupper() and not any(c.isdigit() for c in subject) \
+                and fold(words[-1]) not in ("ve", "viec", "de", "nham"):
+            return True
+    return False
 
 
 def _sentence_end(text: str, start: int, line_end: int, end: int) -> int:
@@ -214,15 +282,18 @@ def apply(doc: Document) -> None:
     if pre:
         p_start, p_end = pre
     else:
-        p_start, p_end = 0, min(len(text), 6000)
+        p_start = 0
+        p_end = doc.sections[0].span[0] if doc.sections else min(len(text), 6000)
     t_end = md.spans.get("title", [None, None])[1]
     if t_end is not None and p_start <= t_end <= p_end:
         p_start = t_end + 1
     elif md.spans.get("doc_type"):
-        p_start = max(p_start, md.spans["doc_type"][1] + 1)
+        d0, d1 = md.spans["doc_type"]
+        line0 = text.rfind("\n", 0, d0) + 1
+        if not _LEAD_MARKUP.sub("", text[line0:d0]):  # a type line, not a type named in a sentence
+            p_start = max(p_start, d1 + 1)
     op = opening_span(text, p_start, p_end)
-    if op:
-        spans.append(op)
     extra = [(f.text, f.span) for f in (doc.footnotes or [])]
     doc.references = extract_references(text, implement_spans=spans, own_number=md.number,
-                                        extra=extra)
+                                        extra=extra, opening_spans=[op] if op else (),
+                                        cited_before=md.date)
