@@ -47,8 +47,8 @@ _END_PUNCT = re.compile(r"[.!?:;…](?:[\"”’)\]»]*)$")
 _END_CHARS = ".!?:;…\"”’)]»"  # a line ending a sentence ends with one of these
 _SPACES = re.compile(r" {2,}")
 # a superset of the pairs vnplan.text.tone_style rewrites ("oà", "uỷ" ...): the pair ends
-# its syllable (tone_style leaves "hoàng", "hoạch" alone)
-_OLD_TONE = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\\W\\d_])")
+# its syllable and its "u" is not part of "qu" (tone_style leaves "hoàng", "hoạch", "quý")
+_OLD_TONE = re.compile("[oOuU](?<![qQ].)[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\\W\\d_])")
 _MD_HEADING = re.compile(r"^(?:#{1,6}[ \t]+)+")
 _EMPH = re.compile(r"\(\*{1,3}\)|\*+")  # "(*)" note marks are kept, other asterisks go
 _PAREN_STARS = re.compile(r"\(\*{1,3}\)")
