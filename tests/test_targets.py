@@ -436,3 +436,36 @@ def test_outcome_forms_outside_plans_stay_figures():
     assert ts == [] and [f.value for f in fs] == [2, 30]
     ts, fs = T.extract_targets(_doc(text, kind="situation", heading="Kết quả thực hiện"))
     assert ts == [] and [f.value for f in fs] == [2, 30]
+
+
+# --- a target's text ends with its commitment (corpus 001, 006, 015) --------------------------------
+
+
+def test_clause_ends_before_a_joined_purpose():
+    text = ("2.1. Xác định cụ thể các nội dung nhiệm vụ; bảo đảm đến hết năm 2030, có ít nhất 50% đơn vị "
+            "hành chính cấp xã trên toàn tỉnh “không ma túy” và từng bước đẩy lùi ma túy ra khỏi đời sống "
+            "xã hội, góp phần bảo đảm an ninh trật tự, an toàn xã hội.")
+    t = _one(_targets(text, kind="purpose", heading="Yêu cầu"), 50)
+    assert t.text == ("bảo đảm đến hết năm 2030, có ít nhất 50% đơn vị hành chính cấp xã trên toàn tỉnh "
+                      "“không ma túy”")
+    assert (t.comparator, t.year) == (">=", 2030)
+    assert text[t.span[0]:t.span[1]] == t.text
+
+
+def test_clause_ends_before_a_colon_that_elaborates():
+    text = ("- Thí điểm đầu tư ứng dụng 5G, IoT cho quản lý nhà máy thông minh cho tối thiểu 2 dự án trong "
+            "các khu công nghệ cao, khu công nghiệp, cụm công nghiệp: tự động hóa, giám sát, tối ưu hóa quy "
+            "trình sản xuất (bao gồm quản lý vật liệu, thiết bị…).")
+    t = _one(_targets(text, heading="Mục tiêu đến hết năm 2026"), 2)
+    assert t.text.endswith("cho tối thiểu 2 dự án trong các khu công nghệ cao, khu công nghiệp, cụm công nghiệp")
+    assert (t.unit, t.comparator, t.year) == ("dự án", ">=", 2026)
+
+
+def test_clause_ends_before_a_celebration_or_a_detail_note_in_word_segmented_text():
+    text = ("- Phấn_đấu hoàn_thành chỉ_tiêu hỗ_trợ xây_dựng , sửa_chữa 2.305 nhà ở hộ nghèo trước ngày "
+            "30/9/2010 , thiết_thực chào_mừng Đại_lễ kỷ_niệm 1.000 năm Thăng_Long - Hà_Nội .")
+    t = _one(_targets(text, kind="implementation", heading="Tổ chức thực hiện"), 2305)
+    assert t.text.endswith("trước ngày 30/9/2010") and t.unit == "nhà ở"
+    text = "- Phấn đấu đến năm 2025 hỗ trợ 500 hộ nghèo sửa chữa nhà ở, (chi tiết theo phụ lục đính kèm)."
+    t = _one(_targets(text, kind="tasks", heading="Nhiệm vụ"), 500)
+    assert t.text.endswith("hỗ trợ 500 hộ nghèo sửa chữa nhà ở")

@@ -137,6 +137,7 @@ class _Vocab:
     outcome_lead: frozenset  # words that may open an outcome clause before its figure ("có")
     outcome_verb: re.Pattern  # verbs of an outcome after a leading percentage ("áp dụng")
     structure_nouns: frozenset  # what counts the parts of a text ("03 nhóm nhiệm vụ")
+    clause_end: re.Pattern  # a purpose or consequence joined after a commitment
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -197,6 +198,9 @@ def _vocab() -> _Vocab:
         outcome_verb=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("outcome_verbs") or ["được"]) + ")" + end),
         structure_nouns=frozenset(" ".join(str(w).lower().split())
                                   for w in data.get("structure_nouns") or []),
+        clause_end=re.compile(
+            r"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)\(?[ \t]*(?:" + _alt(data.get("clause_enders") or ["góp phần"]) + ")" + end
+            + r"|[ \t]+(?:" + _alt(data.get("clause_enders_bare") or ["nhằm"]) + ")" + end),
     )
 
 
@@ -987,6 +991,20 @@ def _recurrent(low: str, index: "_TextIndex", q: Quantity, seg_s: int, seg_e: in
     return None
 
 
+def _commitment_end(text: str, low: str, q: Quantity, ts: int, te: int) -> int:
+    """Where the commitment of a target's clause ends: before a ": " that opens an
+    elaboration after the figure ("cho tối thiểu 2 dự án ...: tự động hóa, giám sát ...") and
+    before a purpose or consequence joined to it (", góp phần ...", " và từng bước ...",
+    ", thiết thực chào mừng ...", " nhằm ...")."""
+    k = low.find(": ", q.end, te)
+    if k >= 0:
+        te = k
+    m = _vocab().clause_end.search(low, q.end, te)
+    if m:
+        te = m.start()
+    return _trim(text, ts, te)[1] if te > ts else te
+
+
 _COLON_AFTER = re.compile(r"[ \t]*:")
 
 
@@ -1263,6 +1281,7 @@ def extract_targets(doc: Document) -> tuple:
                         if year is None:
                             year = horizon
                         recurrence = _recurrent(low, index, q, ts0, te0, s_s)
+                        te = _commitment_end(text, low, q, ts, te)
                         targets.append(Target(
                             text=text[ts:te], value=q.value, value_max=q.value_max, unit=q.unit,
                             comparator=q.comparator, year=year, indicator=_indicator(text, (ts, te), q),
