@@ -296,6 +296,12 @@ def test_huge_inputs_do_not_hang():
         assert isinstance(clean(raw).text, str)
 
 
+def test_lone_hash_line_is_an_empty_heading():
+    # found by hypothesis: "#" alone was kept and joined ("# a"), and a second pass dropped it
+    assert clean("#\na").text == "a"
+    assert clean("## II. NHIỆM VỤ\n#\nNội dung.").text == "II. NHIỆM VỤ\nNội dung."
+
+
 @pytest.mark.parametrize("raw", ["", " ", "\n\n\n", "\x00\x01", "\ud800", "|", "*", "[1:", "&#0;"])
 def test_degenerate_inputs(raw):
     assert isinstance(clean(raw).text, str)

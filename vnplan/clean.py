@@ -49,7 +49,7 @@ _SPACES = re.compile(r" {2,}")
 # a superset of the pairs vnplan.text.tone_style rewrites ("oà", "uỷ" ...): the pair ends
 # its syllable and its "u" is not part of "qu" (tone_style leaves "hoàng", "hoạch", "quý")
 _OLD_TONE = re.compile("[oOuU](?<![qQ].)[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\\W\\d_])")
-_MD_HEADING = re.compile(r"^(?:#{1,6}[ \t]+)+")
+_MD_HEADING = re.compile(r"^(?:#{1,6}(?:[ \t]+|$))+")  # "#" alone: an empty heading
 _EMPH = re.compile(r"\(\*{1,3}\)|\*+")  # "(*)" note marks are kept, other asterisks go
 _PAREN_STARS = re.compile(r"\(\*{1,3}\)")
 _STARS = re.compile(r"\*+")
