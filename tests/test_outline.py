@@ -399,3 +399,13 @@ def test_corpus_coverage_and_spans(key):
     for s in d.walk():
         a, b = s.body_span
         assert d.text[a:b] == s.text and s.span[0] <= a <= b <= s.span[1]
+
+
+def test_attached_plan_without_signature_block():
+    # a web copy of a Quyết định that lost its signature: the plan's title still ends Điều 2
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Các sở chịu trách nhiệm thi hành.\n"
+            "KẾ HOẠCH\nPHÁT TRIỂN KINH TẾ SỐ\n(Kèm theo Quyết định số 5/QĐ-UBND)\nI. MỤC TIÊU\nNội dung.")
+    o = segment(text)
+    assert [s.number for s in o.sections] == ["Điều 1", "Điều 2", None, "I"]
+    assert o.sections[1].text == "" and o.sections[2].heading == "KẾ HOẠCH PHÁT TRIỂN KINH TẾ SỐ"
+    assert text[o.sections[2].span[0]:].startswith("KẾ HOẠCH") and _covered(text, o)

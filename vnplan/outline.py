@@ -681,9 +681,9 @@ def segment(text: str) -> Outline:
                 footer_start = min(off, n)
                 break
 
-    # A signature block in mid-document followed by the title of an attached document (a
-    # Quyết định and the KẾ HOẠCH it issues) ends the article before it: block, title and the
-    # attached document's opening text make an unnumbered section of their own.
+    # The title of an attached document (the KẾ HOẠCH a Quyết định issues), with the decision's
+    # signature block before it, ends the article before it: block, title and the attached
+    # document's opening text make an unnumbered section of their own.
     blocks = _attached_blocks(text, hits, main_n, triggers, restarts, ids, v)
     barriers = sorted({b.span[0] for b, _ in blocks} | ({footer_start} if footer_start is not None else set()))
 
@@ -736,24 +736,22 @@ def segment(text: str) -> Outline:
 
 def _attached_blocks(text: str, hits: list, main_n: int, triggers: list, restarts: list,
                      ids: dict, v: dict) -> list:
-    """[(section, hit index)] for each signature block between two headings that is followed
-    by a document title line and a new outline (a restart): see ``segment``."""
+    """[(section, hit index)] for each attached document between two headings: a title line
+    ("KẾ HOẠCH") followed by a new outline (a restart). The section starts at the signature
+    block before the title when there is one (a Quyết định's Nơi nhận), else at the title."""
     out: list = []
     done: set = set()
-    titles: dict = {}  # hit count -> title lines seen then, in order
-    for c, p, e in restarts:
-        titles.setdefault(c, []).append((p, e))
-    for count, off in triggers:
+    offs: dict = {}  # hit count -> trigger offsets seen then, in order
+    for c, off in triggers:
+        offs.setdefault(c, []).append(off)
+    for count, p, e in restarts:
         if not 0 < count < main_n or count in done or not hits[count].restart:
             continue
-        nxt = hits[count].line_start
-        if not hits[count - 1].line_start < off < nxt:
-            continue
-        title = next(((p, e) for p, e in titles.get(count, ()) if off <= p < nxt), None)
-        if title is None:
+        prev, nxt = hits[count - 1].line_start, hits[count].line_start
+        if not prev < p < nxt:
             continue
         done.add(count)
-        p, e = title
+        start = next((o for o in offs.get(count, ()) if prev < o <= p), p)
         word = _plain(text[p:e])
         more, last = _title_block(text, e + 1, False, v) if e + 1 < nxt else ("", -1)
         hend = min(last if last >= 0 else e, nxt)
@@ -763,7 +761,7 @@ def _attached_blocks(text: str, hits: list, main_n: int, triggers: list, restart
         s = min(hend + 1, b)
         while s < b and text[s].isspace():
             s += 1
-        fs = off
+        fs = start
         while fs < p and text[fs].isspace():
             fs += 1
         sec = Section(id=_unique(word, ids), number=None, heading=" ".join(x for x in (word, more) if x),
