@@ -469,3 +469,16 @@ def test_clause_ends_before_a_celebration_or_a_detail_note_in_word_segmented_tex
     text = "- Phấn đấu đến năm 2025 hỗ trợ 500 hộ nghèo sửa chữa nhà ở, (chi tiết theo phụ lục đính kèm)."
     t = _one(_targets(text, kind="tasks", heading="Nhiệm vụ"), 500)
     assert t.text.endswith("hỗ trợ 500 hộ nghèo sửa chữa nhà ở")
+
+
+def test_guarantee_after_the_figure_commits_nothing():
+    text = ("- Ngân sách Thành phố hỗ trợ 15 triệu đồng/hộ để mua nguyên vật liệu chính như gạch, ngói, xi "
+            "măng để hộ nghèo tự xây dựng, sửa chữa, đảm bảo chất lượng theo quy định.")
+    assert _targets(text, kind="tasks", heading="Nhiệm vụ") == []
+    assert _targets("- Tổ chức 02 hội nghị sơ kết; 30% kinh phí do ngân sách tỉnh bảo đảm.",
+                    kind="tasks", heading="Nhiệm vụ") == []
+    # before the figure it commits, in tasks as in objectives
+    t = _one(_targets("- Bảo đảm 95% hồ sơ được giải quyết đúng hạn, đảm bảo chất lượng.",
+                      kind="tasks", heading="Nhiệm vụ"), 95)
+    assert t.text == "Bảo đảm 95% hồ sơ được giải quyết đúng hạn"
+    assert [x.value for x in _targets("- Hỗ trợ 500 hộ nghèo, bảo đảm chất lượng.", heading="Mục tiêu")] == [500]

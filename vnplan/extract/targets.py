@@ -738,6 +738,11 @@ class _Cues:
     strive: bool  # "phấn đấu": a commitment even about a year already past
 
 
+def _cue_bits(c: "_Cues") -> int:
+    return ((_COMMIT if c.commit else 0) | (_ACHIEVED if c.achieved else 0)
+            | (_BASELINE if c.baseline else 0) | (_STRIVE_BIT if c.strive else 0))
+
+
 def _cues(low_part: str) -> _Cues:
     v = _vocab()
     return _Cues(bool(v.commit.search(low_part)), bool(v.achieved.search(low_part)),
@@ -797,9 +802,9 @@ _YEAR_PRE_SPAN = 48  # longest prefix looked at before a year's digits
 _CHUNK = 8192  # text indexed at a time (a pathological input stops early, unindexed)
 
 
-_COMMIT, _ACHIEVED, _BASELINE, _STRIVE_BIT = 1, 2, 4, 8
+_COMMIT, _ACHIEVED, _BASELINE, _STRIVE_BIT, _BEFORE_ONLY = 1, 2, 4, 8, 16
 _CUES_BY_BITS = tuple(_Cues(bool(b & _COMMIT), bool(b & _ACHIEVED), bool(b & _BASELINE),
-                            bool(b & _STRIVE_BIT)) for b in range(16))
+                            bool(b & _STRIVE_BIT)) for b in range(32))
 
 
 @lru_cache(maxsize=1)
@@ -820,6 +825,10 @@ def _cue_phrases() -> tuple:
             bits.setdefault(w, 0)
             rec[w] = str(code)
     bits["phấn đấu"] = bits.get("phấn đấu", 0) | _STRIVE_BIT
+    for w in v.get("commit_before_only") or []:
+        w = " ".join(str(w).lower().split())
+        if w in bits:
+            bits[w] |= _BEFORE_ONLY
     return tuple((w, b, rec.get(w)) for w, b in bits.items() if w)
 
 
@@ -913,6 +922,20 @@ class _TextIndex:
                 out.append((recs[i], starts[i], ends[i]))
             i += 1
         return out
+
+    def commits(self, a: int, b: int, pos: int) -> bool:
+        """Whether a commitment cue within [a, b) commits the figure at ``pos``: any cue but
+        those that commit only what follows them ("bảo đảm 100% ..." commits, "30% kinh phí
+        do ngân sách tỉnh bảo đảm" does not)."""
+        if self.done < b:
+            self._ensure(b)
+        starts, ends, hbits = self.h_start, self.h_end, self.h_bits
+        i = bisect_left(starts, a)
+        while i < len(starts) and starts[i] < b:
+            if hbits[i] & _COMMIT and ends[i] <= b and (not hbits[i] & _BEFORE_ONLY or starts[i] < pos):
+                return True
+            i += 1
+        return False
 
     def clause_start(self, a: int, b: int) -> int:
         """Start of the last commitment cue in [a, b) that opens a clause after ", ", or -1."""
@@ -1254,7 +1277,11 @@ def extract_targets(doc: Document) -> tuple:
                                             if region.role == "target" or (sent_cues and sent_cues.commit)
                                             else None) or full_year
                         outcome = region.role == "other" and _is_outcome(low, q, ts0, te0)
-                        kind = _decide(region.role, sent_cues, seg_cues, q, year, doc_year, seg_low,
+                        q_cues = sent_cues
+                        if (region.role == "other" and sent_cues is full_cues and full_cues.commit
+                                and not index.commits(win_s, win_e, q.start)):
+                            q_cues = _CUES_BY_BITS[_cue_bits(full_cues) & ~_COMMIT]
+                        kind = _decide(region.role, q_cues, seg_cues, q, year, doc_year, seg_low,
                                        outcome)
                         if kind is None:
                             continue
