@@ -6,6 +6,12 @@ from the order in which marker styles first appear (so a document whose top leve
 works), and it is accepted only if its number continues the sequence at its level. That
 sanity check is what rejects "2020 ..." or "45-NQ/TW ..." lines and numbered sentences.
 Bullets (``-``, ``+``, ``•``, ``*``) and table rows (``| ... |``) are never sections.
+
+Around the outline: the footer (Nơi nhận and signature) ends where an appendix starts, and
+each appendix ("PHỤ LỤC II", "DANH MỤC NHIỆM VỤ ...") is a top-level section of its own; an
+attached document's title in mid-document (the KẾ HOẠCH a Quyết định issues), with the
+decision's signature block before it, is an unnumbered top-level section, so no article
+swallows them. Every non-space character stays in the preamble, a top-level span or the footer.
 """
 from __future__ import annotations
 
