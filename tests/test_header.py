@@ -114,6 +114,38 @@ def test_no_header_narrative_gives_nothing():
     assert (md.doc_type, md.number, md.issuer, md.date, md.title) == (None,) * 5
 
 
+@pytest.mark.parametrize("text, issuer", [
+    # corpus 021 (glued "XXInhiệm" as on the page) and 029: the congress, not its session or term
+    ("NGHỊ QUYẾT\nĐại hội đại biểu Đảng bộ huyện Tân Kỳ lần thứ XXInhiệm kỳ 2020 - 2025\n"
+     "Đại hội đại biểu Đảng bộ huyện Tân Kỳ lần thứ XXI, nhiệm kỳ 2020 - 2025, diễn ra từ ngày 5 "
+     "tháng 8 đến ngày 6 tháng 8 năm 2020, tại Hội trường Trung tâm Văn hóa huyện.\n",
+     "Đại hội đại biểu Đảng bộ huyện Tân Kỳ"),
+    ("NGHỊ QUYẾT\nĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH BẮC GIANG LẦN THỨ XIX, NHIỆM KỲ 2020 - 2025\n-----\n"
+     "Đại hội đại biểu Đảng bộ tỉnh Bắc Giang lần thứ XIX, nhiệm kỳ 2020-2025 họp từ ngày 13/10/2020.\n",
+     "Đại hội đại biểu Đảng bộ tỉnh Bắc Giang"),
+    ("NGHỊ QUYẾT\nĐẠI HỘI ĐẢNG BỘ XÃ TÂN PHÚ KHÓA XV\nĐại hội đã thảo luận các văn kiện.\n",
+     "Đại hội Đảng bộ xã Tân Phú"),
+])
+def test_congress_issuer_without_session_or_term(text, issuer):
+    md = extract_metadata(text)
+    assert md.doc_type == "Nghị quyết" and md.issuer == issuer
+    s, e = md.spans["issuer"]
+    assert text[s:e].lower() == issuer.lower()
+
+
+def test_footer_stops_at_an_annexed_document():
+    # corpus 012: a Quyết định whose Kế hoạch follows the signature; its bullets are no recipients
+    text = ("Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định này.\n"
+            "Nơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Văn phòng Quốc hội;\n- Lưu: VT, KSTT (2b).\n"
+            "THỦ TƯỚNG\nPhạm Minh Chính\nKẾ HOẠCH\nTRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN\n"
+            "(Kèm theo Quyết định số /QĐ-TTg ngày tháng năm 2025 của Thủ tướng Chính phủ)\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Xác định cụ thể nội dung công việc, thời hạn.\n"
+            "- Nâng cao nhận thức về Luật.\nNguyễn Văn An\n")
+    md = extract_metadata(text, [0, 0], [text.index("Nơi nhận"), len(text)])
+    assert md.recipients == ["Ban Bí thư Trung ương Đảng", "Văn phòng Quốc hội", "Lưu: VT, KSTT (2b)"]
+    assert (md.signer.name, md.signer.title) == ("Phạm Minh Chính", "Thủ tướng")
+
+
 @pytest.mark.parametrize("caps, cased", [
     ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "Ủy ban nhân dân thành phố Cần Thơ"),
     ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),

@@ -91,6 +91,8 @@ def _data() -> dict:
         "auth": {k.rstrip("."): v for k, v in d["authorities"].items()},
         "recipients": tuple(fold(x) for x in d["recipients_words"]),
         "congress": tuple(fold(x) for x in d["congress_words"]),
+        "congress_end": re.compile(r"[\s,]+(?:" + "|".join(re.escape(x) for x in d["congress_ends"])
+                                   + r")(?!\w)|,", re.I),
         "heads": tuple(fold(x) + " " for x in d["issuer_heads"]),
         "draft": tuple(fold(x) for x in d["draft_words"]),
         "issue_re": re.compile(
@@ -409,7 +411,8 @@ def extract_metadata(text: str, preamble: Optional[list] = None,
                 md.spans["doc_type"] = md.spans["issuer"]
         elif md.title and fold(md.title).startswith(d["congress"]):
             # a congress resolution: its trích yếu names the congress that issued it
-            name = md.title.split(",")[0].strip()
+            end = d["congress_end"].search(md.title)
+            name = md.title[:end.start() if end else len(md.title)].strip()
             md.issuer = case_body(name) if _is_caps(name) else name
             md.spans["issuer"] = [md.spans["title"][0], md.spans["title"][0] + len(name)]
 
@@ -479,6 +482,9 @@ def _read_footer(text: str, footer: Optional[list], md: Metadata) -> None:
     last_open = False  # the last recipient has no closing punctuation: it may continue
     for c in cs:
         t = c.text
+        if c.line_start and t[:1].isupper() and (recips or sig_start is not None) and \
+                (len(t) > 300 or len(t) < 120 and doc_type_of(t)[0]):
+            break  # an annexed document ("KẾ HOẠCH ... (Kèm theo Quyết định ...)") or its text
         f = fold(t)
         if f.startswith(d["recipients"]):
             in_recips = True
