@@ -162,6 +162,19 @@ def test_items_joined_by_comma_and_va_are_top_level():
     assert top_level(text, start, text.index("7619"))
 
 
+def test_what_the_issued_plan_carries_out_is_implemented():
+    # the issuing clause restarts the list: its first number is carried out, the ones inside
+    # that number's description are cited
+    text = ("Thực hiện Công văn số 1234/UBND-VX ngày 02/3/2025 của Ủy ban nhân dân tỉnh về việc triển "
+            "khai Quyết định số 99/QĐ-TTg, Ủy ban nhân dân huyện ban hành Kế hoạch triển khai "
+            "Quyết định số 7619/QĐ-BCA ngày 08/9/2025 của Bộ Công an về thực hiện Nghị quyết số "
+            "50/NQ-CP như sau:\n")
+    op = opening_span(text, 0, len(text))
+    refs = {r.number: r.relation for r in extract_references(text, opening_spans=[op])}
+    assert refs == {"1234/UBND-VX": "implements", "99/QĐ-TTg": "cites", "7619/QĐ-BCA": "implements",
+                    "50/NQ-CP": "cites"}
+
+
 def test_reference_date_consistent_with_its_number_and_the_citing_date():
     # corpus 003: the body writes "163/2024/QH15 ngày 27 tháng 11 năm 2025" (a typo, and after
     # the plan's own date), the footnote "27/11/2024"

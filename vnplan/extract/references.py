@@ -34,6 +34,7 @@ _DATE_LEAD = re.compile(r"[\s,]*(?:\(\s*)?(?:ban hành\s+)?(?:ngày\s*)?", re.I)
 _LEAD_MARKUP = re.compile(r"^(?:[\s*|#>]|\[bookmark:[^\]\n]{0,200}\])*")
 _OF_RE = re.compile(r"[\s,]*của\s+", re.I)
 # What ends the text before an item of a list of documents: "; ", ", ", " và ", " cùng ".
+_NOT_SUBJECT_END = ("về", "việc", "để", "nhằm")  # "... về ban hành Kế hoạch": a description
 _OPENING_LINES = 200  # lines of preamble read for the opening sentence at most
 _LIST_CTX = re.compile(r"(?:[;,]|(?<!\w)(?:và|cùng|hoặc))[\s*_“”\"]*$", re.I)
 
@@ -141,7 +142,8 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
     canon: dict[str, tuple[str, str]] = {}
     tries: dict[str, int] = {}
     years: dict[str, Optional[str]] = {}
-    opened: set = set()  # indexes of opening spans whose first number was seen
+    opened: set = set()  # (opening span, after its issuing clause) whose first number was seen
+    issued: dict[int, int] = {}  # opening span -> where its issuing clause starts (-1: none)
 
     def add(m: re.Match, src: str, mention: list, offset_ok: bool) -> None:
         raw = m.group(0)
@@ -179,9 +181,15 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
             return
         for k, (s, e) in enumerate(opening_spans):
             if s <= mention[0] and mention[1] <= e:
-                if k not in opened or top_level(src, s, m.start()):
+                if k not in issued:
+                    issued[k] = issue_clause(src, s, e)
+                # the issuing clause restarts the list: "..., UBND tỉnh ban hành Kế hoạch triển
+                # khai Quyết định số B" carries out B
+                past_issue = 0 <= issued[k] < m.start()
+                part = (k, past_issue)
+                if part not in opened or top_level(src, issued[k] if past_issue else s, m.start()):
                     ref.relation = "implements"
-                opened.add(k)
+                opened.add(part)
                 break
         if any(s <= mention[0] and mention[1] <= e for s, e in implement_spans):
             ref.relation = "implements"
@@ -241,9 +249,14 @@ def opening_span(text: str, start: int, end: int) -> Optional[list]:
 
 
 def _issues_plan(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] says a body issues the plan: "..., Ủy ban nhân dân tỉnh ban hành
-    Kế hoạch", not "Nghị quyết số 50/NQ-CP ... về ban hành Kế hoạch" (a cited document's
-    description: the words before the verb hold a number or end with "về")."""
+    return issue_clause(text, start, end) >= 0
+
+
+def issue_clause(text: str, start: int, end: int) -> int:
+    """Where text[start:end] says a body issues the plan ("..., Ủy ban nhân dân tỉnh ban hành
+    Kế hoạch" -> the offset of "ban hành"), -1 if it does not; "Nghị quyết số 50/NQ-CP ... về ban
+    hành Kế hoạch" is a cited document's description (the words before the verb hold a number
+    or end with "về")."""
     for m in _data()["issue"].finditer(text, start, min(end, start + 3000)):
         lo = max(start, m.start() - 120)
         seg = text[lo:m.start()]
@@ -251,9 +264,9 @@ def _issues_plan(text: str, start: int, end: int) -> bool:
         subject = seg[cut + 1:].strip(" *_\t")
         words = subject.split()
         if 1 <= len(words) <= 12 and subject[:1].isupper() and not any(c.isdigit() for c in subject) \
-                and fold(words[-1]) not in ("ve", "viec", "de", "nham"):
-            return True
-    return False
+                and fold(words[-1]) not in _NOT_SUBJECT_END:
+            return m.start()
+    return -1
 
 
 def _sentence_end(text: str, start: int, line_end: int, end: int) -> int:
