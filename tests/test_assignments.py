@@ -190,3 +190,49 @@ def test_partner_role_carries_over_semicolon():
     # a list that takes the lead itself opens a new task
     assert ("coordinate", "Sở Nội vụ") in got
     assert ("lead", "Sở Tư pháp") in got and ("coordinate", "Sở Tư pháp") not in got
+
+
+ORDER = """I. MỤC ĐÍCH
+Phát triển hạ tầng 5G.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ
+- Chủ trì tổ chức triển khai.
+Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành Thành phố, UBND phường, xã và các doanh nghiệp viễn thông nghiêm túc triển khai thực hiện; định kỳ báo cáo kết quả thực hiện về UBND Thành phố.
+2. Ban cán sự đảng Ủy ban nhân dân tỉnh chỉ đạo Ủy ban nhân dân tỉnh xây dựng kế hoạch.
+"""
+
+
+def test_order_from_the_issuer_charges_the_addressees():
+    # corpus 006 (Hà Nội, KH 310): the issuer orders, the addressees do the work
+    doc = vnplan.parse(ORDER)
+    doc.metadata.issuer = "Ủy ban nhân dân thành phố Hà Nội"
+    assignments.apply(doc)
+    got = roles(doc)
+    assert ("lead", "các Sở, ban, ngành Thành phố") in got
+    assert ("lead", "UBND phường, xã") in got
+    assert ("lead", "Ủy ban nhân dân Thành phố") not in got
+    assert ("report_to", "UBND Thành phố") in got
+    # a body that is not the issuer keeps the lead of what it directs (seed 004 style)
+    assert ("lead", "Ban cán sự đảng Ủy ban nhân dân tỉnh") in got
+    assert ("lead", "Ủy ban nhân dân tỉnh") not in got
+    # without a known issuer only bodies above every addressee give orders
+    doc.metadata.issuer = None
+    assignments.apply(doc)
+    assert ("lead", "Ủy ban nhân dân Thành phố") in roles(doc)
+    doc = vnplan.parse("III. TỔ CHỨC THỰC HIỆN\n1. Thủ tướng Chính phủ giao Bộ Công an chủ trì thực hiện.\n")
+    assert roles(doc) == [("lead", "Bộ Công an")]
+
+
+def test_organ_of_the_issuer_and_heads_of_bodies():
+    # corpus 025 (Đắk Lắk, CT 012): "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ...; Chủ tịch UBND
+    # các xã, phường tổ chức ..." in a UBND tỉnh directive
+    text = ("1. Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường\na) Thực hiện nghiêm việc cải cách.\n"
+            "2. Sở Nội vụ\na) Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường "
+            "tổ chức quán triệt Chỉ thị này.\n")
+    doc = vnplan.parse(text)
+    doc.metadata.issuer = "Ủy ban nhân dân tỉnh Đắk Lắk"
+    assignments.apply(doc)
+    got = roles(doc)
+    assert got.count(("lead", "Chủ tịch UBND các xã, phường")) == 2
+    assert ("lead", "Thủ trưởng các sở, ban, ngành tỉnh") in got
+    assert ("lead", "Chủ tịch UBND tỉnh") not in got

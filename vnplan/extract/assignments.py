@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from .. import vocab
 from ..model import Assignment, Document
-from .bodies import BodyMatch, collector_paused, fold_same_length, scan_bodies, scan_range
+from .bodies import BodyMatch, canonical_of, collector_paused, fold_same_length, key_of, scan_bodies, scan_range
 
 # All patterns below run on the folded text (lower case, no diacritics, same offsets).
 _MARKER = re.compile(r"[ \t]*(?:\*\*|\*)?[ \t]*(?:(?P<roman>[ivxlc]+)|(?P<num>\d{1,3}(?:\.\d{1,3}){0,4})|"
@@ -32,6 +33,8 @@ _LABEL = re.compile(r"(?:co quan|don vi|to chuc)[ \t]+(?P<what>chu tri|thuc hien
 _LEAD_IN = re.compile(r"(?:dong thoi,?[ \t]+)?(?:giao(?:[ \t]+cho)?|de nghi|yeu cau|chi dao)[ \t]+"
                       r"|can cu[^,;.\n]{0,160},[ \t]*")
 _SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:va[ \t]+|cung[ \t]+)?|va[ \t]+|cung[ \t]+|voi[ \t]+)[ \t]*")
+# "X yêu cầu / giao / đề nghị / (lãnh đạo,) chỉ đạo Y ...": an order from X to Y
+_ORDER = re.compile(r"[ \t]*(?:(?:lanh dao,?[ \t]+)?chi dao|yeu cau|de nghi|giao(?:[ \t]+cho)?)(?!\w)[ \t]*")
 _PASSIVE = re.compile(r"(?<!\w)(?:do|cua|khi|voi)[ \t]+$")
 # The literal opens each pattern, the word-start check follows it as a lookbehind: the engine
 # then jumps from one occurrence of the word to the next instead of testing every position.
@@ -134,13 +137,22 @@ def _bodies_of(text: str, folded: str, joined: str, joins: list[tuple[int, int]]
 class _Ctx:
     """What one pass over a document needs: text, folded text and the body index."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, issuer: Optional[str] = None):
         self.text = text
+        self.issuer = _issuer_key(issuer)
+        self.orderers: dict = {}  # canonical -> whether its orders charge the addressee
         folded = fold_same_length(text)
         self.folded, joins = _join_broken(text, folded)
         self.bodies = _bodies_of(text, folded, self.folded, joins)
         self.starts = [b.start for b in self.bodies]
         self.by_start = {b.start: b for b in reversed(self.bodies)}  # the first one at a start
+
+    def gives_orders(self, b: BodyMatch) -> bool:
+        """The document's issuer (or an organ speaking for it) or a body above every addressee."""
+        known = self.orderers.get(b.canonical)
+        if known is None:
+            known = self.orderers[b.canonical] = _gives_orders(key_of(b.canonical), self.issuer)
+        return known
 
     def at(self, pos: int) -> Optional[BodyMatch]:
         return self.by_start.get(pos)
@@ -155,6 +167,34 @@ class _Ctx:
                 return self.bodies[i]
             i -= 1
         return None
+
+
+def _issuer_key(issuer: Optional[str]) -> Optional[str]:
+    if not issuer or not issuer.strip():
+        return None
+    return key_of(canonical_of(issuer) or issuer) or None
+
+
+@lru_cache(maxsize=1)
+def _order_vocab() -> tuple[frozenset, tuple]:
+    """(keys of the bodies above every addressee, keys of the organs speaking for a body)."""
+    data = vocab.load("bodies") or {}
+    return (frozenset(key_of(x) for x in data.get("superiors") or []),
+            tuple(key_of(x) for x in data.get("issuing_organs") or []))
+
+
+def _gives_orders(key: str, issuer: Optional[str]) -> bool:
+    superiors, organs = _order_vocab()
+    if key in superiors:
+        return True
+    if not issuer or not key:
+        return False
+    for o in organs:
+        if key.startswith(o + " "):
+            key = key[len(o) + 1:]
+            break
+    # "Ủy ban nhân dân thành phố" issues "Ủy ban nhân dân thành phố Hà Nội" documents
+    return issuer == key or issuer.startswith(key + " ")
 
 
 def parse_list(ctx: _Ctx, pos: int, limit: int) -> list[BodyMatch]:
@@ -231,6 +271,12 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
         m = _LEAD_IN.match(f, cs, b)
         pos = m.end() if m else cs
         found = parse_list(ctx, pos, b)
+        if found and not m and all(ctx.gives_orders(x) for x in found):
+            order = _ORDER.match(f, found[-1].end, b)
+            addressees = parse_list(ctx, order.end(), b) if order else []
+            if addressees and not _is_author_or_object(ctx, addressees[-1].end, b):
+                lead.extend(addressees)  # "UBND Thành phố yêu cầu các Sở ... triển khai"
+                continue
         if found and not _is_author_or_object(ctx, found[-1].end, b):
             if full or m or _CHU_TRI.match(f, _skip_ws(f, found[-1].end)):
                 lead.extend(found)
@@ -608,7 +654,7 @@ def extract(doc: Document) -> list[Assignment]:
     text = doc.text or ""
     if not text.strip():
         return []
-    ctx = _Ctx(text)
+    ctx = _Ctx(text, doc.metadata.issuer if doc.metadata else None)
     em = _Emitter(ctx, _section_index(doc))
     excluded = [tuple(x) for x in (doc.footer,) if x]
     impl, tasks = _regions(doc, ctx)
