@@ -482,3 +482,17 @@ def test_guarantee_after_the_figure_commits_nothing():
                       kind="tasks", heading="Nhiệm vụ"), 95)
     assert t.text == "Bảo đảm 95% hồ sơ được giải quyết đúng hạn"
     assert [x.value for x in _targets("- Hỗ trợ 500 hộ nghèo, bảo đảm chất lượng.", heading="Mục tiêu")] == [500]
+
+
+def test_outcomes_only_in_tasks_sections():
+    text = "1. Có 25 xã đạt chuẩn nông thôn mới.\n2. Có 30% diện tích lúa áp dụng cơ giới hóa."
+    assert _targets(text, kind=None) == []  # a report's numbered list: no outline, no tasks
+    assert _targets(text, kind="purpose", heading="Mục đích") == []
+    assert [t.value for t in _targets(text, kind="implementation", heading="Tổ chức thực hiện")] == [25, 30]
+
+
+def test_quantities_read_are_bounded():
+    noise = "\n".join(f"- Tổ chức {i % 90 + 2} hội nghị tại xã" for i in range(T.MAX_QUANTITIES + 10))
+    tail = "\n- Phấn đấu đến năm 2030 có 100% xã đạt chuẩn."
+    assert _targets(tail, kind="tasks", heading="Nhiệm vụ") != []
+    assert _targets(noise + tail, kind="tasks", heading="Nhiệm vụ") == []  # the rest is not read

@@ -69,6 +69,9 @@ _LEAD_YEAR = re.compile(r"(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^.;\n]
 # No plan has thousands of numbers; past this many items (per kind) the rest is left out, so
 # that a pathological input costs bounded time.
 MAX_ITEMS = 1000
+# Quantities read per document, emitted or not (numbers of tasks are neither targets nor
+# figures): past this many, the rest of a pathological input is not read.
+MAX_QUANTITIES = 5 * MAX_ITEMS
 _TAIL_SPLIT = re.compile(r"[\s(\[,;:]+")
 _FILLERS = frozenset(["mức", "khoảng"])
 
@@ -198,9 +201,11 @@ def _vocab() -> _Vocab:
         outcome_verb=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("outcome_verbs") or ["được"]) + ")" + end),
         structure_nouns=frozenset(" ".join(str(w).lower().split())
                                   for w in data.get("structure_nouns") or []),
+        # literal-first (a comma, "và", an ender): the scan jumps between candidates
         clause_end=re.compile(
-            r"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)\(?[ \t]*(?:" + _alt(data.get("clause_enders") or ["góp phần"]) + ")" + end
-            + r"|[ \t]+(?:" + _alt(data.get("clause_enders_bare") or ["nhằm"]) + ")" + end),
+            r"(?:,[ \t]*(?:và[ \t]+)?|(?<=[ \t])và[ \t]+)\(?[ \t]*(?:"
+            + _alt(data.get("clause_enders") or ["góp phần"]) + ")" + end
+            + r"|(?<=[ \t])(?:" + _alt(data.get("clause_enders_bare") or ["nhằm"]) + ")" + end),
     )
 
 
@@ -567,6 +572,7 @@ class _Region:
     year: Optional[int]  # from the headings above
     section: Optional[str]
     lead_year: Optional[int] = None  # "Phấn đấu đến năm 2030" said somewhere in the body
+    tasks: bool = False  # within a tasks or implementation section: outcomes may be stated bare
 
 
 def _first_year(text: str) -> Optional[int]:
@@ -624,6 +630,9 @@ def _scan_sections(text: str) -> Iterator[tuple]:
         yield (m.start() + 1 if m.group(0).startswith("\n") else m.start()), level, head
 
 
+_TASK_KINDS = frozenset(["tasks", "implementation"])
+
+
 def _regions(doc: Document) -> Iterator[_Region]:
     """The spans of the text with their role, heading year and section id, in order (lazily)."""
     n = len(doc.text)
@@ -633,7 +642,8 @@ def _regions(doc: Document) -> Iterator[_Region]:
         span = sec.span or [0, 0]
         own_end = sec.children[0].span[0] if sec.children and sec.children[0].span else span[1]
         year = next((y for y in (_first_year(a.heading or "") for a in reversed(chain)) if y), None)
-        yield _Region(max(0, span[0]), min(n, own_end), _role(chain), year, sec.id)
+        tasks = any((a.kind or "").lower() in _TASK_KINDS for a in chain)
+        yield _Region(max(0, span[0]), min(n, own_end), _role(chain), year, sec.id, tasks=tasks)
         for ch in sec.children:
             yield from visit(ch, chain)
 
@@ -1200,6 +1210,7 @@ def extract_targets(doc: Document) -> tuple:
     figures: list = []
     index = _TextIndex(low)
     horizon = _horizon(doc)
+    n_read = 0
     table: Optional[_TableHead] = None
     for region in _regions(doc):
         r_end = min(region.end, foot)
@@ -1233,6 +1244,9 @@ def extract_targets(doc: Document) -> tuple:
                 qs_all = find_quantities(text, low, s_s, s_e)
                 if not qs_all:
                     continue
+                n_read += len(qs_all)
+                if n_read > MAX_QUANTITIES:
+                    return targets, figures
                 if len(qs_all) >= MAX_ITEMS:
                     s_e = min(s_e, qs_all[-1].end + _WINDOW)
                 prim = _drop_dependants(low, [q for q in qs_all if not q.qualifier
@@ -1276,7 +1290,7 @@ def extract_targets(doc: Document) -> tuple:
                         year = seg_year or (_own_year(low, q, te0, doc_year)
                                             if region.role == "target" or (sent_cues and sent_cues.commit)
                                             else None) or full_year
-                        outcome = region.role == "other" and _is_outcome(low, q, ts0, te0)
+                        outcome = region.tasks and region.role == "other" and _is_outcome(low, q, ts0, te0)
                         q_cues = sent_cues
                         if (region.role == "other" and sent_cues is full_cues and full_cues.commit
                                 and not index.commits(win_s, win_e, q.start)):
