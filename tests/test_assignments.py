@@ -236,3 +236,16 @@ def test_organ_of_the_issuer_and_heads_of_bodies():
     assert got.count(("lead", "Chủ tịch UBND các xã, phường")) == 2
     assert ("lead", "Thủ trưởng các sở, ban, ngành tỉnh") in got
     assert ("lead", "Chủ tịch UBND tỉnh") not in got
+
+
+def test_deadline_bodies_are_the_bodies_charged():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n3. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Nội vụ theo dõi; "
+            "định kỳ hằng năm báo cáo kết quả thực hiện với Ban Thường vụ Tỉnh ủy.\n")
+    doc = vnplan.parse(text)
+    start = doc.text.index("định kỳ hằng năm")
+    doc.deadlines = [Deadline(text="định kỳ hằng năm", recurrence="P1Y", span=[start, start + 16])]
+    assignments.apply(doc)
+    assert doc.deadlines[0].bodies == ["Ban Tuyên giáo Tỉnh ủy", "Sở Nội vụ"]
+    # every assignment of the item, the receiver included, still carries the deadline
+    assert {a.role: a.deadlines for a in doc.assignments} == {
+        "lead": ["P1Y"], "coordinate": ["P1Y"], "report_to": ["P1Y"]}

@@ -125,3 +125,11 @@ def test_collective_phrases_keep_qualifiers():
         "Các doanh nghiệp đầu tư hạ tầng"
     # a verb after the group is not its kind
     assert names("các doanh nghiệp thực hiện")[0][0] == "các doanh nghiệp"
+
+
+def test_collective_phrase_located_on_the_territory():
+    # corpus 001 (Đồng Nai): the list goes on past "cơ quan ngành dọc đóng trên địa bàn"
+    got = names("Căn cứ Kế hoạch này, các Sở, ban, ngành, đoàn thể cấp tỉnh, cơ quan ngành dọc đóng trên địa bàn, "
+                "Ủy ban nhân dân xã, phường xây dựng kế hoạch")
+    assert [g[0] for g in got] == ["các Sở, ban, ngành, đoàn thể cấp tỉnh", "cơ quan ngành dọc đóng trên địa bàn",
+                                   "Ủy ban nhân dân xã, phường"]

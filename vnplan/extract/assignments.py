@@ -690,7 +690,8 @@ def _cut(a: int, b: int, excluded: list) -> int:
 
 
 def _link_deadlines(doc: Document, em: _Emitter) -> None:
-    """Give each assignment the due dates of its item, and each deadline its item's bodies."""
+    """Give each assignment the due dates of its item, and each deadline the bodies its item
+    charges (lead and coordinate; a report_to body receives the report, it owes nothing)."""
     dls = [d for d in doc.deadlines or [] if getattr(d, "span", None)]
     if not dls:
         return
@@ -707,6 +708,8 @@ def _link_deadlines(doc: Document, em: _Emitter) -> None:
             value = d.due or d.recurrence
             if value and value not in a.deadlines:
                 a.deadlines.append(value)
+            if a.role == "report_to":
+                continue  # the deadline binds the bodies charged with the task, not the receiver
             name = a.canonical or a.body
             if name and name not in d.bodies:
                 d.bodies.append(name)
