@@ -496,3 +496,18 @@ def test_quantities_read_are_bounded():
     tail = "\n- Phấn đấu đến năm 2030 có 100% xã đạt chuẩn."
     assert _targets(tail, kind="tasks", heading="Nhiệm vụ") != []
     assert _targets(noise + tail, kind="tasks", heading="Nhiệm vụ") == []  # the rest is not read
+
+
+def test_year_of_the_clause_after_its_cue_and_of_a_due_date():
+    text = ("b) Triển khai hiệu quả Kế hoạch số 64/KH-UBND ngày 22/8/2025 của Ủy ban nhân dân tỉnh về xây "
+            "dựng “xã, phường không ma túy” giai đoạn 2025 - 2030, phấn đấu đạt mục tiêu xây dựng 20% xã, "
+            "phường “không ma túy” ngay trong năm 2025; đến năm 2030 đạt 100% “xã, phường không ma túy”.")
+    ts = _targets(text, kind="tasks", heading="Nhiệm vụ")
+    assert [(t.value, t.year) for t in ts] == [(20, 2025), (100, 2030)]
+    assert ts[0].text.startswith("phấn đấu đạt mục tiêu")
+    text = ("- Thành phố phấn đấu hoàn thành hỗ trợ hộ nghèo xây dựng, sửa chữa 2.305 nhà ở hư hỏng "
+            "trước ngày 30/9/2010.")
+    t = _one(_targets(text, kind="purpose", heading="Mục đích, yêu cầu"), 2305)
+    assert (t.unit, t.year) == ("nhà ở", 2010)
+    assert _one(_targets("- Phấn đấu hoàn thành 100 căn hộ trong quý II/2026.", kind="tasks",
+                         heading="Nhiệm vụ"), 100).year == 2026

@@ -806,7 +806,10 @@ def _first_recurrence(low_part: str) -> tuple:
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d(?!\d)")
 _YEAR_PRE = re.compile(
     r"(?:(?:đến|tới|vào|hết|trước|trong|sau)\s+(?:hết\s+|cuối\s+)?năm\s+|(?:đến|tới)\s+"
-    r"|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–—]\s*)$")
+    r"|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–—]\s*"
+    # a due date: "trước ngày 30/9/2010", "đến tháng 6/2025", "trong quý i/2026"
+    r"|(?:trước|đến|tới|hết|vào|trong)\s+(?:ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2}"
+    r"|quý\s+[ivx1-4]{1,4})\s*[/.-]\s*)$")
 _YEAR_AT = re.compile(r"\W*năm\s+((?:19|20)\d\d)(?!\d)")
 _YEAR_PRE_SPAN = 48  # longest prefix looked at before a year's digits
 _CHUNK = 8192  # text indexed at a time (a pathological input stops early, unindexed)
@@ -1313,6 +1316,8 @@ def extract_targets(doc: Document) -> tuple:
                         cs = index.clause_start(ts, q.start)
                         if cs > ts:  # "..., phấn đấu đạt 20% ...": the clause starts at the cue
                             ts = cs
+                            # "... giai đoạn 2025 - 2030, phấn đấu ... 20% ... trong năm 2025"
+                            year = index.year(ts, te0) or year
                         if year is None:
                             year = region.year
                         if year is None:
