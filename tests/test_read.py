@@ -332,10 +332,7 @@ def test_docx_layout_header_table(tmp_path):
 
 # --- pdf ----------------------------------------------------------------------------------
 
-PDF_CASES = [pytest.param(p, id=p.name[:3], marks=pytest.mark.xfail(
-    strict=True, reason="cleaner joins the short heading line '1. Mục đích' to the next line "
-    "when a double-spaced text loses its blank lines")) if p.name.startswith("002") else
-    pytest.param(p, id=p.name[:3]) for p in SEEDS]
+PDF_CASES = [pytest.param(p, id=p.name[:3]) for p in SEEDS]
 
 
 @pytest.mark.parametrize("path", PDF_CASES)
