@@ -511,3 +511,24 @@ def test_year_of_the_clause_after_its_cue_and_of_a_due_date():
     assert (t.unit, t.year) == ("nhà ở", 2010)
     assert _one(_targets("- Phấn đấu hoàn thành 100 căn hộ trong quý II/2026.", kind="tasks",
                          heading="Nhiệm vụ"), 100).year == 2026
+
+
+def test_goals_already_set_are_no_achievement():
+    text = ("d) Hướng dẫn, theo dõi, đôn đốc các địa phương xây dựng, triển khai kế hoạch, lộ trình đạt mục "
+            "tiêu ít nhất 50% xã, phường không có ma túy vào năm 2030 và các mục tiêu đã đề ra trong "
+            "Chương trình MTQG.")
+    ts, fs = T.extract_targets(_doc(text, kind="tasks", heading="Nhiệm vụ", date="2025-11-20"))
+    assert [(t.value, t.comparator, t.year) for t in ts] == [(50, ">=", 2030)] and fs == []
+    # a result stays a result
+    ts, fs = T.extract_targets(_doc("Đến nay đã có 50% xã, phường không có ma túy.", kind="tasks",
+                                    heading="Nhiệm vụ", date="2025-11-20"))
+    assert ts == [] and [f.value for f in fs] == [50]
+
+
+@pytest.mark.parametrize("low,year", [
+    ("phấn đấu giai đoạn 2021-2025 đạt 5%", 2025), ("trước ngày 30-9-2010 đạt 5%", 2010),
+    ("trước ngày 30/9/2010 đạt 5%", 2010), ("đến tháng 6/2027 đạt 5%", 2027),
+    ("kế hoạch số 64/kh-ubnd ngày 22/8/2025 đạt 5%", None),  # a document's date dates nothing
+])
+def test_index_years_of_periods_and_due_dates(low, year):
+    assert T._TextIndex(low).year(0, len(low)) == year

@@ -806,16 +806,38 @@ def _first_recurrence(low_part: str) -> tuple:
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d(?!\d)")
 _YEAR_PRE = re.compile(
     r"(?:(?:đến|tới|vào|hết|trước|trong|sau)\s+(?:hết\s+|cuối\s+)?năm\s+|(?:đến|tới)\s+"
-    r"|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–—]\s*"
-    # a due date: "trước ngày 30/9/2010", "đến tháng 6/2025", "trong quý i/2026"
-    r"|(?:trước|đến|tới|hết|vào|trong)\s+(?:ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2}"
-    r"|quý\s+[ivx1-4]{1,4})\s*[/.-]\s*)$")
+    r"|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–—]\s*)$")
+# A due date before a year's digits: "trước ngày 30/9/2010", "đến tháng 6/2025", "trong quý
+# i/2026"; only tried when a date separator stands right before the digits.
+_DATE_PRE = re.compile(
+    r"(?:trước|đến|tới|hết|vào|trong)\s+(?:ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2}"
+    r"|quý\s+[ivx1-4]{1,4})\s*[/.-]\s*$")
+
+
+def _year_prefix(low: str, lo: int, at: int) -> Optional[re.Match]:
+    """The phrase that makes the digits at ``at`` the year a clause is about, within [lo, at)."""
+    k = at - 1
+    while k > lo and low[k] == " ":
+        k -= 1
+    if k >= lo and low[k] in "/.":
+        return _DATE_PRE.search(low, lo, at)
+    m = _YEAR_PRE.search(low, lo, at)
+    if m is None and k >= lo and low[k] == "-":  # "giai đoạn 2021-2025" first, then "ngày 30-9-2010"
+        m = _DATE_PRE.search(low, lo, at)
+    return m
 _YEAR_AT = re.compile(r"\W*năm\s+((?:19|20)\d\d)(?!\d)")
 _YEAR_PRE_SPAN = 48  # longest prefix looked at before a year's digits
 _CHUNK = 8192  # text indexed at a time (a pathological input stops early, unindexed)
 
 
 _COMMIT, _ACHIEVED, _BASELINE, _STRIVE_BIT, _BEFORE_ONLY = 1, 2, 4, 8, 16
+
+
+@lru_cache(maxsize=1)
+def _neutral_phrases() -> tuple:
+    """Phrases that start with an achievement word but speak of a goal ("các mục tiêu đã đề ra")."""
+    v = vocab.load("targets") or {}
+    return tuple(p for p in (" ".join(str(w).lower().split()) for w in v.get("neutral_cues") or []) if p)
 _CUES_BY_BITS = tuple(_Cues(bool(b & _COMMIT), bool(b & _ACHIEVED), bool(b & _BASELINE),
                             bool(b & _STRIVE_BIT)) for b in range(32))
 
@@ -879,6 +901,9 @@ class _TextIndex:
                     hits.append((k, e, bits, rec))
                 k = low.find(phrase, k + 1, lim)
         hits.sort(key=lambda h: h[0])
+        neutral = _neutral_phrases()
+        if neutral:  # achievement hits are few: each is checked where it stands
+            hits = [h for h in hits if not (h[2] & _ACHIEVED and any(low.startswith(p, h[0]) for p in neutral))]
         for k, e, bits, rec in hits:
             self.h_start.append(k)
             self.h_end.append(e)
@@ -887,7 +912,7 @@ class _TextIndex:
         for m in _YEAR_DIGITS.finditer(low, lo, min(n, hi + 8)):
             if m.start() >= hi:
                 break
-            pm = _YEAR_PRE.search(low, max(0, m.start() - _YEAR_PRE_SPAN), m.start())
+            pm = _year_prefix(low, max(0, m.start() - _YEAR_PRE_SPAN), m.start())
             if pm:
                 self.year_at.append(m.start())
                 self.year_from.append(pm.start())
@@ -972,7 +997,7 @@ class _TextIndex:
         while i < len(self.year_at) and self.year_at[i] + 4 <= b:
             at, frm = self.year_at[i], self.year_from[i]
             if frm < a:  # the phrase starts before the clause: does its tail still read?
-                pm = _YEAR_PRE.search(self.low, a, at)
+                pm = _year_prefix(self.low, a, at)
                 frm = pm.start() if pm else -1
             if frm >= a:
                 found = (frm, self.year_val[i])
