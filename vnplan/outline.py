@@ -6,6 +6,13 @@ from the order in which marker styles first appear (so a document whose top leve
 works), and it is accepted only if its number continues the sequence at its level. That
 sanity check is what rejects "2020 ..." or "45-NQ/TW ..." lines and numbered sentences.
 Bullets (``-``, ``+``, ``•``, ``*``) and table rows (``| ... |``) are never sections.
+A top-level number that repeats or goes back on a line alone naming a part of the plan
+("IV. PHÂN CÔNG NHIỆM VỤ" ... "IV. TỔ CHỨC THỰC HIỆN") starts a new part, with a warning.
+
+Headings: an item has one when its line is the heading ("1. Mục đích"), when a short label
+ends in ":" ("1. Sở Nội vụ: chủ trì ..."), or when its one-sentence line is followed at once
+by its sub-items; a number followed by running prose has none (its text starts at once).
+Kinds still read an item's first clause, so a long running clause keeps its parent's kind.
 
 Around the outline: the footer (Nơi nhận and signature) ends where an appendix starts, and
 each appendix ("PHỤ LỤC II", "DANH MỤC NHIỆM VỤ ...") is a top-level section of its own; an
@@ -24,7 +31,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from . import vocab
-from .model import Document, Section
+from .model import Document, Section, Warning_
 from .text import fold, strip_accents
 
 Span = list
@@ -37,6 +44,7 @@ class Outline:
     sections: list = field(default_factory=list)  # list[Section], top level
     preamble: Optional[Span] = None
     footer: Optional[Span] = None
+    warnings: list = field(default_factory=list)  # list[Warning_]: numbering to check
 
 
 # --- markers ---------------------------------------------------------------------------------
@@ -115,6 +123,7 @@ class _Hit:
     line_start: int
     body_start: int
     restart: bool = False  # a top-level heading numbered first (I, 1, Điều 1): a new outline
+    pending: Optional[tuple] = None  # (heading, body start) if its sub-items follow at once
 
 
 @lru_cache(maxsize=None)
@@ -194,6 +203,10 @@ def _appendix_vocab(data: dict) -> dict:
         if heads else re.compile(r"(?!x)x"),
         "assign_cues": [fold(str(c)) for c in data.get("assign_cues") or []],
         "label_words": int(data.get("label_words") or 10),
+        "label_max_words": int(data.get("label_max_words") or 12),
+        "dot_label_words": int(data.get("dot_label_words") or 5),
+        "sentence_head_words": int(data.get("sentence_head_words") or 6),
+        "line_head_chars": int(data.get("line_head_chars") or 300),
     }
 
 
@@ -281,10 +294,15 @@ def _place(stack: list, c: _Cand, loose: bool, v: dict) -> Optional[int]:
 
 
 def _heading(line: str, start: int, v: dict) -> tuple:
-    """(heading end, body start, alone) within ``line`` for a heading text at ``start``.
+    """(clause end, body start, alone, form) for the item text at ``line[start:]``.
 
-    A heading alone on its line is the whole line; an item with running text is headed by
-    its first clause, up to the first "." or ":" (capped near 200 characters).
+    The clause is the line when nothing follows it, else the first clause up to "." or ":"
+    (capped near 200 characters); it is what kind detection reads. ``form`` says whether it
+    is the item's heading: "line" (the whole line, "1. Mục đích"; or a line ending in ":"),
+    "label" (a short label before ":" and running text, "1. Sở Nội vụ: chủ trì ..."),
+    "sentence" (one sentence ending in "." or ";" that fills the line: a heading only when
+    short or when the item's sub-items follow it at once) or "run" (running prose after the
+    number: no heading).
     """
     n = len(line)
     limit = min(n, start + 201)
@@ -298,16 +316,37 @@ def _heading(line: str, start: int, v: dict) -> tuple:
         if p <= start:
             continue
         if not line[p + 1:].strip(" \t*"):
-            return p, n, n - start <= 150
-        return p, p + 1, False
-    if n - start <= 200:
-        return n, n, n - start <= 150
+            return p, n, n - start <= 150, "line" if line[p] == ":" else "sentence"
+        words = len(line[start:p].split())
+        if line[p] == ":" and words <= v["label_max_words"]:
+            rest = line[p + 1:].rstrip(" \t*")
+            if n - start <= 150 and not rest.endswith((".", ";")) and not _TERM.search(rest):
+                return n, n, True, "line"  # "12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền"
+            return p, p + 1, False, "label"
+        if line[p] == "." and words <= v["dot_label_words"] and _kind_of(line[start:p], False):
+            return p, p + 1, False, "label"  # "1. Mục tiêu chung. Phấn đấu ..."
+        return p, p + 1, False, "run"
+    # a long line with no clause end is still a title ("I. Nhất trí những nội dung ... đã nêu"),
+    # unless it strings clauses with ";" (prose cut short)
+    if n - start <= 200 or (n - start <= v["line_head_chars"] and ";" not in line
+                            and not _TERM.search(line, limit)):
+        form = "sentence" if line.rstrip(" \t*").endswith(";") else "line"
+        return n, n, n - start <= 150, form
     semi = line.rfind(";", start, start + 200)
     if semi > start:
-        return semi, semi + 1, False
+        return semi, semi + 1, False, "run"
     sp = line.rfind(" ", start, start + 200)
     cut = sp if sp > start else start + 200
-    return cut, cut, False
+    return cut, cut, False, "run"
+
+
+def _bold_head(line: str, start: int) -> int:
+    """End of a markdown bold run open at ``start`` ("**1. Sở Nội vụ:** chủ trì"), else -1:
+    in uncleaned markdown a bold lead is the item's heading whatever follows it."""
+    if line.count("**", 0, start) % 2 == 0:
+        return -1
+    q = line.find("**", start, start + 250)
+    return q if q > start else -1
 
 
 def _kind(heading: Optional[str], anywhere: bool, v: dict) -> Optional[str]:
@@ -401,60 +440,101 @@ def _unique(path: str, ids: dict) -> str:
     return path if k == 1 else f"{path}~{k}"
 
 
+def _repeat_ok(stack: list, c: _Cand) -> bool:
+    """Might ``c`` restart the top level? Its style is the top level's and its number repeats
+    or goes back ("IV. PHÂN CÔNG NHIỆM VỤ" ... "IV. TỔ CHỨC THỰC HIỆN")."""
+    if not stack or stack[0].style != c.style or c.style in ("letter", "upper"):
+        return False
+    return c.value <= stack[0].value
+
+
 def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: list, ids: dict,
-                  top: list, v: dict) -> tuple:
+                  top: list, v: dict, notes: list) -> tuple:
     """Accept the line at ``pos`` as a heading if a reading of its marker fits the outline.
 
-    Returns (section or None, body start, end of the heading's last line, restart); on
-    success the section is linked into ``top``/``stack`` and its id counted in ``ids``;
-    ``restart`` tells a top-level heading numbered first (a new outline begins there).
+    Returns (section or None, body start, end of the heading's last line, restart, pending);
+    on success the section is linked into ``top``/``stack`` and its id counted in ``ids``;
+    ``restart`` tells a top-level heading numbered first (a new outline begins there);
+    ``pending`` = (heading, body start) for a one-sentence line that is the heading only if
+    the item's sub-items follow it at once (decided by ``segment``), else None.
+    A top-level number that repeats or goes back on a line alone that names a part of the
+    plan starts a new part (id made unique); a note for the user goes to ``notes``.
     """
     n = len(text)
     for c in _candidates(line, lead):
-        if not _REST_OK.match(line, c.end) or _place(stack, c, True, v) is None:
+        if not _REST_OK.match(line, c.end):
+            continue
+        repeat = _place(stack, c, True, v) is None
+        if repeat and not _repeat_ok(stack, c):
             continue
         hstart = _REST_SKIP.match(line, c.end).end()
-        hend, bstart, alone = _heading(line, hstart, v)
-        depth = _place(stack, c, alone, v)
+        hend, bstart, alone, form = _heading(line, hstart, v)
+        q = _bold_head(line, hstart) if "**" in line else -1
+        if q > 0:
+            hend, bstart, form = q, q + 2, "line" if form == "sentence" else "label"
+        depth = 0 if repeat else _place(stack, c, alone, v)
         if depth is None:
             continue
-        del stack[depth:]
-        heading = line[hstart:hend].strip(" \t*:;,.") or None
+        clause = line[hstart:hend].strip(" \t*:;,.") or None
         body_at = pos + bstart
+        cstart = pos + hstart  # where the clause starts: the body of an item without heading
         # A heading split over two lines: the marker alone ("Điều 1." / "III."), or a
         # heading in capitals continued in capitals on the next line ("IV. TỔ" "CHỨC ...").
-        if end < n and (heading is None or (alone and _is_caps(heading))):
+        if end < n and (clause is None or (alone and form == "line" and _is_caps(clause))):
             npos = end + 1
             nnl = text.find("\n", npos)
             nend = n if nnl < 0 else nnl
             nxt = text[npos:nend]
-            if _continues(nxt, heading is None, v):
+            if _continues(nxt, clause is None, v):
                 nlead = _LEAD.match(nxt).end()
-                nh_end, nb, nalone = _heading(nxt, nlead, v)
+                nh_end, nb, nalone, nform = _heading(nxt, nlead, v)
                 more = nxt[nlead:nh_end].strip(" \t*:;,.")
                 if more:
-                    heading = f"{heading} {more}" if heading else more
+                    if clause is None:
+                        cstart = npos + nlead
+                    clause = f"{clause} {more}" if clause else more
                     body_at = npos + nb
                     end = nend
-                    alone = nalone
+                    alone, form = nalone, nform
+                    line = nxt
+        title = alone and clause is not None and (_is_caps(clause) or len(clause.split()) <= 10)
+        if repeat and not (form == "line" and title and _kind_of(clause, True)):
+            continue
+        del stack[depth:]
         parent = stack[-1].section if stack else None
         sid = _unique((parent.id + "/" if parent else "") + c.number, ids)
-        title = alone and heading is not None and (_is_caps(heading) or len(heading.split()) <= 10)
+        if repeat:
+            prev = top[-1].number if top else None
+            notes.append(Warning_("outline-numbering", f"part {c.number} ({clause}) repeats or goes back "
+                                  f"after part {prev}: read as a new part {sid}", [pos, end]))
         # An item's long first clause, with running text after it, names a task, not a part
         # of the plan: "Tổ chức triển khai thực hiện các nội dung ..." under NHIỆM VỤ keeps
         # its parent's kind, as does a long one-sentence item; a heading alone on its line
         # still names its own.
         sentence = line.rstrip(" \t*").endswith((".", ";"))
-        label = (parent is None or heading is None or (alone and not sentence)
-                 or len(heading.split()) <= v["label_words"])
-        kind = (_kind_of(heading, parent is None and title) if label else None) or (
+        label = (parent is None or clause is None or (alone and not sentence)
+                 or len(clause.split()) <= v["label_words"])
+        kind = (_kind_of(clause, parent is None and title) if label else None) or (
             parent.kind if parent else "other")
+        # Only a heading is a heading: running prose after the number has none, and its
+        # body starts right after the number. An article ("Điều 2. Quyết định này có hiệu
+        # lực ...") keeps its line as written: its title is what follows "Điều N." by law.
+        pending = None
+        heading = clause
+        if c.style == "dieu":
+            pass
+        elif clause is not None and form == "run":
+            heading, body_at = None, cstart
+        elif clause is not None and form == "sentence" and not (
+                _is_caps(clause) or len(clause.split()) <= v["sentence_head_words"]):
+            pending = (clause, body_at)
+            heading, body_at = None, cstart
         sec = Section(id=sid, number=c.number, heading=heading, kind=kind, level=depth + 1,
                       text="", span=[pos, end])
         (parent.children if parent else top).append(sec)
         stack.append(_Frame(c.style, c.value, sec))
-        return sec, body_at, end, depth == 0 and _is_first(c)
-    return None, pos, end, False
+        return sec, body_at, end, depth == 0 and _is_first(c), pending
+    return None, pos, end, False, None
 
 
 def _lines_after(text: str, pos: int, limit: int):
@@ -568,11 +648,24 @@ def _appendix_kind(heading: Optional[str], text: str, body_at: int, v: dict) -> 
     return "other"
 
 
+def _lead_clause(sec: Section, v: dict) -> str:
+    """The heading of an item, or for an item of running prose its first clause."""
+    if sec.heading:
+        return sec.heading
+    line = sec.text[:sec.text.find("\n")] if "\n" in sec.text else sec.text
+    return line[:_heading(line, 0, v)[0]]
+
+
+def _is_body_head(h: str, v: dict) -> bool:
+    """Is a (folded) heading the name of a body ("sở y tế", "đề nghị ủy ban mặt trận ...")?"""
+    return len(h.split()) <= 25 and bool(v["body_head_re"].match(h))
+
+
 def _assigns(sec: Section, v: dict) -> bool:
-    """Does a numbered item assign work? Its heading is a body's name ("Sở Y tế"), or its
-    heading or opening text says so ("chủ trì", "có trách nhiệm", "triển khai")."""
-    h = fold((sec.heading or "")[:300])
-    if len(h.split()) <= 25 and v["body_head_re"].match(h):
+    """Does a numbered item assign work? Its heading (or first clause) is a body's name
+    ("Sở Y tế"), or its heading or opening text says so ("chủ trì", "có trách nhiệm")."""
+    h = fold(_lead_clause(sec, v)[:300])
+    if _is_body_head(h, v):
         return True
     probe = h + " " + fold(sec.text[:300])
     return any(c in probe for c in v["assign_cues"])
@@ -582,18 +675,31 @@ def _directive_kinds(top: list, text: str, preamble: list, v: dict) -> None:
     """Numbered directives (a Chỉ thị's "4. Sở Nông nghiệp và Môi trường: a) ...") are tasks.
 
     Only when no heading in the outline names a kind: the items of a document typed as a
-    directive are tasks when one of them assigns work, of any other when most of them do.
+    directive are tasks when one of them assigns work, of any other when most of them do;
+    whatever the type, a section headed by a body's name ("4. Sở Xây dựng", "Đề nghị Ủy ban
+    Mặt trận ...") assigns work to it, so it and its sub-items are tasks.
     """
     main = [s for s in top if s.number and not s.number.startswith(v["appx_number"])]
     if not main or any(x.kind != "other" for s in main for x in s.walk()):
         return
     directive = v["directive_re"].search(text, 0, min(len(text), max(preamble[1], 0) + 1, 8000))
     k = sum(_assigns(s, v) for s in main)
-    if not k or not (directive or (len(main) >= 2 and 2 * k >= len(main))):
+    if k and (directive or (len(main) >= 2 and 2 * k >= len(main))):
+        for s in main:
+            for x in s.walk():
+                x.kind = "tasks"
         return
     for s in main:
-        for x in s.walk():
+        _body_sections_are_tasks(s, v)
+
+
+def _body_sections_are_tasks(sec: Section, v: dict) -> None:
+    if sec.heading and _is_body_head(fold(sec.heading[:300]), v):
+        for x in sec.walk():
             x.kind = "tasks"
+        return
+    for ch in sec.children:
+        _body_sections_are_tasks(ch, v)
 
 
 def segment(text: str) -> Outline:
@@ -607,6 +713,7 @@ def segment(text: str) -> Outline:
     triggers: list = []  # (hit count when seen, offset where the footer would start)
     restarts: list = []  # (hit count, start, end) of a document title line after headings
     ids: dict = {}
+    notes: list = []  # warnings about the numbering
     appx_at = None  # index in ``hits`` of the first appendix
     ended = False  # a signature, Nơi nhận or "./." seen since the last heading
     n = len(text)
@@ -632,9 +739,10 @@ def segment(text: str) -> Outline:
         end = n if nl < 0 else nl
         line = text[pos:end]
         if ev == 0:
-            sec, body_at, end, first = _take_heading(text, pos, end, line, arg, stack, ids, top, v)
+            sec, body_at, end, first, pending = _take_heading(text, pos, end, line, arg, stack, ids,
+                                                               top, v, notes)
             if sec is not None:
-                hits.append(_Hit(sec, pos, body_at, first))
+                hits.append(_Hit(sec, pos, body_at, first, pending))
                 heading_line = pos
                 skip_to = end
                 ended = False
@@ -695,6 +803,11 @@ def segment(text: str) -> Outline:
 
     for i, h in enumerate(hits):
         stop = hits[i + 1].line_start if i + 1 < len(hits) else n
+        if h.pending is not None:  # one sentence on its line: the heading of its sub-items
+            head, at = h.pending
+            sub = h.section.children[0] if h.section.children else None
+            if sub is not None and i + 1 < len(hits) and hits[i + 1].section is sub and not text[at:stop].strip():
+                h.section.heading, h.body_start = head, at
         j = bisect_right(barriers, h.line_start)
         if j < len(barriers):
             stop = min(stop, barriers[j])
@@ -737,7 +850,7 @@ def segment(text: str) -> Outline:
             fs += 1
         footer = [fs, e] if e > fs else None
     _directive_kinds(top, text, preamble, v)
-    return Outline(top, preamble, footer)
+    return Outline(top, preamble, footer, notes)
 
 
 def _attached_blocks(text: str, hits: list, main_n: int, triggers: list, restarts: list,
@@ -780,3 +893,4 @@ def apply(doc: Document) -> None:
     """Fill doc.sections, doc.preamble and doc.footer from doc.text."""
     out = segment(doc.text or "")
     doc.sections, doc.preamble, doc.footer = out.sections, out.preamble, out.footer
+    doc.warnings.extend(out.warnings)
