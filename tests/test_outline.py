@@ -409,3 +409,141 @@ def test_attached_plan_without_signature_block():
     assert [s.number for s in o.sections] == ["Điều 1", "Điều 2", None, "I"]
     assert o.sections[1].text == "" and o.sections[2].heading == "KẾ HOẠCH PHÁT TRIỂN KINH TẾ SỐ"
     assert text[o.sections[2].span[0]:].startswith("KẾ HOẠCH") and _covered(text, o)
+
+
+# --- repeated top-level numbers (corpus 003) ----------------------------------------------------
+
+_REPEAT = ("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nnội dung\nII. PHẠM VI\nnội dung\nIII. NỘI DUNG\nnội dung\n"
+           "IV. PHÂN CÔNG NHIỆM VỤ\n1. Công an thành phố\na) Tham mưu tổ chức thực hiện.\n2. Sở Tài chính\n"
+           "IV. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường:\n"
+           "a) Căn cứ chức năng và nhiệm vụ được giao tại Kế hoạch này, xây dựng kế hoạch cụ thể.\n"
+           "2. Giao Công an thành phố có trách nhiệm theo dõi, hướng dẫn, đôn đốc các sở, ban, ngành thành phố "
+           "triển khai, thực hiện Kế hoạch nghiêm túc, hiệu quả./.")
+
+
+def test_repeated_top_number_on_a_part_title_starts_a_new_part():
+    o = segment(_REPEAT)
+    assert [s.id for s in o.sections] == ["I", "II", "III", "IV", "IV~2"]
+    assert [s.number for s in o.sections][-2:] == ["IV", "IV"]
+    iv, iv2 = o.sections[-2], o.sections[-1]
+    assert iv.heading == "PHÂN CÔNG NHIỆM VỤ" and [c.id for c in iv.children] == ["IV/1", "IV/2"]
+    assert iv2.heading == "TỔ CHỨC THỰC HIỆN" and iv2.kind == "implementation"
+    assert [c.id for c in iv2.children] == ["IV~2/1", "IV~2/2"]
+    assert "TỔ CHỨC THỰC HIỆN" not in iv.children[-1].text  # no longer swallowed by IV/2
+    assert iv.span[1] < iv2.span[0] and _covered(_REPEAT, o)
+    assert [w.code for w in o.warnings] == ["outline-numbering"] and "IV~2" in o.warnings[0].message
+
+
+def test_repeated_number_warning_reaches_the_document():
+    d = vnplan.parse(_REPEAT)
+    assert "outline-numbering" in [w.code for w in d.warnings]
+    assert vnplan.parse("I. MỤC TIÊU\nnội dung\nII. NHIỆM VỤ\nnội dung").warnings == []
+
+
+def test_backward_top_number_and_numbers_that_are_no_part():
+    # going back to a part title: a new part too
+    o = segment("I. MỤC TIÊU\nnội dung\nII. NHIỆM VỤ\nnội dung\nIII. KINH PHÍ\nnội dung\nII. TỔ CHỨC THỰC HIỆN\nnội dung")
+    assert [s.id for s in o.sections] == ["I", "II", "III", "II~2"] and o.sections[-1].kind == "implementation"
+    # a repeated number on running prose, or on a line naming no part, stays text
+    text = ("I. MỤC TIÊU\nnội dung\nII. NHIỆM VỤ\nnội dung\n"
+            "II. Nhiệm vụ của các sở được thực hiện theo quy định hiện hành của pháp luật, bảo đảm hiệu quả.\n"
+            "I. KHEN THƯỞNG\nnội dung")
+    o = segment(text)
+    assert [s.id for s in o.sections] == ["I", "II"] and o.warnings == []
+    assert "II. Nhiệm vụ của các sở" in o.sections[1].text and "I. KHEN THƯỞNG" in o.sections[1].text
+
+
+# --- headings of run-in items -------------------------------------------------------------------
+
+def test_run_in_items_have_no_heading():
+    # corpus 004 (Chỉ thị): items 1-3 are running prose, 4 is headed by the body charged
+    text = ("CHỈ THỊ\nVỀ TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ, BẢO VỆ TÀI NGUYÊN NƯỚC DƯỚI ĐẤT\nNước là tài nguyên quý.\n"
+            "1. Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan có trách nhiệm tổ chức, thực hiện hiệu quả "
+            "và chấp hành nghiêm quy định của Luật Tài nguyên nước; thực hiện tốt công tác quản lý.\n"
+            "Hoạt động thăm dò phải tuân thủ đúng quy định của Pháp luật.\n"
+            "2. Kết hợp hoặc luân phiên khai thác nước mặt với khai thác nước dưới đất, nước mưa và tăng cường "
+            "tuần hoàn, tái sử dụng nước nhằm tối ưu hóa việc sử dụng nguồn nước.\n"
+            "3. Tuân thủ nguyên tắc khoanh định vùng cấm. Bảo đảm yêu cầu bảo vệ nước dưới đất.\n"
+            "4. Sở Nông nghiệp và Môi trường\na) Tăng cường công tác tuyên truyền, phổ biến, tập huấn các quy định.\n")
+    o = segment(text)
+    assert [s.heading for s in o.sections] == [None, None, None, "Sở Nông nghiệp và Môi trường"]
+    first = o.sections[0]
+    assert first.text.startswith("Các cơ quan quản lý nhà nước") and first.text.endswith("đúng quy định của Pháp luật.")
+    assert text[first.body_span[0]:first.body_span[1]] == first.text
+    assert o.sections[2].text.startswith("Tuân thủ nguyên tắc") and {s.kind for s in o.sections} == {"tasks"}
+
+
+def test_labels_and_whole_line_headings():
+    o = segment("I. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: chủ trì, phối hợp với các sở theo dõi, đôn đốc thực hiện.\n"
+                "a) Cơ quan chủ trì: Sở Y tế.\nb) Thời gian thực hiện: Từ năm 2025 đến hết năm 2030.\n"
+                "2. Đảng đoàn Hội đồng Nhân dân tỉnh\nlãnh đạo thể chế hóa.\n"
+                "3. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông\nnội dung\n"
+                "4. Các sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường:\na) xây dựng kế hoạch.")
+    s1, s2, s3, s4 = o.sections[0].children
+    assert s1.heading == "Sở Nội vụ" and s1.text.startswith("chủ trì, phối hợp")
+    assert [c.heading for c in s1.children] == ["Cơ quan chủ trì", "Thời gian thực hiện"]
+    assert s2.heading == "Đảng đoàn Hội đồng Nhân dân tỉnh" and s2.text == "lãnh đạo thể chế hóa."
+    assert s3.heading == "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông"
+    assert s4.heading == "Các sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường"
+    # seeds 001/003: a title alone on its line keeps it, however long
+    o = segment("I- NHIỆM VỤ VÀ GIẢI PHÁP\n1. Tiếp tục nâng cao nhận thức về vị trí, vai trò, tầm quan trọng "
+                "của đội ngũ trí thức\nNội dung.\nII- TỔ CHỨC THỰC HIỆN\n1. Mục đích\nNội dung.")
+    assert [c.heading for s in o.sections for c in s.children] == [
+        "Tiếp tục nâng cao nhận thức về vị trí, vai trò, tầm quan trọng của đội ngũ trí thức", "Mục đích"]
+
+
+def test_one_sentence_line_is_a_heading_only_over_its_sub_items():
+    # corpus 021: a resolution clause alone on its line heads the items under it
+    o = segment("QUYẾT NGHỊ\nI-Tán thành những nội dung cơ bản về đánh giá tình hình 5 năm (2015 - 2020) "
+                "đã nêu trong Báo cáo chính trị trình Đại hội.\n1. Đánh giá tình hình thực hiện Nghị quyết\nNội dung.")
+    assert o.sections[0].heading.startswith("Tán thành") and o.sections[0].heading.endswith("trình Đại hội")
+    assert o.sections[0].text == ""
+    # corpus 028: one-sentence items followed by their siblings are running prose
+    text = ("Mở đầu.\n2.1. Thống nhất tiêu chí đánh giá và mẫu phiếu đánh giá, đảm bảo phù hợp với quy định "
+            "tại Nghị định số 61/2018/NĐ-CP.\n2.2. Xây dựng hệ thống đánh giá hài lòng về giải quyết thủ tục "
+            "hành chính và triển khai hệ thống đánh giá đến các sở, ban, ngành.")
+    o = segment(text)
+    assert [s.heading for s in o.sections] == [None, None]
+    assert o.sections[0].text.startswith("Thống nhất tiêu chí") and o.sections[1].text.endswith("ban, ngành.")
+    # a short sentence or one in capitals is a heading ("1. Mục đích.")
+    o = segment("I. MỤC ĐÍCH, YÊU CẦU.\n1. Mục đích.\nnội dung\n2. Yêu cầu.\nnội dung")
+    assert [s.heading for s in o.sections[0].walk()] == ["MỤC ĐÍCH, YÊU CẦU", "Mục đích", "Yêu cầu"]
+
+
+def test_bold_lead_is_a_heading_in_uncleaned_markdown():
+    o = segment("I. NHIỆM VỤ\n**1. Tăng cường công tác tuyên truyền.** Các cơ quan, đơn vị tổ chức tuyên truyền "
+                "sâu rộng đến cán bộ, đảng viên và Nhân dân.\n2. Các cơ quan, đơn vị tổ chức kiểm tra, giám sát "
+                "thường xuyên việc thực hiện. Báo cáo kết quả.")
+    a, b = o.sections[0].children
+    assert a.heading == "Tăng cường công tác tuyên truyền" and a.text.startswith("Các cơ quan")
+    assert b.heading is None and b.text.startswith("Các cơ quan, đơn vị tổ chức kiểm tra")
+
+
+def test_run_in_kind_reads_the_first_words():
+    o = segment("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục tiêu: giảm 10% số người nghiện ma túy.\n"
+                "2. Nhiệm vụ của các cơ quan, đơn vị là tổ chức tuyên truyền sâu rộng, thường xuyên, liên tục "
+                "đến cán bộ, đảng viên. Kiểm tra thường xuyên.\n3. Mục tiêu chung. Phấn đấu đến năm 2030 giảm.")
+    a, b, c = o.sections[0].children
+    assert (a.heading, a.kind) == ("Mục tiêu", "objectives")
+    assert (b.heading, b.kind) == (None, "purpose")  # a long running clause keeps its parent's kind
+    assert (c.heading, c.kind) == ("Mục tiêu chung", "objectives")
+    assert c.text.startswith("Phấn đấu")
+
+
+# --- body-named sections without kind-bearing parts ----------------------------------------------
+
+def test_body_named_sections_are_tasks_without_type_line():
+    text = ("Mở đầu văn bản.\n1. Năm 2024 kinh tế tăng trưởng khá, thu ngân sách vượt dự toán được giao.\n"
+            "2. Đời sống nhân dân được cải thiện rõ rệt ở mọi vùng trong tỉnh.\n"
+            "3. Quốc phòng, an ninh được giữ vững, trật tự an toàn xã hội bảo đảm.\n"
+            "4. Công tác xây dựng Đảng và hệ thống chính trị có nhiều chuyển biến.\n"
+            "5. Sở Nông nghiệp và Môi trường\na) Tăng cường tuyên truyền.\n"
+            "6. Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành\nchỉ đạo thực hiện.\n"
+            "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố\nphối hợp tuyên truyền.")
+    o = segment(text)
+    assert [s.kind for s in o.sections] == ["other"] * 4 + ["tasks"] * 3
+    assert o.sections[4].children[0].kind == "tasks"
+    # in a plan with kind-bearing parts a body-named child keeps its parent's kind
+    o = segment("I. MỤC TIÊU\n1. Sở Y tế\nnội dung\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\nnội dung")
+    assert [c.kind for s in o.sections for c in s.walk()] == ["objectives", "objectives", "implementation",
+                                                              "implementation"]
