@@ -207,6 +207,7 @@ def _appendix_vocab(data: dict) -> dict:
         "dot_label_words": int(data.get("dot_label_words") or 5),
         "sentence_head_words": int(data.get("sentence_head_words") or 6),
         "line_head_chars": int(data.get("line_head_chars") or 300),
+        "max_part_repeats": int(data.get("max_part_repeats") or 20),
     }
 
 
@@ -465,7 +466,7 @@ def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: li
         if not _REST_OK.match(line, c.end):
             continue
         repeat = _place(stack, c, True, v) is None
-        if repeat and not _repeat_ok(stack, c):
+        if repeat and (len(notes) >= v["max_part_repeats"] or not _repeat_ok(stack, c)):
             continue
         hstart = _REST_SKIP.match(line, c.end).end()
         hend, bstart, alone, form = _heading(line, hstart, v)
