@@ -43,6 +43,11 @@ def test_text_in_another_language_warns():
     assert "no-vietnamese" in [w.code for w in doc.warnings]
 
 
+def test_text_mostly_in_another_script_warns_even_with_a_few_vietnamese_words():
+    doc = vnplan.parse("Ủy ban nhân dân " + "中华人民共和国国务院关于印发计划的通知" * 5, strict=True)
+    assert [w.code for w in doc.warnings].count("no-vietnamese") == 1
+
+
 def test_vietnamese_without_diacritics_is_not_foreign():
     doc = vnplan.parse("Ke hoach thuc hien nghi quyet cua Tinh uy trong nam 2024", strict=True)
     assert "no-vietnamese" not in [w.code for w in doc.warnings]

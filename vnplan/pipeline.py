@@ -17,6 +17,7 @@ from .model import Document, Source, Warning_
 from .vocab import load as _vocab
 
 _LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # Vietnamese is written in these
 
 _SAMPLE = 3000  # characters looked at to tell the language
 
@@ -60,6 +61,10 @@ def parse(text: str, *, source: Optional[Source] = None, doc_id: Optional[str] =
     return doc
 
 
+def _foreign() -> Warning_:
+    return Warning_("no-vietnamese", "the text does not look Vietnamese: nothing may be found")
+
+
 def language_warnings(text: str) -> list[Warning_]:
     """Warn when there is nothing to parse, or the text does not look Vietnamese.
 
@@ -70,6 +75,8 @@ def language_warnings(text: str) -> list[Warning_]:
     if not n_letters:
         return [Warning_("empty", "the document has no text")]
     lang = _vocab("language")
+    if len(_LATIN.findall(text)) < lang["min_latin_share"] * n_letters:
+        return [_foreign()]
     low = text.lower()
     share = sum(low.count(c) for c in lang["letters"]) / n_letters
     if share >= lang["min_share"]:
@@ -78,4 +85,4 @@ def language_warnings(text: str) -> list[Warning_]:
     common = set(lang["unaccented_words"])
     if words and sum(w.strip(".,;:()") in common for w in words) / len(words) >= lang["min_share"]:
         return []
-    return [Warning_("no-vietnamese", "the text does not look Vietnamese: nothing may be found")]
+    return [_foreign()]
