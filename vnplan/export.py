@@ -29,13 +29,19 @@ def assignment_rows(docs: Docs) -> list[dict]:
     """One dict per assignment, in the columns of ``COLUMNS``."""
     out = []
     for doc in iter_docs(docs):
-        headings = {s.id: s.heading for s in doc.walk()}
+        # A run-in item has no heading: its opening words stand for it in the table.
+        headings = {s.id: s.heading or _opening(s.text) for s in doc.walk()}
         source = doc.metadata.number or doc.source.path or doc.id
         for a in doc.assignments:
             out.append({"body": a.body, "canonical": a.canonical, "role": a.role,
                         "task": a.text, "due": "; ".join(a.deadlines), "source": source,
                         "section": a.section, "section_heading": headings.get(a.section)})
     return out
+
+
+def _opening(text: str, words: int = 12) -> str:
+    first = text.split("\n", 1)[0].split()
+    return " ".join(first[:words]) + (" …" if len(first) > words else "")
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
