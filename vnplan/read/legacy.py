@@ -175,16 +175,43 @@ def detect(text: str) -> Optional[str]:
     return best
 
 
+_ASCII_UPPER = re.compile(r"[A-Z]")
+_ASCII_LOWER = re.compile(r"[a-z]")
+_NUMBER_TOKEN = re.compile(r"\S*[\d/]\S*")
+_CAPS_WORD = re.compile(r"\S*[A-Z]\S*[A-Z]\S*")
+
+
+def restore_caps(line: str) -> str:
+    """Capitals with a tone mark are lost in plain TCVN3 text (the .VnTimeH font draws them from
+    lower-case codes): "KẾ HOẠCH" comes back "Kế HOạCH". A line, or a word, whose unaccented
+    letters are all capitals was written in capitals: upper-case it whole."""
+    words = _NUMBER_TOKEN.sub(" ", line)  # "83-KH/TU" says nothing about the line's case
+    if not _ASCII_LOWER.search(words):
+        if len(_ASCII_UPPER.findall(words)) >= 2:
+            return line.upper()
+        return line
+    return _CAPS_WORD.sub(lambda m: m.group().upper() if not _ASCII_LOWER.search(m.group())
+                          else m.group(), line)
+
+
+def restore_case(text: str, encoding: str) -> str:
+    """``restore_caps`` on every line, for the encodings that lose toned capitals."""
+    if encoding not in _data().get("caps_lost", ("tcvn3",)):
+        return text
+    return "\n".join(restore_caps(line) for line in text.split("\n"))
+
+
 def convert_lines(text: str, encoding: str) -> str:
     """Convert a document known to be in ``encoding``, sparing lines that are already Unicode
     (a mixed document: a Unicode paragraph pasted into a .VnTime file)."""
     out = []
+    caps_lost = encoding in _data().get("caps_lost", ("tcvn3",))
     for line in text.split("\n"):
         conv = convert(line, encoding)
         if _VIET_BEYOND_LATIN1.search(line) and score(conv) <= score(line):
             out.append(line)  # already Unicode Vietnamese, and converting would not help
         else:
-            out.append(conv)
+            out.append(restore_caps(conv) if caps_lost else conv)
     return "\n".join(out)
 
 

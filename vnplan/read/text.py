@@ -91,8 +91,8 @@ def _eight_bit(data: bytes) -> tuple[str, str]:
     table = _byte_table(best_enc)
     if table is not None:  # one byte -> one letter: a C-speed charmap decode
         text = codecs.charmap_decode(data, "strict", table)[0]
-        return unicodedata.normalize("NFC", text), best_enc
-    return legacy.convert(_surface(data, best_enc), best_enc), best_enc
+        return legacy.restore_case(unicodedata.normalize("NFC", text), best_enc), best_enc
+    return legacy.restore_case(legacy.convert(_surface(data, best_enc), best_enc), best_enc), best_enc
 
 
 @lru_cache(maxsize=None)
