@@ -133,3 +133,11 @@ def test_collective_phrase_located_on_the_territory():
                 "Ủy ban nhân dân xã, phường xây dựng kế hoạch")
     assert [g[0] for g in got] == ["các Sở, ban, ngành, đoàn thể cấp tỉnh", "cơ quan ngành dọc đóng trên địa bàn",
                                    "Ủy ban nhân dân xã, phường"]
+
+
+def test_place_list_bounds():
+    # "và" joins places too; a list needs two places; a capitalized verb ends it
+    assert names("UBND các xã: Gia Thuận, Tân Điền và Gò Công Đông thực hiện")[0][0] == \
+        "UBND các xã: Gia Thuận, Tân Điền và Gò Công Đông"
+    assert names("UBND các xã: Gia Thuận, Chủ trì")[0][0] == "UBND các xã"
+    assert names("UBND các xã: Gia Thuận, Tân Điền, ")[0][0] == "UBND các xã: Gia Thuận, Tân Điền"

@@ -263,14 +263,20 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
     clause_starts = [a] if opens else []
     if full and ";" in cues:
         clause_starts += [m.end() for m in _SEMI.finditer(f, a, b)]
-    partners = _partner_lists(ctx, a, b) if "phoi hop" in cues else []
-    carried = {p[0].start for _, lists in partners for p in lists[1:]}
+    # partners are read first only where a clause start may continue their list
+    partners = _partner_lists(ctx, a, b) if len(clause_starts) > 1 and "phoi hop" in cues else None
+    carried = {p[0].start for _, lists in partners for p in lists[1:]} if partners else ()
+    covered = -1  # end of the last subject list: a clause start inside it reads its tail again
     for cs in clause_starts:
+        if cs < covered:
+            continue  # "X; Y; Z lãnh đạo": the list from X holds Y and Z (linear on long lists)
         if _skip_ws(f, cs) in carried:
             continue  # "phối hợp X; Y và Z rà soát": Y and Z are partners too
         m = _LEAD_IN.match(f, cs, b)
         pos = m.end() if m else cs
         found = parse_list(ctx, pos, b)
+        if found:
+            covered = found[-1].end
         if found and not m and all(ctx.gives_orders(x) for x in found):
             order = _ORDER.match(f, found[-1].end, b)
             addressees = parse_list(ctx, order.end(), b) if order else []
@@ -293,6 +299,8 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
         em.add(lead, "lead", task, item)
     if not full and not lead and not subject:
         return lead
+    if partners is None and "phoi hop" in cues:
+        partners = _partner_lists(ctx, a, b)
     if partners:
         own = {x.canonical for x in lead} | {x.canonical for x in subject}
         for start, lists in partners:

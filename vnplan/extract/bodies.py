@@ -142,6 +142,7 @@ class _Gazetteer(NamedTuple):
     group_regex: re.Pattern  # the kind of a group ("viễn thông")
     related_regex: re.Pattern  # "(có) liên quan" after a collective phrase
     suffixes: dict  # key -> accented form, for group kinds and "liên quan"
+    related_heads: tuple  # " <first word> " of each "liên quan" phrase: a cheap first test
 
 
 _SEP_PLUS, _SEP_STAR = "\x01", "\x02"  # token separators as units of the character trie
@@ -279,7 +280,8 @@ def gazetteer() -> _Gazetteer:
     heads = sorted((h for h in written_heads if key_of(h) in by_head), key=len, reverse=True)
     anchor = re.compile("(?:" + _trie_regex(heads) + r")(?=[ \t]+\w)")
     return _Gazetteer(entries, regex, level_regex, levels, named, by_head, anchor, after_break,
-                      counted_regex, group_regex, related_regex, {**kinds, **related})
+                      counted_regex, group_regex, related_regex, {**kinds, **related},
+                      tuple({" " + k.split(" ")[0] + " " for k in related}))
 
 
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
@@ -299,6 +301,8 @@ def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
     nghiệp viễn thông") and its "có liên quan".
     ``memo`` (one scan's) keeps what each written level means, for texts that repeat names.
     """
+    if folded[end:end + 1] not in (" ", "\t"):
+        return end, ""  # every extension opens with a space: ", " and ". " end the name here
     suffix = ""
     allow_place = entry.place
     if entry.takes_level or entry.needs_level:
@@ -306,7 +310,7 @@ def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
         if entry.generic and folded.startswith(" cua ", end):  # "các sở, ban, ngành của tỉnh"
             at = end + 4
         m = g.level_regex.match(folded, at)
-        if m is None and not entry.generic:
+        if m is None and not entry.generic and folded[end + 1:end + 2].isdigit():
             m = g.counted_regex.match(folded, end)
             if m is not None:
                 suffix, allow_place, end = " " + " ".join(text[m.start():m.end()].split()), False, m.end()
@@ -347,42 +351,37 @@ def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
             if q:
                 suffix += " " + g.suffixes.get(" ".join(_TOKEN_RE.findall(q.group())), q.group().strip())
                 end = q.end()
-        q = g.related_regex.match(folded, end)
+        q = g.related_regex.match(folded, end) if folded.startswith(g.related_heads, end) else None
         if q:
             suffix += " " + g.suffixes.get(" ".join(_TOKEN_RE.findall(q.group())), q.group().strip())
             end = q.end()
     return end, suffix
 
 
-_PLACE_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
-_PLACE_SEP = re.compile(r"[ \t]*,[ \t]*|[ \t]+va[ \t]+")
+_CAP = "[A-Z" + _VIET.upper() + "]"
+_PLACE_ITEM = _CAP + r"[^\W\d_]*+(?:[ \t]++" + _CAP + r"[^\W\d_]*+){0,4}+"
+# ": Gia Thuận, Tân Điền và Gò Công Đông": possessive, so a long line is read once
+_PLACES = re.compile(r":[ \t]*+(" + _PLACE_ITEM + r"(?:(?:[ \t]*+,[ \t]*+|[ \t]++và[ \t]++)"
+                     + _PLACE_ITEM + r")++)")
+_PLACE_SEP = re.compile(r"(?:,|[ \t]va[ \t])[ \t]*(\w+)")
+_PLACE_SPAN = 400  # characters a list of places may take
 
 
 def _place_list(text: str, folded: str, colon: int) -> Optional[int]:
     """End of a list of two or more place names after ``colon`` on its line, else None.
 
     Each place is one to five capitalized words ("Gò Công Đông"); a word that opens a name
-    or a sentence ("Chủ trì, ...") is no place. Bounded by the line: linear time.
+    or a sentence ("Chủ trì, ...") is no place, and ends the list before it.
     """
-    line_end = text.find("\n", colon)
-    line_end = len(text) if line_end < 0 else min(line_end, colon + 400)
-    p, items, end = colon + 1, 0, None
-    while True:
-        n = 0
-        while n < 5:
-            w = _PLACE_WORD.match(text, p, line_end)
-            if not w or not w.group(1)[0].isupper() or (n == 0 and folded[w.start(1):w.end(1)] in _NOT_PLACE):
-                break
-            p = w.end()
-            n += 1
-        if not n:
+    m = _PLACES.match(text, colon, colon + _PLACE_SPAN)
+    if m is None or folded[m.start(1):m.end(1)].split(" ", 1)[0] in _NOT_PLACE:
+        return None
+    items, end = 1, m.end()
+    for s in _PLACE_SEP.finditer(folded, m.start(1), end):
+        if s.group(1) in _NOT_PLACE:
+            end = s.start()
             break
         items += 1
-        end = p
-        s = _PLACE_SEP.match(folded, p, line_end)
-        if not s:
-            break
-        p = s.end()
     return end if items >= 2 else None
 
 
