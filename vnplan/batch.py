@@ -348,12 +348,13 @@ def _recorded_sha(path: str) -> Optional[str]:
     return m.group(1) if m else None
 
 
-def atomic_write(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and os.replace.
+def atomic_write(path: Union[str, Path], text: Union[str, bytes]) -> None:
+    """Write ``text`` (str as UTF-8, or bytes) to ``path`` through a temporary file in the same
+    folder and os.replace: a reader never sees a half file.
 
     The temporary file is created with mode 0666 less the umask, like any ordinary output.
     """
-    folder, base = os.path.split(path)
+    folder, base = os.path.split(os.fspath(path))
     for _ in range(100):
         tmp = os.path.join(folder, f".{base}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
@@ -364,8 +365,12 @@ def atomic_write(path: str, text: str) -> None:
     else:  # pragma: no cover
         raise OSError(f"cannot create a temporary file next to {path}")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -118,7 +118,7 @@ def _run_catalog(args: argparse.Namespace) -> int:
 
     import yaml
 
-    from .export import _atomic_write
+    from .batch import atomic_write
     from .index import catalog, format_catalog
 
     folder = Path(args.outdir)
@@ -130,7 +130,7 @@ def _run_catalog(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         print(f"vnplan catalog: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    _atomic_write(folder / "_catalog.yaml",
+    atomic_write(folder / "_catalog.yaml",
                   yaml.safe_dump(cat, allow_unicode=True, sort_keys=False).encode("utf-8"))
     print(format_catalog(cat))
     return EXIT_OK

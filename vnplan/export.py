@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
+from .batch import atomic_write
 from .tables import Docs, iter_docs
 
 COLUMNS = ["body", "canonical", "role", "task", "due", "source", "section", "section_heading"]
@@ -44,19 +43,6 @@ def _opening(text: str, words: int = 12) -> str:
     return " ".join(first[:words]) + (" …" if len(first) > words else "")
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename: never a half file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def assignments_csv(docs: Docs, path) -> int:
     """Write the assignments table as UTF-8 CSV (with BOM, so spreadsheet programs read
     Vietnamese correctly); return the number of rows."""
@@ -65,7 +51,7 @@ def assignments_csv(docs: Docs, path) -> int:
     writer = csv.DictWriter(buf, fieldnames=COLUMNS)
     writer.writeheader()
     writer.writerows(rows)
-    _atomic_write(Path(path), buf.getvalue().encode("utf-8-sig"))
+    atomic_write(Path(path), buf.getvalue().encode("utf-8-sig"))
     return len(rows)
 
 
@@ -83,7 +69,7 @@ def assignments_xlsx(docs: Docs, path) -> int:
     ws.freeze_panes = "A2"
     buf = io.BytesIO()
     wb.save(buf)
-    _atomic_write(Path(path), buf.getvalue())
+    atomic_write(Path(path), buf.getvalue())
     return len(rows)
 
 
@@ -125,5 +111,5 @@ def deadlines_ics(docs: Docs, path) -> int:
                 ev.add("rrule", rule)
             cal.add_component(ev)
             n += 1
-    _atomic_write(Path(path), cal.to_ical())
+    atomic_write(Path(path), cal.to_ical())
     return n
