@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import vnplan
 from vnplan.header import case_body, cells, doc_type_of, extract_metadata, issuer_from_caps
 
 # seed 003: two-column header flattened with tabs, interleaved
