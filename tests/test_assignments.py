@@ -249,3 +249,13 @@ def test_deadline_bodies_are_the_bodies_charged():
     # every assignment of the item, the receiver included, still carries the deadline
     assert {a.role: a.deadlines for a in doc.assignments} == {
         "lead": ["P1Y"], "coordinate": ["P1Y"], "report_to": ["P1Y"]}
+
+
+def test_paragraph_with_its_own_subject_is_its_own_task():
+    # the closing paragraph after the last item names its own addressees (corpus 006)
+    doc = vnplan.parse(ORDER)
+    doc.metadata.issuer = "Ủy ban nhân dân thành phố Hà Nội"
+    assignments.apply(doc)
+    closing = [a for a in doc.assignments if a.text and a.text.startswith("Ủy ban nhân dân Thành phố yêu cầu")]
+    assert ("lead", "các doanh nghiệp viễn thông") in [(a.role, a.body) for a in closing]
+    assert "Sở Khoa học và Công nghệ" not in [a.body for a in closing]

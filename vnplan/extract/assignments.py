@@ -443,13 +443,25 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
             stack.append([depth, la, item_end, task, []])
         item = (la, item_end) if kind is not None else (
             (stack[-1][1], stack[-1][2]) if stack else (la, lb))
-        if inherited is not None and kind is None:
+        own_subject = kind is None and not broken and inherited is not None and _opens_with_bodies(ctx, cs, lb)
+        if own_subject:
+            # "Ủy ban nhân dân Thành phố yêu cầu các Sở ...": a paragraph naming its own
+            # subject after the last item is a task of its own, not the item's
+            item, inherited = (la, lb), None
+        elif inherited is not None and kind is None:
             item = (inherited[1], inherited[2])
         if kind is None and broken and prev_item is not None:
             item = prev_item
         prev_item = item
         _roles_in(ctx, em, cs, lb, inherited[4] if inherited else [], task, item, full,
                   opens=not (kind is None and broken))
+
+
+def _opens_with_bodies(ctx: _Ctx, a: int, b: int) -> bool:
+    """The paragraph [a, b) opens with a specific body (after "Giao", "Đề nghị" ...)."""
+    m = _LEAD_IN.match(ctx.folded, a, b)
+    found = parse_list(ctx, m.end() if m else a, b)
+    return bool(found) and not all(x.generic for x in found) and not _is_author_or_object(ctx, found[-1].end, b)
 
 
 def _labelled(ctx: _Ctx, em: _Emitter, a: int, b: int, role: str, task: str, item) -> None:
