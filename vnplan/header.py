@@ -66,7 +66,10 @@ def cells(text: str, start: int, end: int) -> list[Cell]:
         for piece in _CELL_SPLIT.split(text[pos:line_end]):
             a, b = _strip(piece)
             if b > a:
-                clean = _MARKUP.sub("", piece[a:b]).strip()
+                clean = piece[a:b]
+                if "*" in clean or "[" in clean or "#" in clean or ">" in clean:
+                    clean = _MARKUP.sub("", clean)
+                clean = clean.strip()
                 if clean:
                     out.append(Cell(cpos + a, cpos + b, clean, first))
                     first = False
@@ -102,8 +105,8 @@ def _data() -> dict:
 
 
 def _is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    """Written in capitals: a cased letter, and none in lower case (str methods run in C)."""
+    return s.upper() == s and s.lower() != s
 
 
 def doc_type_of(line: str) -> tuple[Optional[str], int]:
