@@ -263,3 +263,22 @@ def test_paragraph_with_its_own_subject_is_its_own_task():
     assignments.apply(doc)
     closing = [(a.role, a.body) for a in doc.assignments if a.text.startswith("Ủy ban nhân dân Thành phố")]
     assert closing == [("lead", "các Sở, ban, ngành Thành phố"), ("lead", "các doanh nghiệp viễn thông")]
+
+
+def test_dangling_partner_line_takes_the_bullets_as_partners():
+    # corpus (Đồng Nai, KH 182): "b) Chủ trì, phối hợp" with no object, the bullets name the partners;
+    # "c)" after "b)" is a letter, not the Roman numeral 100: the heading still leads "đ)"
+    text = ("I. MỤC ĐÍCH\nPhòng, chống ma túy.\nII. NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG TRÁCH NHIỆM\n2.3. Công an tỉnh\na) Chủ trì, phối hợp với các đơn vị liên quan tham mưu.\n"
+            "b) Chủ trì, phối hợp\n- Sở Tài chính và các đơn vị có liên quan tham mưu bố trí ngân sách.\n"
+            "- Sở Xây dựng, Sở Nội vụ tổ chức rà soát cơ sở vật chất.\n"
+            "c) Tổ chức triển khai các dự án do Bộ Công an chủ trì.\n"
+            "đ) Tham mưu tổ chức sơ kết, báo cáo Quốc hội, Chính phủ, Thủ tướng Chính phủ theo quy định.\n"
+            "2.4. Sở Y tế\n- Sở Tư pháp hướng dẫn.\n")
+    got = roles(vnplan.parse(text))
+    for body in ("Sở Tài chính", "Sở Xây dựng", "Sở Nội vụ"):
+        assert ("coordinate", body) in got and ("lead", body) not in got
+    assert got.count(("lead", "Công an tỉnh")) == 1
+    for body in ("Quốc hội", "Chính phủ", "Thủ tướng Chính phủ"):
+        assert ("report_to", body) in got
+    # the partner run ends with the item: a bullet of the next item is no partner
+    assert ("coordinate", "Sở Tư pháp") not in got

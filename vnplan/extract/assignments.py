@@ -43,6 +43,8 @@ _PHOI_HOP = re.compile(r"phoi hop(?<!\wphoi hop)(?:[ \t]+(?:voi|cung))?[ \t]+")
 _REPORT = re.compile(r"(?:bao cao(?<!\wbao cao)|gui(?<!\wgui))(?!\w)")
 _REPORT_WHAT = re.compile(r"(?:ket qua|tinh hinh|tien do)(?:[ \t]+(?:thuc hien|trien khai))?[ \t]+")
 _REPORT_TO = re.compile(r"(?:voi(?<!\wvoi)|ve(?<!\wve)|len(?<!\wlen)|cho(?<!\wcho))[ \t]+")
+# "b) Chủ trì, phối hợp" / "phối hợp với:" ending its line: the bullets below name the partners
+_DANGLING_PARTNER = re.compile(r"(?:^|[ \t,;])phoi hop(?:[ \t]+(?:voi|cung))?[ \t]*:?[ \t.]*$")
 _GIAO = re.compile(r"giao(?<!\wgiao)(?:[ \t]+cho)?[ \t]+")
 _CLAUSE_END = re.compile(r";|\.(?:[ \t]|$)|\n")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
@@ -248,6 +250,8 @@ def _content_start(ctx: _Ctx, a: int, b: int) -> tuple[int, Optional[str]]:
     if not m:
         return a, None
     kind = next((k for k in ("roman", "num", "letter", "bullet") if m.group(k)), None)
+    if kind == "roman" and m.end("roman") - m.start("roman") == 1 and ctx.text[m.start("roman")].islower():
+        kind = "letter"  # "c)", "i)", "v." in a lower-case a), b), c) list are letters
     if kind == "bullet":
         kind = "plus" if m.group("bullet") == "+" else "bullet"
     return m.end(), kind
@@ -401,6 +405,7 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
     stack: list[list] = []
     ends = _item_ends(ctx, lines, contents)
     prev_item = None
+    partners_of: Optional[tuple] = None  # (depth, item) of a "Chủ trì, phối hợp" line with no object
     for idx, (la, lb) in enumerate(lines):
         broken = False
         if idx:  # the line before is long and stops mid-sentence
@@ -416,7 +421,15 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
         if kind is not None:
             while stack and stack[-1][0] >= depth:
                 stack.pop()
+            if partners_of is not None and depth <= partners_of[0]:
+                partners_of = None
         task = ctx.text[cs:lb]
+        if partners_of is not None and kind in ("bullet", "plus"):
+            # "- Sở Tài chính và các đơn vị có liên quan tham mưu ...": partners of the item
+            pitem = partners_of[1]
+            em.add(parse_list(ctx, cs, lb), "coordinate", ctx.text[pitem[0]:lb], pitem)
+            _roles_in(ctx, em, cs, lb, [], task, pitem, full, opens=False)
+            continue
         item_end = ends[idx]
         heading_bodies = _only_bodies(ctx, cs, lb) if kind not in (None, "bullet", "plus") or (
             kind is None and cs == la and idx and not full) else []
@@ -441,6 +454,8 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
                 break
         if kind is not None:
             stack.append([depth, la, item_end, task, []])
+            if _DANGLING_PARTNER.search(f, cs, lb):
+                partners_of = (depth, (la, item_end))
         item = (la, item_end) if kind is not None else (
             (stack[-1][1], stack[-1][2]) if stack else (la, lb))
         own_subject = kind is None and not broken and inherited is not None and _opens_with_bodies(ctx, cs, lb)
