@@ -110,6 +110,42 @@ def test_vni_breve_hook_supplement():
     assert legacy.convert("khaúng ñònh", "vni") == "khẳng định"
 
 
+def _vni_by_table(text: str) -> str:
+    """The reference: viparse's table applied one match at a time, then NFC."""
+    return nfc(legacy.convert_table(legacy._restore_glyphs(text), "vni"))
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=IDS)
+def test_vni_fast_path_equals_table(path):
+    """convert() composes VNI base + mark pairs with NFC instead of a lookup per match: the
+    very same output as the table, on the seed in VNI and on text that is not VNI at all."""
+    assert legacy._composer("vni") is not None  # the fast path is really taken
+    text = seed(path)
+    for s in (fb.encode_legacy(text, "vni"), text, fb.encode_legacy(text, "tcvn3"),
+              text.encode("utf-8").decode("latin-1")):
+        assert legacy.convert(s, "vni") == _vni_by_table(s)
+    assert legacy.convert(fb.encode_legacy(text, "vni"), "vni") == text
+
+
+def test_vni_fast_path_stray_marks_and_random_words():
+    # mark bytes after no base, or after a base the table does not pair them with, stay as is
+    for s in ("uá eê iû õ x", "Aø aØ ôâ \u0301ù", "ñoàng boä “ñuùng” \u2212 aù\u0323"):
+        assert legacy.convert(s, "vni") == _vni_by_table(s)
+    assert legacy.convert("uá eê", "vni") == "uá eê"
+    rng = random.Random(7)
+    keys = "".join(k for k in legacy._converter("vni")[1])
+    alphabet = sorted(set(keys) | set(" nbA\u0301\u0323“–"))
+    for _ in range(3000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8)))
+        assert legacy.convert(s, "vni") == _vni_by_table(s), repr(s)
+    vowels, tones = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY", ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+    words = [rng.choice(["", "ng", "th", "đ", "Đ", "kh", "Tr"]) + nfc(rng.choice(vowels) + rng.choice(tones))
+             + rng.choice(["", "i", "u", "ng", "n", "ơ", "ư"]) for _ in range(3000)]
+    text = " ".join(words)
+    vni = fb.encode_legacy(text, "vni")
+    assert legacy.convert(vni, "vni") == _vni_by_table(vni) == text
+
+
 def test_mixed_unicode_and_tcvn3_lines():
     uni = "Tăng cường sự lãnh đạo của Đảng đối với đội ngũ trí thức."
     tcvn = fb.encode_legacy("Các cấp ủy, tổ chức đảng quán triệt sâu sắc Nghị quyết số 45-NQ/TW; "
