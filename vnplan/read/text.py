@@ -43,6 +43,9 @@ def _c1_table() -> dict:
 
 _CP1252_C1 = _c1_table()
 _C1 = re.compile(rb"[\x80-\x9f]")
+# Latin-1 with cp1252 punctuation in 0x80-0x9F: one C charmap decode (a str.translate of the
+# decoded text looks every character up in Python: 250 ms on 5 MB).
+_LATIN1_CP1252 = "".join(_CP1252_C1.get(b, chr(b)) for b in range(256))
 
 
 class NotText(ValueError):
@@ -108,10 +111,9 @@ def _surface(data: bytes, encoding: str) -> str:
     """Bytes of a legacy font file -> the surface characters the tables key on. TCVN3 and VNI
     files were written by Windows: 0x80-0x9F are cp1252 punctuation (“ ” – …). VISCII puts
     letters there, so it is read as Latin-1."""
-    text = data.decode("latin-1")
     if encoding == "viscii" or not _C1.search(data):
-        return text
-    return text.translate(_CP1252_C1)
+        return data.decode("latin-1")
+    return codecs.charmap_decode(data, "strict", _LATIN1_CP1252)[0]
 
 
 def decode(data: bytes, fix_legacy: bool = True) -> tuple[str, str]:
