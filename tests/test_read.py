@@ -146,6 +146,18 @@ def test_vni_fast_path_stray_marks_and_random_words():
     assert legacy.convert(vni, "vni") == _vni_by_table(vni) == text
 
 
+@pytest.mark.parametrize("encoding", ["tcvn3", "viscii"])
+def test_one_char_tables_by_charmap_equal_translate(encoding):
+    """TCVN3/VISCII text is converted by a C charmap decode of its Latin-1 runs: the same as
+    translating it with the table, characters beyond Latin-1 (“ ” – CJK) left in place."""
+    assert legacy._byte_map(encoding) is not None
+    table = legacy._translation(encoding)
+    for path in SEEDS:
+        text = seed(path)
+        for s in (fb.encode_legacy(text, encoding), text, fb.encode_legacy(text, "vni")):
+            assert legacy.convert(s, encoding) == nfc(legacy._restore_glyphs(s).translate(table))
+
+
 def test_mixed_unicode_and_tcvn3_lines():
     uni = "Tăng cường sự lãnh đạo của Đảng đối với đội ngũ trí thức."
     tcvn = fb.encode_legacy("Các cấp ủy, tổ chức đảng quán triệt sâu sắc Nghị quyết số 45-NQ/TW; "

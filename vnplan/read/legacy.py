@@ -111,7 +111,9 @@ def convert(text: str, encoding: str) -> str:
         return text
     text = _restore_glyphs(text)
     if single_char(encoding):  # TCVN3, VISCII: one character each, C speed
-        out = text.translate(_translation(encoding))
+        byte_map = _byte_map(encoding)
+        out = (_decode_latin1(text, byte_map) if byte_map is not None
+               else text.translate(_translation(encoding)))
     elif (composer := _composer(encoding)) is not None:  # VNI: base + mark, C speed
         out = _compose(text, *composer)
     else:
@@ -174,8 +176,8 @@ def _composer(encoding: str) -> Optional[tuple[re.Pattern, dict]]:
 _BEYOND_LATIN1 = re.compile("([^\x00-\xff]+)")
 
 
-def _decode_latin1(text: str, mapping: dict) -> str:
-    """``text.translate(mapping)`` for a 256-entry map, by a C charmap decode of its Latin-1
+def _decode_latin1(text: str, mapping) -> str:
+    """``text.translate(mapping)`` for a 256-entry map (dict or str), by a C charmap decode of its Latin-1
     runs (str.translate looks each character up in Python: 4x slower)."""
     try:
         return codecs.charmap_decode(text.encode("latin-1"), "strict", mapping)[0]
@@ -199,6 +201,16 @@ def _compose(text: str, stray: re.Pattern, mapping: dict) -> str:
 def single_char(encoding: str) -> bool:
     """Every sequence of the table is one character (TCVN3, VISCII; not VNI's base + mark)."""
     return all(len(k) == 1 for k in _converter(encoding)[1])
+
+
+@lru_cache(maxsize=None)
+def _byte_map(encoding: str) -> Optional[str]:
+    """The one-character table as a 256-character string (a C charmap decode), when every
+    key is within Latin-1."""
+    table = _translation(encoding)
+    if any(k > 0xFF or len(v) != 1 for k, v in table.items()):
+        return None
+    return "".join(table.get(b, chr(b)) for b in range(256))
 
 
 @lru_cache(maxsize=None)
