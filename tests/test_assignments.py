@@ -282,3 +282,21 @@ def test_dangling_partner_line_takes_the_bullets_as_partners():
         assert ("report_to", body) in got
     # the partner run ends with the item: a bullet of the next item is no partner
     assert ("coordinate", "Sở Tư pháp") not in got
+
+
+def test_numbered_heading_naming_an_unknown_organisation_leads():
+    # corpus (Cần Thơ, KH 153): bodies absent from the gazetteer, named by the item heading
+    text = ("I. MỤC TIÊU\nGiảm ma túy.\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\na) Chủ trì điều trị.\n"
+            "9. Ban Chỉ huy Bộ đội Biên phòng thành phố\na) Chỉ đạo các đơn vị trực thuộc tuần tra.\n"
+            "10. Báo và Phát thanh, Truyền hình Cần Thơ\nPhối hợp với các sở, ban, ngành liên quan tuyên truyền.\n"
+            "11. Đề nghị Chi cục Hải quan khu vực XIX\na) Tăng cường kiểm soát.\n"
+            "12. Tăng cường công tác kiểm tra, giám sát\nSở Nội vụ kiểm tra.\n"
+            "13. Ban hành Quy chế phối hợp\nBan hành trong quý III.\n")
+    doc = vnplan.parse(text)
+    got = {(a.role, a.body): a.canonical for a in doc.assignments}
+    assert got[("lead", "Ban Chỉ huy Bộ đội Biên phòng thành phố")] is None
+    assert ("lead", "Báo và Phát thanh, Truyền hình Cần Thơ") in got
+    assert ("lead", "Chi cục Hải quan khu vực XIX") in got
+    assert got[("lead", "Sở Y tế")] == "Sở Y tế"
+    # a task heading (a verb, or "Ban hành" in lower case after the head) is no body
+    assert not any("Tăng cường" in b or "Ban hành" in b for _, b in got)

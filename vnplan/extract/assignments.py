@@ -238,7 +238,7 @@ class _Emitter:
             if key in self.seen:
                 continue
             self.seen.add(key)
-            a = Assignment(body=b.surface.strip(), canonical=b.canonical, role=role, generic=b.generic,
+            a = Assignment(body=b.surface.strip(), canonical=None if b.kind == _UNKNOWN else b.canonical, role=role, generic=b.generic,
                            text=task.strip() or None, section=self.section_of(b.start),
                            span=[b.start, b.end])
             self.out.append((a, item))
@@ -382,6 +382,51 @@ def _only_bodies(ctx: _Ctx, a: int, b: int) -> list[BodyMatch]:
     return []
 
 
+@lru_cache(maxsize=1)
+def _org_heading_res() -> tuple:
+    """(heading opening with an organisation head noun, action words) from bodies.yaml."""
+    data = vocab.load("bodies") or {}
+    heads = sorted(data.get("org_heads") or [], key=len, reverse=True)
+    words = sorted((fold_same_length(w) for w in data.get("action_words") or []), key=len, reverse=True)
+    head = re.compile(r"(?:(?P<ask>Đề nghị|ĐỀ NGHỊ)[ \t]+)?(?:" + "|".join(map(re.escape, heads)) +
+                      r")(?:[ \t]+và)?[ \t]+(?=\w)") if heads else None
+    action = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
+    return head, action
+
+
+_MAX_HEADING_WORDS = 12
+_UNKNOWN = "unknown"  # kind of a body named by a heading but not in the gazetteer: canonical None
+
+
+def _named_heading(ctx: _Ctx, a: int, b: int, asked_only: bool) -> list[BodyMatch]:
+    """A short heading naming an organisation the gazetteer may not know ("9. Ban Chỉ huy Bộ đội
+    Biên phòng thành phố", "11. Đề nghị Chi cục Hải quan khu vực XIX"): the whole name, one body.
+
+    It opens with an organisation head noun followed by a capitalised word, holds no word of a
+    task and is at most a dozen words long. ``asked_only``: only after "Đề nghị".
+    """
+    head, action = _org_heading_res()
+    if head is None:
+        return []
+    text = ctx.text
+    while a < b and text[a] in " \t*":
+        a += 1
+    while b > a and text[b - 1] in " \t*.:;":
+        b -= 1
+    m = head.match(text, a, b)
+    known = ctx.at(_skip_ws(ctx.folded, m.end("ask")) if m.group("ask") else a) if m else None
+    if known is not None and known.end > m.end():
+        return []  # opens with a known body: read as a task whose subject it is
+    if not m or m.end() >= b or not text[m.end()].isupper() or (asked_only and not m.group("ask")):
+        return []
+    if len(text[a:b].split()) > _MAX_HEADING_WORDS or action.search(ctx.folded, m.end("ask") if m.group("ask") else a, b):
+        return []
+    start = _skip_ws(ctx.folded, m.end("ask")) if m.group("ask") else a
+    surface = text[start:b]
+    canonical = canonical_of(surface)
+    return [BodyMatch(start, b, surface, canonical or surface, False, "other" if canonical else _UNKNOWN)]
+
+
 def _depth(kind: Optional[str], number: str) -> int:
     if kind == "roman":
         return 0
@@ -405,6 +450,7 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
     stack: list[list] = []
     ends = _item_ends(ctx, lines, contents)
     prev_item = None
+    named_depths: set = set()  # depths of items whose heading is a body name
     partners_of: Optional[tuple] = None  # (depth, item) of a "Chủ trì, phối hợp" line with no object
     for idx, (la, lb) in enumerate(lines):
         broken = False
@@ -433,7 +479,10 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
         item_end = ends[idx]
         heading_bodies = _only_bodies(ctx, cs, lb) if kind not in (None, "bullet", "plus") or (
             kind is None and cs == la and idx and not full) else []
+        if not heading_bodies and kind == "num":
+            heading_bodies = _named_heading(ctx, cs, lb, asked_only=not (full or depth in named_depths))
         if heading_bodies:
+            named_depths.add(depth)
             item = (la, item_end)
             nxt = _LINE.search(ctx.text, lb, max(item_end, lb))
             em.add(heading_bodies, "lead", nxt.group() if nxt else task, item)
