@@ -300,3 +300,15 @@ def test_numbered_heading_naming_an_unknown_organisation_leads():
     assert got[("lead", "Sở Y tế")] == "Sở Y tế"
     # a task heading (a verb, or "Ban hành" in lower case after the head) is no body
     assert not any("Tăng cường" in b or "Ban hành" in b for _, b in got)
+
+
+def test_reports_of_timeline_sub_bullets():
+    # corpus (QĐ 2623/QĐ-TTg): "+" timeline bullets of a labelled task list, no subject of the item
+    text = ("I. MỤC ĐÍCH\nBảo vệ dữ liệu.\nII. NỘI DUNG\n4. Rà soát văn bản quy phạm pháp luật\n"
+            "- Cơ quan thực hiện: Bộ Công an tiến hành rà soát.\n- Thời gian thực hiện:\n"
+            "+ Các bộ, cơ quan ngang bộ gửi kết quả rà soát về Bộ Công an trước ngày 15 tháng 12 năm 2025.\n"
+            "+ Bộ Công an tổng hợp kết quả rà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.\n")
+    got = roles(vnplan.parse(text))
+    assert ("report_to", "Bộ Công an") in got
+    assert ("report_to", "Thủ tướng Chính phủ") in got
+    assert ("lead", "Bộ Công an") in got

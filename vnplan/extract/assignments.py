@@ -301,11 +301,11 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
             lead.extend(parse_list(ctx, m.end(), b))
     if lead:
         em.add(lead, "lead", task, item)
-    if not full and not lead and not subject:
-        return lead
-    if partners is None and "phoi hop" in cues:
+    # a task list line with no subject of its own names no partner, but its reports still go
+    # somewhere ("+ Các bộ ... gửi kết quả rà soát về Bộ Công an")
+    if (full or lead or subject) and partners is None and "phoi hop" in cues:
         partners = _partner_lists(ctx, a, b)
-    if partners:
+    if partners and (full or lead or subject):
         own = {x.canonical for x in lead} | {x.canonical for x in subject}
         for start, lists in partners:
             who = ctx.ending_at(start)
