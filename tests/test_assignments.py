@@ -312,3 +312,14 @@ def test_reports_of_timeline_sub_bullets():
     assert ("report_to", "Bộ Công an") in got
     assert ("report_to", "Thủ tướng Chính phủ") in got
     assert ("lead", "Bộ Công an") in got
+
+
+def test_chu_tri_outside_task_sections():
+    # corpus (QĐ 2623/QĐ-TTg): a funding section charges a body; a situation section does not
+    text = ("I. KẾT QUẢ THỰC HIỆN\nNăm 2024, Sở Y tế chủ trì tổ chức hội thảo.\nII. NHIỆM VỤ\n"
+            "1. Bộ Công an chủ trì xây dựng Nghị định.\nIII. KINH PHÍ THỰC HIỆN\n"
+            "3. Bộ Tài chính chủ trì tổng hợp, trình cấp có thẩm quyền bố trí kinh phí.\n")
+    doc = vnplan.parse(text)
+    got = roles(doc)
+    assert ("lead", "Bộ Tài chính") in got and ("lead", "Bộ Công an") in got
+    assert not any(b == "Sở Y tế" for _, b in got)

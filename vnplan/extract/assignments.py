@@ -750,11 +750,14 @@ def extract(doc: Document) -> list[Assignment]:
     done = impl + tasks
     body_a = doc.preamble[1] if doc.preamble and doc.sections else 0
     body_b = excluded[0][0] if excluded else len(text)
+    situation = _outermost([tuple(s.span) for s in doc.walk() if s.span and s.kind == "situation"])
     pos = body_a
     for a, b in sorted(done) + [(body_b, body_b)]:
         if a > pos:
             # a directive without implementation/tasks sections: read its items in tasks mode
             _labels_only(ctx, em, pos, min(a, body_b), anything=not done)
+            if done:
+                _chu_tri_lines(ctx, em, pos, min(a, body_b), situation)
         pos = max(pos, b)
     _tables(ctx, em, 0, len(text))
     _link_deadlines(doc, em)
@@ -764,6 +767,30 @@ def extract(doc: Document) -> list[Assignment]:
 def _labels_only(ctx: _Ctx, em: _Emitter, a: int, b: int, anything: bool = False) -> None:
     if anything or _LABEL.search(ctx.folded, a, b):
         _region(ctx, em, a, b, False)
+
+
+def _chu_tri_lines(ctx: _Ctx, em: _Emitter, a: int, b: int, situation: list) -> None:
+    """ "3. Bộ Tài chính chủ trì tổng hợp ..." outside the task sections (a funding section):
+    each line naming a body that "chủ trì" is a task of its own. Situation sections report
+    past work: their "chủ trì" charges nobody."""
+    f = ctx.folded
+    if _LABEL.search(f, a, b):
+        return  # the labelled lines were read as a task list already
+    done = -1  # end of the last line read: each line once (linear on a long line)
+    for m in _CHU_TRI.finditer(f, a, b):
+        if m.start() < done:
+            continue
+        la = f.rfind("\n", a, m.start()) + 1
+        if la < a:
+            la = a
+        if any(x <= la < y for x, y in situation):
+            continue
+        lb = f.find("\n", m.end(), b)
+        lb = b if lb < 0 else lb
+        if ctx.ending_at(m.start()) is None and not _GIAO.search(f, la, m.start()):
+            continue
+        done = lb
+        _region(ctx, em, la, lb, False)
 
 
 def _cut(a: int, b: int, excluded: list) -> int:
