@@ -279,6 +279,12 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
         m = _LEAD_IN.match(f, cs, b)
         pos = m.end() if m else cs
         found = parse_list(ctx, pos, b)
+        if not found:
+            holder = _office_holder(ctx, pos, b)
+            if holder:
+                lead.extend(holder)
+                covered = holder[-1].end
+                continue
         if found:
             covered = found[-1].end
         if found and not m and all(ctx.gives_orders(x) for x in found):
@@ -392,6 +398,31 @@ def _org_heading_res() -> tuple:
                       r")(?:[ \t]+và)?[ \t]+(?=\w)") if heads else None
     action = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
     return head, action
+
+
+@lru_cache(maxsize=1)
+def _office_re():
+    """ "Bộ trưởng " / "Thủ trưởng " ... (folded) from bodies.yaml office_holders."""
+    titles = sorted({fold_same_length(t) for t in (vocab.load("bodies") or {}).get("office_holders") or []},
+                    key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, titles)) + r")[ \t]+") if titles else None
+
+
+_RESPONSIBLE = re.compile(r"[ \t]*(?:co|chiu)[ \t]+trach[ \t]+nhiem(?!\w)")
+
+
+def _office_holder(ctx: _Ctx, pos: int, b: int) -> list[BodyMatch]:
+    """ "Bộ trưởng Bộ Công an có/chịu trách nhiệm ...": the holder of the body's office leads.
+
+    The mention spans the office phrase; its canonical name is the body's."""
+    office = _office_re()
+    m = office.match(ctx.folded, pos, b) if office else None
+    body = ctx.at(_skip_ws(ctx.folded, m.end())) if m else None
+    if body is None or body.weak or body.generic or body.end > b:
+        return []
+    if not _RESPONSIBLE.match(ctx.folded, body.end, b):
+        return []
+    return [BodyMatch(pos, body.end, ctx.text[pos:body.end], body.canonical, False, body.kind)]
 
 
 _MAX_HEADING_WORDS = 12
