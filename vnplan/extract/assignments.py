@@ -504,7 +504,7 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
         if partners_of is not None and kind in ("bullet", "plus"):
             # "- Sở Tài chính và các đơn vị có liên quan tham mưu ...": partners of the item
             pitem = partners_of[1]
-            em.add(parse_list(ctx, cs, lb), "coordinate", ctx.text[pitem[0]:lb], pitem)
+            em.add(parse_list(ctx, cs, lb), "coordinate", task, pitem)
             _roles_in(ctx, em, cs, lb, [], task, pitem, full, opens=False)
             continue
         item_end = ends[idx]
@@ -805,17 +805,27 @@ def _chu_tri_lines(ctx: _Ctx, em: _Emitter, a: int, b: int, situation: list) -> 
     each line naming a body that "chủ trì" is a task of its own. Situation sections report
     past work: their "chủ trì" charges nobody."""
     f = ctx.folded
-    if _LABEL.search(f, a, b):
-        return  # the labelled lines were read as a task list already
+    if f.find("chu tri", a, b) < 0 or _LABEL.search(f, a, b):
+        return  # none, or the labelled lines were read as a task list already
+    pieces, pos = [], a
+    for x, y in situation:  # the gap minus the situation sections
+        if y > pos and x < b:
+            if x > pos:
+                pieces.append((pos, x))
+            pos = y
+    if pos < b:
+        pieces.append((pos, b))
+    for pa, pb in pieces:
+        _chu_tri_piece(ctx, em, pa, pb)
+
+
+def _chu_tri_piece(ctx: _Ctx, em: _Emitter, a: int, b: int) -> None:
+    f = ctx.folded
     done = -1  # end of the last line read: each line once (linear on a long line)
     for m in _CHU_TRI.finditer(f, a, b):
         if m.start() < done:
             continue
-        la = f.rfind("\n", a, m.start()) + 1
-        if la < a:
-            la = a
-        if any(x <= la < y for x, y in situation):
-            continue
+        la = max(a, f.rfind("\n", a, m.start()) + 1)
         lb = f.find("\n", m.end(), b)
         lb = b if lb < 0 else lb
         if ctx.ending_at(m.start()) is None and not _GIAO.search(f, la, m.start()):
