@@ -141,3 +141,21 @@ def test_place_list_bounds():
         "UBND các xã: Gia Thuận, Tân Điền và Gò Công Đông"
     assert names("UBND các xã: Gia Thuận, Chủ trì")[0][0] == "UBND các xã"
     assert names("UBND các xã: Gia Thuận, Tân Điền, ")[0][0] == "UBND các xã: Gia Thuận, Tân Điền"
+
+
+def test_steering_committee_name_runs_through_its_mission():
+    # corpus (Đồng Nai, KH 182): "Ban Chỉ đạo" + a lower-case complement closed by a level
+    text = ("gửi về Công an tỉnh, Cơ quan Thường trực Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và "
+            "xây dựng phong trào toàn dân bảo vệ an ninh tổ quốc tỉnh (qua Phòng Tham mưu)")
+    names = [b[2] for b in find_bodies(text)]
+    assert names == ["Công an tỉnh", "Cơ quan Thường trực Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và "
+                     "xây dựng phong trào toàn dân bảo vệ an ninh tổ quốc tỉnh"]
+    # "xã hội" is no level; without a closing level the name stays short
+    assert [b[2] for b in find_bodies("Ban Chỉ đạo làm việc với xã hội")] == ["Ban Chỉ đạo"]
+    # written as a head ("Ban Chỉ đạo"), not the tail of "văn bản chỉ đạo"
+    assert not any(len(b[2]) > 12 for b in find_bodies("các văn bản chỉ đạo liên quan đến trí thức của tỉnh"))
+    assert [b[2] for b in find_bodies("Ban Chỉ đạo phòng chống dịch tỉnh và Sở Y tế")] == [
+        "Ban Chỉ đạo phòng chống dịch tỉnh", "Sở Y tế"]
+    # "địa phương" is no "phường": the complement stays open, the name short
+    assert [b[2] for b in find_bodies("Kiện toàn Ban Chỉ đạo các chương trình mục tiêu quốc gia phù hợp với "
+                                      "điều kiện thực tế của địa phương và các quy định.")][0] == "Ban Chỉ đạo"

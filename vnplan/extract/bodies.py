@@ -385,6 +385,73 @@ def _place_list(text: str, folded: str, colon: int) -> Optional[int]:
     return end if items >= 2 else None
 
 
+@lru_cache(maxsize=1)
+def _complement_heads() -> frozenset:
+    return frozenset((vocab.load("bodies") or {}).get("complement_heads") or [])
+
+
+@lru_cache(maxsize=1)
+def _complement_levels() -> re.Pattern:
+    """The levels closing a complement, on the text as written (folded, "phường" would be the
+    "phương" of "địa phương"), after a space."""
+    levels = sorted((vocab.load("bodies") or {}).get("complement_levels") or [], key=len, reverse=True) or ["tỉnh"]
+    return re.compile(r"[ \t]+(?:" + "|".join(map(re.escape, levels)) + r")(?!\w)", re.I)
+
+
+# up to 30 lower-case words, commas and dashes; possessive: each name is read once
+_COMPLEMENT = re.compile(r"(?:(?:[ \t]*+,[ \t]*+|[ \t]++)(?!" + _CAP + r")[^\W\d_]++|[ \t]++-){1,30}+")
+_COMPLEMENT_STOP = re.compile(r"[ \t]*(?:[,;.():]|va(?!\w)|$)|[ \t]+(?=" + _CAP + ")")
+
+
+def _complement(text: str, folded: str, g: _Gazetteer, end: int) -> tuple[int, str]:
+    """ "Ban Chỉ đạo phòng, chống tội phạm ... tỉnh": (end, suffix) through the first level
+    word that closes the complement (before a comma, "và", a bracket or a capital); else
+    (end, "") when no level closes it within 30 words."""
+    m = _COMPLEMENT.match(text, end)
+    if not m:
+        return end, ""
+    lv = _complement_levels()
+    pos = end
+    while True:
+        x = lv.search(text, pos, m.end())
+        if x is None:
+            return end, ""
+        if x.start() > end and _COMPLEMENT_STOP.match(folded, x.end()):
+            return x.end(), " " + " ".join(text[end:x.end()].split())
+        pos = x.end()
+
+
+@lru_cache(maxsize=1)
+def _organ_prefixes() -> frozenset:
+    return frozenset(key_of(x) for x in (vocab.load("bodies") or {}).get("organ_prefixes") or [])
+
+
+def _join_organs(text: str, folded: str, out: list[BodyMatch]) -> list[BodyMatch]:
+    """ "Cơ quan Thường trực" + " " + a named body: one name (the standing agency of that body)."""
+    prefixes = _organ_prefixes()
+    if not prefixes or len(out) < 2:
+        return out
+    hits = [i for i in range(len(out) - 1) if out[i + 1].start - out[i].end == 1 and out[i].generic
+            and not out[i + 1].generic and not out[i + 1].weak and key_of(out[i].canonical) in prefixes]
+    if not hits:
+        return out
+    joined: list[BodyMatch] = []
+    i = 0
+    hit = set(hits)
+    while i < len(out):
+        b = out[i]
+        if i in hit and folded[b.end] in " \t":
+            n = out[i + 1]
+            surface = " ".join(text[b.start:n.end].split())
+            joined.append(BodyMatch(b.start, n.end, surface, surface[:len(b.surface)] + " " + n.canonical,
+                                    False, n.kind, False))
+            i += 2
+            continue
+        joined.append(b)
+        i += 1
+    return joined
+
+
 def scan_bodies(text: str, folded: Optional[str] = None) -> list[BodyMatch]:
     """Every body name in ``text`` in order, including weak list-only words.
 
@@ -444,6 +511,10 @@ def scan_range(text: str, folded: str, a: int, b: int) -> list[BodyMatch]:
             end, suffix = _extend(text, folded, g, stop, entry, levels)
         else:
             end, suffix = stop, ""
+        if (not suffix and entry.canonical in _complement_heads() and text[start].isupper()
+                and " ".join(text[start:stop].split()).lower() == entry.canonical.lower()):
+            # as written ("Ban Chỉ đạo", not "văn bản chỉ đạo ...")
+            end, suffix = _complement(text, folded, g, end)
         # tuple.__new__ skips the Python-level __new__ of the named tuple (a call per name)
         surface = " ".join(text[start:end].split())
         out.append(new_match(BodyMatch, (start, end, surface, entry.canonical + suffix,
@@ -452,7 +523,7 @@ def scan_range(text: str, folded: str, a: int, b: int) -> list[BodyMatch]:
     fuzzy = _fuzzy(text, folded, g, out, a, b)
     if fuzzy:
         out = _merge(out, fuzzy)
-    return out
+    return _join_organs(text, folded, out)
 
 
 def _merge(exact: list[BodyMatch], fuzzy: list[BodyMatch]) -> list[BodyMatch]:
