@@ -468,45 +468,45 @@ def prepare_outdir(out_dir: Union[str, Path]) -> Path:
     return out
 
 
+def _lines(path: Path) -> Iterator[str]:
+    """The lines of a previous run's file; none when it cannot be read."""
+    try:
+        fh = open(path, "r", encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    with fh:
+        yield from fh
+
+
 def _previous_jsonl(path: Path) -> dict:
     """source.path -> source.sha256 of the documents already in documents.jsonl."""
     found: dict = {}
     dec = json.JSONDecoder()
-    try:
-        fh = open(path, "r", encoding="utf-8", errors="replace")
-    except OSError:
-        return found
-    with fh:
-        for line in fh:
-            if not line.endswith("\n"):
-                break  # a line cut by a crash: converted again
-            i = line.find('"source": ')
-            if i < 0:
-                continue
-            try:
-                src, _ = dec.raw_decode(line, i + len('"source": '))
-            except ValueError:
-                continue
-            if isinstance(src, dict) and src.get("path") and src.get("sha256"):
-                found[src["path"]] = src["sha256"]
+    for line in _lines(path):
+        if not line.endswith("\n"):
+            break  # a line cut by a crash: converted again
+        i = line.find('"source": ')
+        if i < 0:
+            continue
+        try:
+            src, _ = dec.raw_decode(line, i + len('"source": '))
+        except ValueError:
+            continue
+        if isinstance(src, dict) and src.get("path") and src.get("sha256"):
+            found[src["path"]] = src["sha256"]
     return found
 
 
 def _previous_report(path: Path) -> dict:
     """input -> sha256 of the inputs the last run converted or skipped."""
     found: dict = {}
-    try:
-        fh = open(path, "r", encoding="utf-8", errors="replace")
-    except OSError:
-        return found
-    with fh:
-        for line in fh:
-            try:
-                rec = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(rec, dict) and rec.get("status") in ("ok", "skipped") and rec.get("sha256"):
-                found[rec.get("input")] = rec["sha256"]
+    for line in _lines(path):
+        try:
+            rec = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(rec, dict) and rec.get("status") in ("ok", "skipped") and rec.get("sha256"):
+            found[rec.get("input")] = rec["sha256"]
     return found
 
 
