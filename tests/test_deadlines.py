@@ -187,10 +187,40 @@ def test_task_table_time_column():
     got = extract_deadlines(_doc(text, "2025-11-24"))
     assert _rows(got) == [("2026-09-30", "2026-07-01", None), ("2026-06-30", "2025-10-01", None),
                           (None, None, "P1Y")]
-    assert [d.text for d in got] == ["Quý III Năm 2026", "Quý IV/2025- Quý II/2026", "Hàng năm"]
+    # the row's task cell says what is due: text = task - time
+    assert [d.text for d in got] == [
+        "Tổ chức điều chỉnh quy hoạch hạ tầng viễn thông đến năm 2030 - Quý III Năm 2026",
+        "Khảo sát thực trạng hạ tầng - Quý IV/2025- Quý II/2026", "Công bố kết quả - Hàng năm"]
     assert got[0].task == "Tổ chức điều chỉnh quy hoạch hạ tầng viễn thông đến năm 2030"
     for d in got:
-        assert text[d.span[0]:d.span[1]] == d.text
+        row = text[d.span[0]:d.span[1]]
+        assert row.startswith(d.task) and row.endswith(d.text.rsplit(" - ", 1)[1])
+
+
+def test_review_verbs_take_a_year():
+    # "sơ kết"/"tổng kết" are tasks: a year after "vào/trong năm" is their deadline
+    text = ("3- Văn phòng Tỉnh ủy theo dõi, đôn đốc; tham mưu Ban Thường vụ Tỉnh ủy sơ kết giữa kỳ vào năm 2027, "
+            "tổng kết vào năm 2031.\n4- Ban Dân vận tham mưu tổ chức sơ kết trong năm 2028.\n")
+    got = extract_deadlines(_doc(text, "2026-03-02"))
+    assert [(d.due, d.text) for d in got] == [
+        ("2027-12-31", "tham mưu Ban Thường vụ Tỉnh ủy sơ kết giữa kỳ vào năm 2027"),
+        ("2031-12-31", "tổng kết vào năm 2031"),
+        ("2028-12-31", "Ban Dân vận tham mưu tổ chức sơ kết trong năm 2028")]
+    assert got[1].task == "tổng kết"
+
+
+def test_objective_years_stay_no_deadline():
+    text = ("II. MỤC TIÊU\nTầm nhìn đến năm 2045\nĐến năm 2030, tỷ lệ đô thị hóa đạt 50%; "
+            "phấn đấu vào năm 2030 hoàn thiện hạ tầng.\n")
+    assert extract_deadlines(_doc(text, "2026-03-02")) == []
+
+
+def test_dash_and_paren_item_markers_stripped():
+    text = "1- Các chi bộ tổ chức quán triệt xong trong quý III/2026.\n2) Các đảng bộ hoàn thành trong tháng 9/2026.\n"
+    got = extract_deadlines(_doc(text, "2026-03-02"))
+    assert [d.text for d in got] == ["Các chi bộ tổ chức quán triệt xong trong quý III/2026",
+                                     "Các đảng bộ hoàn thành trong tháng 9/2026"]
+    assert got[0].task == "Các chi bộ tổ chức quán triệt xong"
 
 
 def test_since_clause_gives_period_start():

@@ -32,7 +32,7 @@ _FIELD_RE = re.compile(
     re.I)
 # First words of the labels, searched literally (fast) in the lower-cased text.
 _FIELD_HEADS = sorted({fold(w).split()[0] for w in _V["field_labels"]})
-_MARKER_RE = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXLC]+[.-])\s*", re.I)
+_MARKER_RE = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|\d{1,3}-(?=\s)|[IVXLC]+[.-])\s*", re.I)
 _TABLE_CELL_CLEAN = re.compile(r"[*_`]+")
 _TIME_HEADERS = {fold(h) for h in _V["table_time_headers"]}
 _TASK_HEADERS = [fold(h) for h in _V["table_task_headers"]]
@@ -257,12 +257,19 @@ def _table_deadlines(doc: Document, ref: Optional[date]) -> list:
         if t is None or not (t.due or t.recurrence):
             continue
         c0, c1 = _trim(text, offs[time_col], offs[time_col] + len(cell))
-        if task_col is not None and task_col < len(cells):
-            task = cells[task_col].strip()
-        else:
-            task = max((c for k, c in enumerate(cells) if k != time_col), key=len, default="").strip()
-        out.append(Deadline(text=text[c0:c1], due=t.due, period_start=t.period_start,
-                            recurrence=t.recurrence, task=task or None, span=[c0, c1]))
+        tc = task_col
+        if tc is None or tc >= len(cells):
+            tc = max((k for k in range(len(cells)) if k != time_col), key=lambda k: len(cells[k]), default=None)
+        task, lo, hi = "", c0, c1
+        if tc is not None and tc != time_col:
+            k0, k1 = _trim(text, offs[tc], offs[tc] + len(cells[tc]))
+            task = text[k0:k1]
+            if task:
+                lo, hi = min(lo, k0), max(hi, k1)
+        # the row says what is due when: "Xây dựng kế hoạch ... - Quý II/2025"
+        label = f"{task} - {text[c0:c1]}" if task else text[c0:c1]
+        out.append(Deadline(text=label, due=t.due, period_start=t.period_start,
+                            recurrence=t.recurrence, task=task or None, span=[lo, hi]))
     return out
 
 
@@ -307,7 +314,7 @@ def _item_heading(doc: Document, pos: int, secs: "_Sections") -> Optional[str]:
             break
         prev = text.rfind("\n", floor, start)
         line = text[prev + 1:start]
-        if re.match(r"\s*\d+(?:\.\d+)*[.)]\s", line):
+        if re.match(r"\s*\d+(?:\.\d+)*[.)-]\s", line):
             return _MARKER_RE.sub("", line, count=1).strip() or None
         start = prev
     return None
@@ -361,6 +368,7 @@ def extract_deadlines(doc: Document) -> list:
         found.append(Deadline(text=text[lo:hi], due=due, recurrence=t.recurrence,
                               task=text[tlo:thi] or None, span=[lo, hi]))
     ref_iso = ref.isoformat() if ref is not None else None
+    last_end = -1  # end of the last completion taken (chained clauses of one sentence)
     for k, t in enumerate(timexes):
         if t.recurrence or k in used or t.due is None or _outside(doc, t.span[0]):
             continue
@@ -370,6 +378,12 @@ def extract_deadlines(doc: Document) -> list:
         if hit is None:
             continue
         start, paren = hit
+        if start < last_end <= t.span[0]:
+            # "sơ kết giữa kỳ vào năm 2025, tổng kết vào năm 2030": the second starts after the first
+            comma = text.find(",", last_end, t.span[0])
+            if comma >= 0:
+                start = comma + 1
+        last_end = t.span[1]
         lo, hi = _trim(text, start, t.span[1])
         if paren:
             ts, _ = clause_start(text, start - 1)
