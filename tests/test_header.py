@@ -209,3 +209,42 @@ def test_seeds(parsed, key):
 def test_seed000_has_no_header(parsed):
     md = parsed["000"].metadata
     assert (md.number, md.date, md.draft, md.doc_type) == (None, None, False, None)
+
+
+# a two-column header flattened with tabs where the number line comes after the place-date line
+# (right column first), and the cleaner's reflow of the "*" line into the date line
+NUMBER_AFTER_DATE = ("ĐẢNG BỘ TỈNH NGHỆ AN\tĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY ĐÔ LƯƠNG\t\n"
+                     "*\tĐô Lương, ngày 09 tháng 6 năm 2023\nSố 112-KH/HU\t\nKẾ HOẠCH\n"
+                     "thực hiện Chỉ thị số 21-CT/TW của Ban Bí thư về công tác phụ nữ\n"
+                     "Thực hiện Chỉ thị số 21-CT/TW, Ban Thường vụ Huyện ủy ban hành Kế hoạch:\n")
+NUMBER_REFLOWED = ("ĐẢNG BỘ TỈNH NGHỆ AN\tĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY ĐÔ LƯƠNG\n"
+                   "- Đô Lương, ngày 09 tháng 6 năm 2023 Số 112-KH/HU\nKẾ HOẠCH\n"
+                   "thực hiện Chỉ thị số 21-CT/TW của Ban Bí thư về công tác phụ nữ\n")
+
+
+@pytest.mark.parametrize("head", [NUMBER_AFTER_DATE, NUMBER_REFLOWED])
+def test_number_line_after_the_place_date_line(head):
+    md = extract_metadata(head)
+    assert (md.doc_type, md.number, md.issuer) == ("Kế hoạch", "112-KH/HU", "Huyện ủy Đô Lương")
+    assert (md.place, md.date) == ("Đô Lương", "2023-06-09")
+    s, e = md.spans["number"]
+    assert head[s:e] == "112-KH/HU"
+
+
+# a draft whose number slot is left blank, the columns split by tabs on the same line
+BLANK_STUB = ("DỰ THẢO\nBAN THƯỜNG VỤ TỈNH ỦY QUẢNG TRỊ\tĐẢNG CỘNG SẢN VIỆT NAM\n"
+              "Số\t-KH/TU\tQuảng Trị, ngày\ttháng 7 năm 2024\nKẾ HOẠCH\n"
+              "triển khai Nghị quyết số 09-NQ/TU của Tỉnh ủy về phát triển du lịch\n")
+BLANK_STUB_SPACES = ("TỈNH ỦY QUẢNG TRỊ                    ĐẢNG CỘNG SẢN VIỆT NAM\n"
+                     "   Số      -KH/TU                 Quảng Trị, ngày     tháng 7 năm 2024\n"
+                     "KẾ HOẠCH\ntriển khai Nghị quyết số 09-NQ/TU của Tỉnh ủy về phát triển du lịch\n")
+
+
+@pytest.mark.parametrize("head,issuer", [(BLANK_STUB, "Ban Thường vụ Tỉnh ủy Quảng Trị"),
+                                         (BLANK_STUB_SPACES, "Tỉnh ủy Quảng Trị")])
+def test_blank_number_stub_is_the_number_slot_not_the_issuer(head, issuer):
+    md = extract_metadata(head)
+    assert md.number is None and "number" in md.spans
+    assert "KH/TU" in head[md.spans["number"][0]:md.spans["number"][1]]
+    assert md.issuer == issuer
+    assert (md.doc_type, md.date) == ("Kế hoạch", "2024-07")

@@ -241,3 +241,44 @@ def test_seeds(parsed, key):
         assert r.mentions
         for s, e in r.mentions:
             assert 0 <= s <= e <= len(doc.text)  # a footnote mark may be zero-width
+
+
+def test_header_number_never_a_reference_even_when_the_header_misses_it():
+    # the number line comes after the place-date line; the exclusion reads the "Số ..." line itself
+    text = ("ĐẢNG BỘ TỈNH NGHỆ AN\tĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY ĐÔ LƯƠNG\n"
+            "- Đô Lương, ngày 09 tháng 6 năm 2023 Số 112-KH/HU\nKẾ HOẠCH\n"
+            "thực hiện Chỉ thị số 21-CT/TW của Ban Bí thư về công tác phụ nữ\n"
+            "Thực hiện Chỉ thị số 21-CT/TW, Ban Thường vụ Huyện ủy ban hành Kế hoạch số 112-KH/HU "
+            "như sau:\nI. MỤC ĐÍCH\nTheo Quyết định số 15/QĐ-UBND của Ủy ban nhân dân huyện.\n")
+    from vnplan.extract.references import header_numbers
+    assert header_numbers(text, 0, len(text)) == ["112-KH/HU"]
+    assert numbers(text, own_numbers=["112-KH/HU"]) == ["21-CT/TW", "15/QĐ-UBND"]
+    doc = parse(text)
+    assert [r.number for r in doc.references] == ["21-CT/TW", "15/QĐ-UBND"]
+    # a type line in capitals naming a document is not an own number
+    assert header_numbers("KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 09-NQ/TU\n", 0, 40) == []
+
+
+def test_numbers_above_the_type_line_are_never_references():
+    text = "TỈNH ỦY X\tSố: 7-KH/TU (thay Kế hoạch 3-KH/TU)\nKẾ HOẠCH\nthực hiện Nghị quyết số 09-NQ/TU\n"
+    doc = Document(text=text, metadata=Metadata())
+    t = text.index("KẾ HOẠCH")
+    doc.metadata.spans = {"doc_type": [t, t + 8], "title": [t + 9, len(text) - 1]}
+    from vnplan.extract import references as refmod
+    refmod.apply(doc)
+    assert [(r.number, r.relation) for r in doc.references] == [("09-NQ/TU", "implements")]
+
+
+def test_document_described_inside_a_title_reference_is_cited():
+    title = ("triển khai thực hiện Kết luận số 80-KL/TW, ngày 05/6/2024 của Ban Bí thư về tiếp tục "
+             "thực hiện Nghị quyết số 33-NQ/TW của Ban Chấp hành Trung ương khóa XI về văn hóa")
+    refs = extract_references(title, implement_spans=[[0, len(title)]])
+    assert [(r.number, r.relation) for r in refs] == [("80-KL/TW", "implements"),
+                                                      ("33-NQ/TW", "cites")]
+    # a title that carries out two documents, or only one named after "về tiếp tục thực hiện"
+    two = "thực hiện Nghị quyết số 45-NQ/TW của Bộ Chính trị và Kế hoạch số 20-KH/TW về trí thức"
+    assert {r.relation for r in extract_references(two, implement_spans=[[0, len(two)]])} == \
+        {"implements"}
+    one = "về tiếp tục thực hiện Nghị quyết số 33-NQ/TW của Ban Chấp hành Trung ương"
+    assert [r.relation for r in extract_references(one, implement_spans=[[0, len(one)]])] == \
+        ["implements"]

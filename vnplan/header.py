@@ -290,6 +290,64 @@ def _find_title(cs: list[Cell], i: int, stop_folds: set) -> tuple[Optional[str],
     return title, [parts[0].start, parts[-1].end]
 
 
+_SYM = r"[A-ZĐ][A-Za-zĐđ]{0,9}(?:[ \t]*[-/][ \t]*[A-ZĐ][A-Za-zĐđ]{0,9}){1,3}(?![\w/])"
+# a number slot left blank ("Số      -KH/TU", "Số: …/KH-UBND") or a bare "-KH/TU" cell
+_STUB = re.compile(r"(?<!\w)S[ốố](?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t.…_]*[-/][ \t]*" + _SYM
+                   + r"|(?:^|(?<=\s))[-/][ \t]*" + _SYM)
+_NUM_ANY = re.compile(r"(?<!\w)(?:S[ốố]|SỐ)(?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t]*")
+
+
+def _set_number(md: Metadata, raw: re.Match, off: int) -> None:
+    md.number = canonical_number(raw.group(0))
+    md.spans["number"] = [off + raw.start(), off + raw.end()]
+    if md.doc_type is None:
+        md.doc_type = type_of_symbol(raw.group("sym"))
+
+
+def _set_stub(md: Metadata, stub: str, a: int, b: int) -> None:
+    md.spans["number"] = [a, b]
+    if md.doc_type is None:
+        sym = re.search(r"[-/]\s*([A-ZĐ][A-Za-zĐđ]*)\s*/", stub)
+        if sym:
+            md.doc_type = type_of_symbol("-" + sym.group(1) + "/")
+
+
+def _read_number(head: list[Cell], md: Metadata) -> None:
+    """The document's own số ký hiệu from the header cells; a blank slot gives number None."""
+    for k, c in enumerate(head):
+        m = _NUM_LINE.match(c.text)
+        if not m:
+            continue
+        rest = c.text[m.end():]
+        cell_off = c.start + c.text.find(rest) if rest else c.end
+        nm = NUMBER_RE.match(rest) or NUMBER_RE.search(rest[:4])
+        if nm:
+            _set_number(md, nm, cell_off)
+            return
+        if not rest.strip(" .…_:") and k + 1 < len(head):  # "Số:" then the number's own cell
+            nxt = head[k + 1]
+            nm = NUMBER_RE.match(nxt.text)
+            if nm:
+                _set_number(md, nm, nxt.start)
+                return
+            if _STUB.match(nxt.text):
+                _set_stub(md, nxt.text, c.start, nxt.end)
+                return
+        _set_stub(md, rest, c.start, c.end)
+        return
+    for c in head:  # "Việt Trì, ngày 14 tháng 3 năm 2025 Số 45-KH/TU": a reflowed column
+        for m in _NUM_ANY.finditer(c.text):
+            nm = NUMBER_RE.match(c.text, m.end())
+            if nm:
+                _set_number(md, nm, c.start)
+                return
+    for c in head:
+        st = _STUB.search(c.text)
+        if st:
+            _set_stub(md, st.group(0), c.start + st.start(), c.start + st.end())
+            return
+
+
 def extract_metadata(text: str, preamble: Optional[list] = None,
                      footer: Optional[list] = None) -> Metadata:
     """Metadata read from the preamble (header, type line, trích yếu, opening sentence) and the
@@ -321,25 +379,9 @@ def extract_metadata(text: str, preamble: Optional[list] = None,
                 break
             head.append(c)
 
-    # number
-    for c in head:
-        m = _NUM_LINE.match(c.text)
-        if m:
-            rest = c.text[m.end():]
-            nm = NUMBER_RE.match(rest) or NUMBER_RE.search(rest[:4])
-            cell_off = c.start + c.text.find(rest) if rest else c.end
-            if nm:
-                md.number = canonical_number(nm.group(0))
-                md.spans["number"] = [cell_off + nm.start(), cell_off + nm.end()]
-                if md.doc_type is None:
-                    md.doc_type = type_of_symbol(nm.group("sym"))
-            else:
-                md.spans["number"] = [c.start, c.end]
-                if md.doc_type is None:
-                    sym = re.search(r"[-/]\s*([A-ZĐ][A-Za-zĐđ]*)\s*/", rest)
-                    if sym:
-                        md.doc_type = type_of_symbol("-" + sym.group(1) + "/")
-            break
+    # number: a "Số 45-KH/TU" cell (or a "Số" cell and the number in the next cell); else a
+    # "Số ..." anywhere in a header cell (a column reflowed into another), in any column order
+    _read_number(head, md)
 
     # place and date
     if head:
@@ -375,8 +417,19 @@ def extract_metadata(text: str, preamble: Optional[list] = None,
             break
 
     # issuer: the CAPITALS cells of the header block, top-right lines removed
-    frags = [c for c in head if _is_caps(c.text) and not _NUM_LINE.match(c.text)
-             and not _SEP_ONLY.match(c.text) and not any(ch.isdigit() for ch in c.text)]
+    frags = []
+    for c in head:
+        if _NUM_LINE.match(c.text) or _SEP_ONLY.match(c.text) or any(ch.isdigit() for ch in c.text):
+            continue
+        if "-" in c.text or "/" in c.text:  # a blank number slot is not part of the issuer
+            t = _STUB.sub(" ", c.text).strip()
+            if not t or t == c.text:
+                if not t:
+                    continue
+            else:
+                c = Cell(c.start, c.end, t, c.line_start)
+        if _is_caps(c.text):
+            frags.append(c)
     issuer_cells = []
     joined = []
     for c in frags:

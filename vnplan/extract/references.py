@@ -62,7 +62,12 @@ def _data() -> dict:
     verbs = "|".join(re.escape(v).replace(r"\ ", r"[\s_]+") for v in d["issue_verbs"])
     issue = re.compile(r"(?<!\w)(?:" + verbs + r")[\s_]+(?:" + "|".join(
         re.escape(t).replace(r"\ ", r"[\s_]+") for t in types) + r")(?!\w)", re.I)
-    return {"types": types, "before": before, "by_fold": {fold(t): t for t in types}, "symbols": d["symbols"],
+    desc_words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["description_verbs"])
+    described = re.compile(
+        r"(?<!\w)về(?:\s+(?:" + desc_words + r")){1,3}\s+(?:"
+        + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in types)
+        + r")[\s_]*(?:số)?\s*:?\s*$", re.I)
+    return {"types": types, "before": before, "described": described, "by_fold": {fold(t): t for t in types}, "symbols": d["symbols"],
             "stop": stop_re, "openers": tuple(openers), "issue": issue}
 
 
@@ -127,15 +132,22 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
                        own_number: Optional[str] = None,
                        extra: Sequence[tuple[str, Sequence[int]]] = (),
                        opening_spans: Sequence[Sequence[int]] = (),
-                       cited_before: Optional[str] = None) -> list[Reference]:
+                       cited_before: Optional[str] = None,
+                       own_numbers: Iterable[str] = (),
+                       exclude_spans: Sequence[Sequence[int]] = ()) -> list[Reference]:
     """All documents cited by number in ``text``, one per canonical number, in order of first
     mention. ``implement_spans``: spans whose every number is implemented (the title);
     ``opening_spans``: the opening "Thực hiện ..." sentence, whose top-level numbers are
     implemented but not those named inside another one's description ("Kế hoạch số 139/KH-UBND
     về thực hiện Nghị quyết số 71/NQ-CP": 71/NQ-CP is cited); ``extra``: (text, span) pairs such
     as footnote bodies, whose mentions get ``span``; ``cited_before``: the citing document's
-    date (ISO, maybe "2024-02"): a cited document's date cannot be later."""
-    own = canonical_number(own_number).upper() if own_number else None
+    date (ISO, maybe "2024-02"): a cited document's date cannot be later; ``own_numbers``: the
+    document's own numbers (never listed); ``exclude_spans``: the header block, whose numbers
+    are never references. In the title, a document named as the object of "về (tiếp tục) thực
+    hiện ..." inside an earlier cited document's description is cited, not implemented."""
+    own = {canonical_number(n).upper() for n in own_numbers if n}
+    if own_number:
+        own.add(canonical_number(own_number).upper())
     refs: dict[str, Reference] = {}
     seen: set = set()
 
@@ -157,7 +169,9 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
                 got = (number, number.upper())
             canon[raw] = got
         number, key = got
-        if not key or key == own:
+        if not key or key in own:
+            return
+        if offset_ok and any(s <= mention[0] < e for s, e in exclude_spans):
             return
         ref = refs.get(key)
         if ref is None:
@@ -191,8 +205,11 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
                     ref.relation = "implements"
                 opened.add(part)
                 break
-        if any(s <= mention[0] and mention[1] <= e for s, e in implement_spans):
-            ref.relation = "implements"
+        for s, e in implement_spans:
+            if s <= mention[0] and mention[1] <= e:
+                if not described_in_title(src, s, m.start()):
+                    ref.relation = "implements"
+                break
 
     for m in find_numbers(text):
         add(m, text, [m.start(), m.end()], True)
@@ -200,6 +217,16 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
         for m in find_numbers(body or ""):
             add(m, body, list(span) if span else [0, 0], False)
     return list(refs.values())
+
+
+def described_in_title(text: str, start: int, pos: int) -> bool:
+    """Whether the number at ``pos`` is named inside an earlier cited document's description in
+    the title starting at ``start``: "Kết luận số 91-KL/TW ... về tiếp tục thực hiện Nghị quyết
+    số 29-NQ/TW" (29-NQ/TW is cited by what the plan carries out, not carried out itself)."""
+    lo = max(start, pos - 400)
+    if NUMBER_RE.search(text, lo, pos) is None:
+        return False
+    return _data()["described"].search(text, max(lo, pos - 80), pos) is not None
 
 
 def date_possible(date: str, year: Optional[str], cited_before: Optional[str]) -> bool:
@@ -284,6 +311,34 @@ def _sentence_end(text: str, start: int, line_end: int, end: int) -> int:
     return stop
 
 
+_OWN_NUM = re.compile(r"(?:^|(?<=[\t|]))[\s*#>]*(?:S[ốố]|SỐ|số)(?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t]*"
+                      r"|(?<!\w)(?:S[ốố]|SỐ)(?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t]*")
+_HEADER_LINES = 20
+
+
+def header_numbers(text: str, start: int, end: int) -> list[str]:
+    """The document's own numbers: those on a "Số 45-KH/TU" / "Số: 123/KH-UBND" line of the
+    header block (the short lines at the top), whatever the order of the columns."""
+    out: list[str] = []
+    pos = start
+    for _ in range(_HEADER_LINES):
+        if pos >= end:
+            break
+        nl = text.find("\n", pos, end)
+        le = end if nl < 0 else nl
+        if le - pos > 200:
+            break  # the body: the header is over
+        line = text[pos:le]
+        for m in _OWN_NUM.finditer(line):
+            if m.start() and type_before(line, m.start()):
+                continue  # "Nghị quyết Số 45-NQ/TW" names a document
+            nm = NUMBER_RE.match(line, m.end())
+            if nm:
+                out.append(canonical_number(nm.group(0)))
+        pos = le + 1
+    return out
+
+
 def apply(doc: Document) -> None:
     """Fill doc.references from the text and the footnotes."""
     text = doc.text or ""
@@ -305,8 +360,16 @@ def apply(doc: Document) -> None:
         line0 = text.rfind("\n", 0, d0) + 1
         if not _LEAD_MARKUP.sub("", text[line0:d0]):  # a type line, not a type named in a sentence
             p_start = max(p_start, d1 + 1)
+    excl: list = []
+    own = header_numbers(text, pre[0] if pre else 0, p_end)
+    ds = md.spans.get("doc_type")
+    if ds and ds != md.spans.get("issuer") and (pre is None or pre[0] <= ds[0] <= pre[1]):
+        line0 = text.rfind("\n", 0, ds[0]) + 1
+        if not _LEAD_MARKUP.sub("", text[line0:ds[0]]):  # everything above the type line
+            excl.append([pre[0] if pre else 0, line0])
     op = opening_span(text, p_start, p_end)
     extra = [(f.text, f.span) for f in (doc.footnotes or [])]
     doc.references = extract_references(text, implement_spans=spans, own_number=md.number,
                                         extra=extra, opening_spans=[op] if op else (),
-                                        cited_before=md.date)
+                                        cited_before=md.date, own_numbers=own,
+                                        exclude_spans=excl)
