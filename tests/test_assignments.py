@@ -336,3 +336,29 @@ def test_office_holder_with_responsibility_leads():
     assert ("report_to", "Thủ tướng Chính phủ") in got
     # without "có/chịu trách nhiệm" the title is not read as a body here
     assert ("lead", "Giám đốc Sở Y tế") not in got
+
+
+def test_partners_the_gazetteer_does_not_know():
+    doc = vnplan.parse("IV. TỔ CHỨC THỰC HIỆN\n"
+                       "1. Ban Tuyên giáo Huyện ủy chủ trì, phối hợp với Trung tâm Chính trị huyện "
+                       "biên soạn tài liệu, hoàn thành trong quý II/2026.\n"
+                       "2. Văn phòng Huyện ủy chủ trì, phối hợp với Trường Chính trị Nguyễn Văn Cừ "
+                       "và Phòng Văn hóa và Thông tin huyện tổ chức hội nghị sơ kết.\n"
+                       "3. Ban Dân vận Huyện ủy chủ trì, phối hợp với Trung tâm Y tế hướng dẫn các xã.\n")
+    got = [(a.role, a.body, a.canonical) for a in doc.assignments if a.role == "coordinate"]
+    assert got == [("coordinate", "Trung tâm Chính trị huyện", None),
+                   ("coordinate", "Trường Chính trị Nguyễn Văn Cừ", None),
+                   ("coordinate", "Phòng Văn hóa và Thông tin huyện", None),
+                   ("coordinate", "Trung tâm Y tế", None)]
+
+
+def test_party_committee_of_a_state_body_leads():
+    doc = vnplan.parse("I. MỤC ĐÍCH, YÊU CẦU\nQuán triệt sâu sắc kết luận.\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+                       "Đẩy mạnh chuyển đổi số.\nIII. TỔ CHỨC THỰC HIỆN\n"
+                       "1. Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh xây dựng kế hoạch, hoàn thành trong quý III/2026.\n"
+                       "2. Đảng ủy Quân sự tỉnh chủ trì, phối hợp với Đảng ủy Công an tỉnh triển khai.\n")
+    got = [(a.role, a.canonical) for a in doc.assignments]
+    assert ("lead", "Đảng ủy Ủy ban nhân dân tỉnh") in got
+    assert ("lead", "Đảng ủy Quân sự tỉnh") in got
+    assert ("coordinate", "Đảng ủy Công an tỉnh") in got
+    assert ("lead", "Đảng ủy") not in got

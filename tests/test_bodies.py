@@ -159,3 +159,21 @@ def test_steering_committee_name_runs_through_its_mission():
     # "địa phương" is no "phường": the complement stays open, the name short
     assert [b[2] for b in find_bodies("Kiện toàn Ban Chỉ đạo các chương trình mục tiêu quốc gia phù hợp với "
                                       "điều kiện thực tế của địa phương và các quy định.")][0] == "Ban Chỉ đạo"
+
+
+def test_party_committee_of_a_body_or_sector_is_one_name():
+    got = names("Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh; Đảng ủy Hội đồng nhân dân huyện giám sát; "
+                "Đảng ủy Quân sự thành phố, Đảng ủy Các cơ quan Đảng tỉnh và Đảng ủy Khối cơ quan "
+                "và doanh nghiệp tỉnh chỉ đạo")
+    assert [g[1] for g in got] == ["Đảng ủy Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh",
+                                   "Đảng ủy Hội đồng nhân dân huyện", "Đảng ủy Quân sự thành phố",
+                                   "Đảng ủy Các cơ quan Đảng tỉnh",
+                                   "Đảng ủy Khối cơ quan và doanh nghiệp tỉnh"]
+
+
+def test_level_followed_by_uy_is_a_committee_not_a_level():
+    got = names("Thành uỷ và các ban xây dựng Đảng của Tỉnh ủy báo cáo")
+    assert got[1] == ("các ban xây dựng Đảng của Tỉnh ủy", "các ban xây dựng Đảng Tỉnh ủy", True)
+    got = names("Các chi bộ, đảng bộ trực thuộc Quận ủy tổ chức quán triệt; UBND tỉnh Ủy ban MTTQ tỉnh")
+    assert got[0][1] == "các chi bộ, đảng bộ trực thuộc Quận ủy"
+    assert [g[1] for g in got[1:]] == ["Ủy ban nhân dân tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]

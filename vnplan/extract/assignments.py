@@ -22,7 +22,7 @@ from typing import Iterable, Optional
 
 from .. import vocab
 from ..model import Assignment, Document
-from .bodies import BodyMatch, canonical_of, collector_paused, fold_same_length, key_of, scan_bodies, scan_range
+from .bodies import BodyMatch, canonical_of, gazetteer, collector_paused, fold_same_length, key_of, scan_bodies, scan_range
 
 # All patterns below run on the folded text (lower case, no diacritics, same offsets).
 _MARKER = re.compile(r"[ \t]*(?:\*\*|\*)?[ \t]*(?:(?P<roman>[ivxlc]+)|(?P<num>\d{1,3}(?:\.\d{1,3}){0,4})|"
@@ -353,7 +353,7 @@ def _partner_lists(ctx: _Ctx, a: int, b: int) -> list[tuple[int, list[list[BodyM
         lists = []
         pos = m.end()
         while pos < b:
-            found = parse_list(ctx, pos, _clause_end(ctx, pos, b))
+            found = _partner_list(ctx, pos, _clause_end(ctx, pos, b))
             if not found or (lists and _CHU_TRI.match(f, _skip_ws(f, found[-1].end))):
                 break
             lists.append(found)
@@ -363,6 +363,89 @@ def _partner_lists(ctx: _Ctx, a: int, b: int) -> list[tuple[int, list[list[BodyM
             pos = semi.end()
         out.append((m.start(), lists))
     return out
+
+
+def _partner_list(ctx: _Ctx, pos: int, limit: int) -> list[BodyMatch]:
+    """Like parse_list, but a partner the gazetteer does not know is read too: an
+    organisation head and its capitalised name ("Trung tâm Chính trị thành phố")."""
+    out: list[BodyMatch] = []
+    f = ctx.folded
+    while pos < limit:
+        while pos < limit and f[pos] in " \t":
+            pos += 1
+        b = ctx.at(pos)
+        if b is None or b.end > limit or (b.weak and not out):
+            b = _unknown_org(ctx, pos, limit)
+            if b is None:
+                break
+        out.append(b)
+        m = _SEP.match(f, b.end, limit)
+        if not m:
+            break
+        pos = m.end()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _unknown_org_res() -> tuple:
+    """(organisation head followed by a capital, words a name never runs over) from bodies.yaml."""
+    data = vocab.load("bodies") or {}
+    heads = sorted(data.get("org_heads") or [], key=len, reverse=True)
+    head = re.compile(r"(?:" + "|".join(map(re.escape, heads)) + r")(?=[ \t]+[A-Z" + _VIET_UPPER + "])") if heads else None
+    breaks = frozenset(fold_same_length(w) for w in data.get("name_breaks") or [])
+    return head, breaks
+
+
+_VIET_UPPER = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
+_NAME_WORD = re.compile(r"([ \t]*,[ \t]*|[ \t]+và[ \t]+|[ \t]+)([^\W\d_]+)")
+_MAX_NAME_WORDS = 12
+_MAX_LOWER_BEFORE_LEVEL = 3
+
+
+def _unknown_org(ctx: _Ctx, pos: int, limit: int) -> Optional[BodyMatch]:
+    """An organisation the gazetteer does not know: its head noun, the capitalised words of
+    its name (joined by "và" or "," when a capital follows that opens no other name), then a
+    level word, perhaps after one or two lower-case words ("... và Phát triển nông thôn
+    huyện"). Canonical None."""
+    head, breaks = _unknown_org_res()
+    text, f = ctx.text, ctx.folded
+    m = head.match(text, pos, limit) if head is not None else None
+    if m is None or (pos and (text[pos - 1].isalnum())):
+        return None
+    g = gazetteer()
+    i, end, lower, words = m.end(), 0, 0, 0
+    while words < _MAX_NAME_WORDS:
+        if end:
+            lv = g.level_regex.match(f, i, limit)
+            if lv is not None and text[lv.start():lv.end()].strip()[:1].islower():
+                end = lv.end()
+                break
+        w = _NAME_WORD.match(text, i, limit)
+        if not w:
+            break
+        sep, word = w.group(1).strip(), w.group(2)
+        words += 1
+        if word[0].isupper():
+            if sep and (head.match(text, w.start(2), limit) or ctx.at(w.start(2)) is not None):
+                break  # "và Phòng ...": the next name of the list
+            end = i = w.end()
+            lower = 0
+            continue
+        # lower-case syllables belong to the name only when a capital or a level closes them
+        # ("Chính trị Lê Duẩn", "Phát triển nông thôn huyện"); a verb ends it
+        nxt = _NAME_WORD.match(text, w.end(), limit)
+        if f[w.start(2):w.end(2)] in breaks or (nxt and f[w.start(2):nxt.end(2)] in breaks):
+            if lower and not sep:
+                end = i  # "Trung tâm Y tế | hướng dẫn": the verb closes the name
+            break
+        if sep or not end or lower >= _MAX_LOWER_BEFORE_LEVEL:
+            break
+        i = w.end()
+        lower += 1
+    if not end:
+        return None
+    surface = text[pos:end]
+    return BodyMatch(pos, end, surface, surface, False, _UNKNOWN)
 
 
 def _skip_ws(f: str, pos: int) -> int:

@@ -285,6 +285,7 @@ def gazetteer() -> _Gazetteer:
 
 
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
+_COMMITTEE_AFTER = re.compile(r"[ \t]+uy(?![\w&])(?![ \t]+ban(?!\w))")  # folded "ủy" after a level word
 _WORD_AFTER_NL = re.compile(r"\s+(\w+)")
 # Capitalized words that start something else, not a place name.
 _NOT_PLACE = frozenset("ban so bo hoi uy dang lien van cong mat thuong chu chinh thu quoc cac va "
@@ -304,6 +305,7 @@ def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
     if folded[end:end + 1] not in (" ", "\t"):
         return end, ""  # every extension opens with a space: ", " and ". " end the name here
     suffix = ""
+    base = end
     allow_place = entry.place
     if entry.takes_level or entry.needs_level:
         at = end
@@ -326,6 +328,13 @@ def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
                     memo[written] = known
             suffix, allow_place = known
             end = m.end()
+            c = _COMMITTEE_AFTER.match(folded, end)
+            if c is not None:
+                # "trực thuộc Huyện ủy": the level opens a committee's name, read whole
+                com = g.entries.get(" ".join(_TOKEN_RE.findall(folded[m.start():c.end()])))
+                if com is None or com.generic or com.kind != "party":
+                    return base, ""
+                suffix, allow_place, end = " " + com.canonical, False, c.end()
         if m is not None and folded.startswith(":", end):
             stop = _place_list(text, folded, end)
             if stop:
