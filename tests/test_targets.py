@@ -532,3 +532,18 @@ def test_goals_already_set_are_no_achievement():
 ])
 def test_index_years_of_periods_and_due_dates(low, year):
     assert T._TextIndex(low).year(0, len(low)) == year
+
+
+def test_grade_of_a_counted_figure_is_not_a_second_target():
+    # "từ 4 sao", "hạng 1", "loại 2", "cấp độ 3" qualify what the clause's figure counts
+    text = ("- Có thêm 45 sản phẩm OCOP đạt từ 4 sao trở lên.\n- Có thêm 8 bệnh viện đạt hạng 1 vào năm 2029.\n"
+            "- Nâng cấp 6 tuyến đường đạt chuẩn loại 2 tại các xã.\n"
+            "- 100% hệ thống thông tin được bảo đảm an toàn cấp độ 3.\n- Có 15 cán bộ dưới 35 tuổi.\n")
+    got = _targets(text)
+    assert [t.value for t in got] == [45, 8, 6, 100, 15]
+    assert got[0].unit == "sản phẩm" and got[0].comparator == "="
+
+
+def test_grade_alone_in_its_clause_is_the_value():
+    got = _targets("- Sản phẩm du lịch đạt 5 sao; 20 xã đạt chuẩn nông thôn mới.\n")
+    assert [(t.value, t.unit) for t in got] == [(5, "sao"), (20, "xã")]

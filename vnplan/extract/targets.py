@@ -141,6 +141,8 @@ class _Vocab:
     outcome_verb: re.Pattern  # verbs of an outcome after a leading percentage ("áp dụng")
     structure_nouns: frozenset  # what counts the parts of a text ("03 nhóm nhiệm vụ")
     clause_end: re.Pattern  # a purpose or consequence joined after a commitment
+    grade_before: frozenset  # "hạng 2", "loại 1": a grade of what is counted
+    grade_unit: re.Pattern  # "3 sao"
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -206,6 +208,8 @@ def _vocab() -> _Vocab:
             r"(?:,[ \t]*(?:và[ \t]+)?|(?<=[ \t])và[ \t]+)\(?[ \t]*(?:"
             + _alt(data.get("clause_enders") or ["góp phần"]) + ")" + end
             + r"|(?<=[ \t])(?:" + _alt(data.get("clause_enders_bare") or ["nhằm"]) + ")" + end),
+        grade_before=frozenset(" ".join(str(w).lower().split()) for w in data.get("grade_before") or []),
+        grade_unit=re.compile(r"\s*(?:" + _alt(data.get("grade_units") or ["sao"]) + ")" + end),
     )
 
 
@@ -260,6 +264,7 @@ class Quantity:
     comparator: str = "="
     qualifier: bool = False
     unit_is_noun: bool = False
+    grade: bool = False  # "3 sao", "hạng 2": a qualifier only after another figure of its clause
     num_end: int = -1  # after the digits (of the range's second number)
 
 
@@ -382,6 +387,7 @@ def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_
         if v.time_unit.match(low, num_end) and not low.startswith(("%", " %"), num_end):
             continue
         q = Quantity(start=s, end=num_end, num_start=s, value=value, value_max=value_max, num_end=num_end)
+        q.grade = _ends_with(tail, v.grade_before) is not None
         um = v.unit.match(low, num_end)
         if um:
             q.unit = v.unit_map.get(" ".join(um.group(1).split()), um.group(1))
@@ -396,6 +402,11 @@ def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_
             elif v.qualifier.match(low, num_end):
                 q.qualifier = True
                 q.unit = v.qualifier.match(low, num_end).group(0).strip()
+            elif v.grade_unit.match(low, num_end):
+                gm = v.grade_unit.match(low, num_end)
+                q.grade = True
+                q.unit = gm.group(0).strip()
+                q.end = gm.end()
             else:
                 nb = _NAME_BEFORE.search(text, max(start, s - 30), s)
                 if nb and nb.group(1)[0].isupper() and not low.startswith("%", num_end):
@@ -1095,6 +1106,23 @@ def _is_outcome(low: str, q: Quantity, ts: int, te: int) -> bool:
     return q.unit == "%" and bool(v.outcome_verb.search(low, nm.end(), te))
 
 
+def _primary(low: str, qs: list) -> list:
+    """The quantities that may be figures of their own: an age qualifier ("dưới 40 tuổi") only
+    where it is the value ("đạt 75 tuổi"); a grade ("từ 3 sao", "hạng 2") only where no figure
+    precedes it in its clause ("Có thêm 30 sản phẩm OCOP đạt từ 3 sao trở lên" -> 30)."""
+    out: list = []
+    for q in qs:
+        if q.qualifier and not _QUAL_VALUE.search(low, max(0, q.start - 12), q.start):
+            continue
+        if q.grade and out and not _CLAUSE_BREAK.search(low, out[-1].end, q.start):
+            continue
+        out.append(q)
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r"[;.]\s|\n")
+
+
 def _drop_dependants(low: str, prim: list) -> list:
     """Figures that describe the population of a leading percentage ("100% khu công nghiệp
     có tối thiểu 1 trạm") are part of its indicator, not figures of their own."""
@@ -1220,7 +1248,7 @@ def _table_items(text: str, low: str, line_s: int, line_e: int, head: _TableHead
         if col >= len(cells):
             continue
         a, b = cells[col]
-        qs = [q for q in find_quantities(text, low, a, b) if not q.qualifier]
+        qs = _primary(low, find_quantities(text, low, a, b))
         if qs:
             out.append(((ia, ib), qs[0], year, qs[0].unit or unit_cell))
     return out
@@ -1277,8 +1305,7 @@ def extract_targets(doc: Document) -> tuple:
                     return targets, figures
                 if len(qs_all) >= MAX_ITEMS:
                     s_e = min(s_e, qs_all[-1].end + _WINDOW)
-                prim = _drop_dependants(low, [q for q in qs_all if not q.qualifier
-                                              or _QUAL_VALUE.search(low, max(0, q.start - 12), q.start)])
+                prim = _drop_dependants(low, _primary(low, qs_all))
                 # The whole sentence (through ";") for cue words and the clause-level year.
                 dot = low.rfind(".", last_s, s_s)  # from the previous clause on: linear
                 fs = dot + 1 if dot >= 0 else full_s if full_s >= 0 else line_s
