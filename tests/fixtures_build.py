@@ -279,7 +279,12 @@ def build_pdf(text: str, path: Path, lines_per_page: int = 45) -> None:
     objects[catalog - 1] = f"<< /Type /Catalog /Pages {pages_obj} 0 R >>".encode()
     objects[pages_obj - 1] = (f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] "
                               f"/Count {len(kids)} >>").encode()
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    Path(path).write_bytes(_pdf_file(objects, catalog, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"))
+
+
+def _pdf_file(objects: list, root: int, head: bytes) -> bytes:
+    """The bytes of a PDF made of ``objects`` (numbered from 1), with its xref table."""
+    out = bytearray(head)
     offsets = []
     for i, body in enumerate(objects, 1):
         offsets.append(len(out))
@@ -287,9 +292,9 @@ def build_pdf(text: str, path: Path, lines_per_page: int = 45) -> None:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    out += (f"trailer\n<< /Size {len(objects) + 1} /Root {root} 0 R >>\nstartxref\n{xref}\n%%EOF\n"
             .encode())
-    Path(path).write_bytes(bytes(out))
+    return bytes(out)
 
 
 def build_scanned_pdf(path: Path) -> None:
@@ -298,13 +303,4 @@ def build_scanned_pdf(path: Path) -> None:
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
             b"<< /Length 29 >>\nstream\n0 0 m 100 100 l S 1 0 0 1 0 0 cm\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    Path(path).write_bytes(bytes(out))
+    Path(path).write_bytes(_pdf_file(objs, 1, b"%PDF-1.4\n"))
