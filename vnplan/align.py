@@ -119,10 +119,9 @@ def compare(child: Document, parent: Document) -> Comparison:
             changes.append(f"year: {pt[i].year} -> {ct[j].year}")
         result.pairs.append(Pair("target", pt[i].text, ct[j].text, round(score, 1),
                                  pt[i].section, ct[j].section, changes))
-    result.dropped += [("target", pt[i].section, pt[i].text) for i in range(len(pt))
-                       if i not in {m[1] for m in matched}]
-    result.added += [("target", ct[j].section, ct[j].text) for j in range(len(ct))
-                     if j not in {m[2] for m in matched}]
+    kept_p, kept_c = {m[1] for m in matched}, {m[2] for m in matched}
+    result.dropped += [("target", t.section, t.text) for i, t in enumerate(pt) if i not in kept_p]
+    result.added += [("target", t.section, t.text) for j, t in enumerate(ct) if j not in kept_c]
     # tasks
     pk, ck = _task_items(parent), _task_items(child)
     ptext, ctext = [_topic(_task_text(s)) for s in pk], [_topic(_task_text(s)) for s in ck]
@@ -139,8 +138,7 @@ def compare(child: Document, parent: Document) -> Comparison:
     for score, i, j in matched:
         result.pairs.append(Pair("task", _task_text(pk[i])[:200], _task_text(ck[j])[:200],
                                  round(score, 1), pk[i].id, ck[j].id))
-    result.dropped += [("task", pk[i].id, _task_text(pk[i])[:200]) for i in range(len(pk))
-                       if i not in {m[1] for m in matched}]
-    result.added += [("task", ck[j].id, _task_text(ck[j])[:200]) for j in range(len(ck))
-                     if j not in {m[2] for m in matched}]
+    kept_p, kept_c = {m[1] for m in matched}, {m[2] for m in matched}
+    result.dropped += [("task", s.id, _task_text(s)[:200]) for i, s in enumerate(pk) if i not in kept_p]
+    result.added += [("task", s.id, _task_text(s)[:200]) for j, s in enumerate(ck) if j not in kept_c]
     return result

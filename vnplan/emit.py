@@ -87,18 +87,18 @@ def _emit(value, indent: str, out: list) -> None:
                 out.append(f"{indent}{key}: {_inline(v, indent + '  ')}")
     else:
         for v in value:
-            if isinstance(v, dict) and v:
+            if _nested(v):
                 sub: list = []
-                _emit(v, indent + "  ", sub)
-                sub[0] = indent + "- " + sub[0][len(indent) + 2:]
-                out.extend(sub)
-            elif isinstance(v, list) and v and not _is_span(v):
-                sub = []
                 _emit(v, indent + "  ", sub)
                 sub[0] = indent + "- " + sub[0][len(indent) + 2:]
                 out.extend(sub)
             else:
                 out.append(f"{indent}- {_inline(v, indent + '  ')}")
+
+
+def _nested(v) -> bool:
+    """A value written on lines of its own: a non-empty mapping, or a list other than a span."""
+    return bool(v) and (isinstance(v, dict) or isinstance(v, list) and not _is_span(v))
 
 
 def _is_span(v: list) -> bool:
