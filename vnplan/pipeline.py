@@ -81,7 +81,7 @@ def language_warnings(text: str) -> list[Warning_]:
     share = sum(low.count(c) for c in lang["letters"]) / n_letters
     if share >= lang["min_share"]:
         return []
-    words = text.lower().split()
+    words = low.split()
     common = set(lang["unaccented_words"])
     if words and sum(w.strip(".,;:()") in common for w in words) / len(words) >= lang["min_share"]:
         return []
