@@ -90,12 +90,13 @@ def deadlines_ics(docs: Docs, path) -> int:
     n = 0
     for doc in iter_docs(docs):
         source = doc.metadata.number or doc.metadata.title or doc.id or ""
+        issued = _start_of(doc.metadata.date)
         for i, d in enumerate(doc.deadlines):
             if d.due:
                 start = date.fromisoformat(d.due)
                 rule = None
-            elif d.recurrence in _RRULE and _start_of(doc.metadata.date):
-                start = _start_of(doc.metadata.date)
+            elif d.recurrence in _RRULE and issued:
+                start = issued
                 freq, interval = _RRULE[d.recurrence]
                 rule = {"freq": freq, "interval": interval}
             else:
@@ -105,7 +106,7 @@ def deadlines_ics(docs: Docs, path) -> int:
             ev.add("summary", (d.task or d.text)[:120])
             ev.add("description", f"{d.text}\n{source} {d.section or ''}".strip())
             ev.add("dtstart", start)
-            stamp = _start_of(doc.metadata.date) or start  # deterministic: no "now"
+            stamp = issued or start  # deterministic: no "now"
             ev.add("dtstamp", datetime.combine(stamp, time(0), tzinfo=timezone.utc))
             if rule:
                 ev.add("rrule", rule)

@@ -3,8 +3,8 @@
 ``frames(docs)`` takes a Document, a list of them, or a folder of vnplan output (read back
 with ``vnplan.load``) and returns pandas DataFrames of sections, targets, figures, deadlines,
 assignments, bodies and references. ``rows(docs)`` gives the same rows as plain dicts, for
-code that does not want pandas (the CSV/XLSX/ICS exports use it). pandas is imported only by
-``frames``.
+code that does not want pandas; ``iter_docs`` is what the exports and the catalog read their
+documents with. pandas is imported only by ``frames``.
 """
 from __future__ import annotations
 
