@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import vnplan
 from vnplan.clean import clean
-from vnplan.text import strip_accents, tone_style
+from vnplan.lang.text import strip_accents, tone_style
 
 CORPUS = Path("/work/shared/corpus")
 

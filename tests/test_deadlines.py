@@ -6,7 +6,7 @@ import pytest
 import vnplan
 from vnplan.extract.deadlines import clause_start, extract_deadlines, reference_date
 from vnplan.model import Document, Metadata
-from vnplan.text import fold
+from vnplan.lang.text import fold
 
 
 def _doc(text: str, date: str | None = "2024-02-01") -> Document:

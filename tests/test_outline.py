@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import vnplan
 from vnplan.outline import segment
-from vnplan.text import fold
+from vnplan.lang.text import fold
 
 GOLD = Path("/work/shared/eval/gold")
 CORPUS = Path("/work/shared/corpus")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from vnplan.text import fold, strip_accents, tone_style
+from vnplan.lang.text import fold, strip_accents, tone_style
 
 
 def test_old_tone_placement_becomes_modern():

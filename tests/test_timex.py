@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnplan.extract.timex import find_timexes, normalize, parse_iso
+from vnplan.lang.timex import find_timexes, normalize, parse_iso
 
 REF = date(2024, 2, 1)  # a document of February 2024
 

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from . import vocab
+from .lang import vocab
 from .model import Footnote, Warning_
-from .text import tone_style
+from .lang.text import tone_style
 
 
 @dataclass
@@ -46,7 +46,7 @@ _REF_RE = re.compile("\ue000(\\d{1,4})\ue001")
 _END_PUNCT = re.compile(r"[.!?:;…](?:[\"”’)\]»]*)$")
 _END_CHARS = ".!?:;…\"”’)]»"  # a line ending a sentence ends with one of these
 _SPACES = re.compile(r" {2,}")
-# a superset of the pairs vnplan.text.tone_style rewrites ("oà", "uỷ" ...): the pair ends
+# a superset of the pairs vnplan.lang.text.tone_style rewrites ("oà", "uỷ" ...): the pair ends
 # its syllable and its "u" is not part of "qu" (tone_style leaves "hoàng", "hoạch", "quý")
 _OLD_TONE = re.compile("[oOuU](?<![qQ].)[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\\W\\d_])")
 _MD_HEADING = re.compile(r"^(?:#{1,6}(?:[ \t]+|$))+")  # "#" alone: an empty heading

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from . import vocab
+from .lang import vocab
 from .extract.references import NUMBER_RE, canonical_number, type_of_symbol
 from .model import Document, Metadata, Signer
-from .text import fold
+from .lang.text import fold
 
 
 @dataclass(frozen=True)

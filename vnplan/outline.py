@@ -30,9 +30,9 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from . import vocab
+from .lang import vocab
 from .model import Document, Section, Warning_
-from .text import fold, strip_accents
+from .lang.text import fold, strip_accents
 
 Span = list
 

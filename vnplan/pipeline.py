@@ -14,7 +14,7 @@ from . import clean as _clean
 from . import header, outline
 from .extract import assignments, bodies, deadlines, references, targets
 from .model import Document, Source, Warning_
-from .vocab import load as _vocab
+from .lang.vocab import load as _vocab
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # Vietnamese is written in these

@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from .. import vocab
+from ..lang import vocab
 from ..model import Assignment, Document
 from .bodies import BodyMatch, canonical_of, gazetteer, collector_paused, fold_same_length, key_of, scan_bodies, scan_range
 

@@ -20,9 +20,9 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from .. import vocab
+from ..lang import vocab
 from ..model import Body, Document, Mention
-from ..text import strip_accents
+from ..lang.text import strip_accents
 
 
 def _fold_table() -> dict:

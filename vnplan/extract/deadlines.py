@@ -14,10 +14,10 @@ import re
 from datetime import date
 from typing import Optional
 
-from .. import vocab
+from ..lang import vocab
 from ..model import Deadline, Document
-from ..text import fold
-from .timex import Timex, _words, find_timexes, normalize, parse_iso
+from ..lang.text import fold
+from ..lang.timex import Timex, _words, find_timexes, normalize, parse_iso
 
 _V = vocab.load("time")["deadlines"]
 _S = r"[\s_]{0,3}"

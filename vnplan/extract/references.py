@@ -11,9 +11,9 @@ import re
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from .. import vocab
+from ..lang import vocab
 from ..model import Document, Reference
-from ..text import fold
+from ..lang.text import fold
 
 # A syllable of a symbol: an upper-case letter, then upper case or digits, with at most one
 # lower-case letter at a time ("CTr", "TTg", "QĐi", "QyĐ"), so words like "Ban" never match.

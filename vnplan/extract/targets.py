@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
-from .. import vocab
+from ..lang import vocab
 from ..model import Document, Figure, Section, Target
 
 # --- patterns that do not depend on the vocabulary -------------------------------------------

@@ -15,7 +15,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Optional
 
-from .. import vocab
+from ..lang import vocab
 
 LEGACY = ("tcvn3", "vni", "viscii")  # tried on content; VPS only by font name (see viparse)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator, Optional
 
-from .. import vocab
+from . import vocab
 
 _V = vocab.load("time")
 
