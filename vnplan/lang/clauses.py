@@ -1,0 +1,78 @@
+"""Clause and sentence boundaries: where the task around a word begins and ends.
+
+A clause ends at ";", at a "." followed by a space or a line break, or at a line break (plan
+items are one per line once the cleaner has reflowed the text); a ":" opens a new clause ("Thời
+gian thực hiện: Quý II/2026"). Parentheses are skipped as a whole, and a position inside "( ... )"
+belongs to the parenthesised clause. Every scan is bounded by ``SCAN`` characters both ways, so a
+pathological line never makes the readers above quadratic.
+"""
+from __future__ import annotations
+
+SCAN = 600  # longest clause looked at, both ways
+
+
+def _full_stop(text: str, i: int) -> bool:
+    """A "." that ends a sentence: followed by white space or the end (not "1.200", "T.Ư")."""
+    return i + 1 >= len(text) or text[i + 1] in " \t\n"
+
+
+def clause_start(text: str, pos: int, scan: int = SCAN) -> tuple[int, bool]:
+    """(start, opened_by_paren) of the clause holding ``pos``: after the last ; . : or line break,
+    or after the unmatched "(" it sits in; parentheses closed before ``pos`` are skipped."""
+    depth = 0
+    stop = max(0, pos - scan)
+    i = pos - 1
+    while i >= stop:
+        c = text[i]
+        if c == "\n":
+            return i + 1, False
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            if depth == 0:
+                return i + 1, True
+            depth -= 1
+        elif depth == 0 and (c in ";:" or (c == "." and _full_stop(text, i))):
+            return i + 1, False
+        i -= 1
+    return stop, False
+
+
+def clause_end(text: str, pos: int, scan: int = SCAN) -> int:
+    """End of the clause from ``pos``: the next ; . or line break outside parentheses, or the
+    ")" closing a parenthesis opened before ``pos``."""
+    depth = 0
+    stop = min(len(text), pos + scan)
+    i = pos
+    while i < stop:
+        c = text[i]
+        if c == "\n":
+            return i
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif depth == 0 and (c == ";" or (c == "." and _full_stop(text, i))):
+            return i
+        i += 1
+    return stop
+
+
+def clause_at(text: str, pos: int, scan: int = SCAN) -> tuple[int, int]:
+    """[start, end) of the clause holding ``pos``."""
+    start, _ = clause_start(text, pos, scan)
+    return start, clause_end(text, pos, scan)
+
+
+def sentence_end(text: str, pos: int, scan: int = SCAN) -> int:
+    """End of the sentence from ``pos``: the next full stop or line break (";" does not end it)."""
+    stop = min(len(text), pos + scan)
+    i = pos
+    while i < stop:
+        c = text[i]
+        if c == "\n" or (c == "." and _full_stop(text, i)):
+            return i
+        i += 1
+    return stop
