@@ -26,7 +26,30 @@ def all_spans(doc: vnplan.Document):
 
 
 def test_stage_order_is_visible():
-    assert [name for name, _ in vnplan.STAGES][:3] == ["outline", "header", "references"]
+    assert [stage.name for stage in vnplan.STAGES][:3] == ["outline", "header", "references"]
+
+
+def test_declared_order_holds_and_a_wrong_order_is_refused():
+    vnplan.pipeline.check_order(vnplan.STAGES)
+    swapped = list(reversed(vnplan.STAGES))
+    with pytest.raises(ValueError, match="reads"):
+        vnplan.pipeline.check_order(swapped)
+    odd = [vnplan.pipeline.Stage("odd", lambda d: None, reads=("text",), sets=("nonsense",))]
+    with pytest.raises(ValueError, match="unknown"):
+        vnplan.pipeline.check_order(odd)
+
+
+def test_a_stage_that_writes_outside_its_contract_is_caught(monkeypatch):
+    def greedy(doc):
+        doc.targets = []  # declared to set references only
+
+    stage = vnplan.pipeline.Stage("greedy", greedy, reads=("text",), sets=("references",))
+    monkeypatch.setattr(vnplan.pipeline, "STAGES", [stage])
+    doc = vnplan.parse("Kế hoạch thực hiện Nghị quyết")
+    assert any(w.code == "stage-error" and "greedy" in w.message and "targets" in w.message
+               for w in doc.warnings)
+    with pytest.raises(RuntimeError, match="targets"):
+        vnplan.parse("Kế hoạch", strict=True)
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n ", "\x00\x01", "12345"])
@@ -64,7 +87,8 @@ def test_a_failing_stage_is_reported_not_raised(monkeypatch):
     def broken(doc):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(vnplan.pipeline, "STAGES", [("broken", broken)])
+    stage = vnplan.pipeline.Stage("broken", broken, reads=("text",), sets=())
+    monkeypatch.setattr(vnplan.pipeline, "STAGES", [stage])
     doc = vnplan.parse("Kế hoạch thực hiện Nghị quyết")
     assert any(w.code == "stage-error" and "boom" in w.message for w in doc.warnings)
     with pytest.raises(RuntimeError):
