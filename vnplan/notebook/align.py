@@ -13,8 +13,8 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from .model import Document, Section, Target
-from .lang.text import fold
+from ..model import Document, Section, Target
+from ..lang.text import fold
 
 TARGET_CUTOFF = 55.0  # below this two targets are not the same goal
 TASK_CUTOFF = 50.0  # below this two task items are not the same task
