@@ -35,7 +35,14 @@ def _axes(ax):
     return ax
 
 
+def _integers():
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True)
+
+
 def _place(doc) -> str:
+    """Where a plan applies: its place line (the province), else its issuer."""
     md = doc.metadata
     return md.place or md.issuer or doc.id or "?"
 
@@ -87,6 +94,7 @@ def plot_targets(docs: Docs, ax=None):
     ax.set_xticklabels([str(y) for y in years])
     ax.set_xlabel("year of the target")
     ax.set_ylabel("targets")
+    ax.yaxis.set_major_locator(_integers())
     ax.set_title("Quantified targets by year and place")
     if data:
         ax.legend(fontsize="small")
@@ -122,6 +130,7 @@ def plot_assignments(docs: Docs, top: int = 15, ax=None):
     ax.set_yticks(range(len(bodies)))
     ax.set_yticklabels([b if len(b) <= 45 else b[:44] + "…" for b in bodies], fontsize="small")
     ax.set_xlabel("assignments")
+    ax.xaxis.set_major_locator(_integers())
     ax.set_title("Who carries the load")
     ax.legend(fontsize="small")
     return ax
