@@ -156,7 +156,7 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
 
 
 def test_doc_reader_option_reaches_the_reader(monkeypatch):
-    monkeypatch.delenv("VNPLAN_DOC_READER", raising=False)
+    monkeypatch.setenv("VNPLAN_DOC_READER", "auto")  # restored after the test
     args = build_parser().parse_args(["convert", "x", "-o", "y", "--doc-reader", "libreoffice"])
     assert args.doc_reader == "libreoffice"
     assert main(["compare", "--doc-reader", "antiword", "nowhere.doc", "nowhere.yaml"]) == 2
