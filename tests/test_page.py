@@ -110,6 +110,18 @@ def test_marked_text_is_the_document_text(doc):
     assert words == [w for w in doc.text.split() if w != "|"]
 
 
+def test_optional_libraries_name_their_extra(doc, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "spacy", None)
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
+    with pytest.raises(ImportError, match=r"vnplan\[spacy\]"):
+        vnplan.to_spacy(doc)
+    with pytest.raises(ImportError, match=r"vnplan\[plot\]"):
+        vnplan.plot_targets([doc])
+    assert "<nav>" in vnplan.render(doc)  # the page needs neither
+
+
 # --- plots -----------------------------------------------------------------------------------
 
 mpl = pytest.importorskip("matplotlib")
