@@ -106,8 +106,8 @@ class _Marker:
 
 
 def anchor(section: Section) -> str:
-    """The HTML id of a section's heading (its id path with "-" for "/")."""
-    return "s-" + section.id.replace("/", "-").replace(" ", "_")
+    """The HTML id of a section's heading (its id path with "-" for "/"), safe in an attribute."""
+    return escape("s-" + section.id.replace("/", "-").replace(" ", "_"), quote=True)
 
 
 def _opening(text: str, words: int = 10) -> str:
