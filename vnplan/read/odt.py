@@ -194,23 +194,30 @@ def _without(el, drop):
 
 
 def _table_lines(rows: list, lines: list) -> None:
-    """Rows of cells (each a list of lines) -> lines, as the .docx reader writes them."""
+    """Rows of cells (each a list of lines) -> lines, as the .docx reader writes them: a small
+    table of two or three columns with multi-line cells is layout (the header block, the
+    signature), read across line by line; any other table is data, one "| a | b |" per row."""
     if not rows:
         return
     ncols = max(len(r) for r in rows)
     multi = any(len([x for x in c if x.strip()]) >= 2 for r in rows for c in r)
-    if 2 <= ncols <= 3 and len(rows) <= 3 and multi:
-        for row in rows:
-            for k in range(max((len(c) for c in row), default=0)):
-                parts = [" ".join(c[k].split()) if k < len(c) else "" for c in row]
-                if any(parts):
-                    lines.append("\t".join(parts).rstrip("\t"))
-        return
+    layout = 2 <= ncols <= 3 and len(rows) <= 3 and multi
     for row in rows:
-        cells = [" ".join(" ".join(x.split()) for x in c if x.strip()).replace("|", "/")
-                 for c in row]
-        if any(cells):
-            lines.append("| " + " | ".join(cells) + " |")
+        lines.extend(_layout_row(row) if layout else _data_row(row))
+
+
+def _layout_row(row: list) -> list[str]:
+    out = []
+    for k in range(max((len(c) for c in row), default=0)):
+        parts = [" ".join(c[k].split()) if k < len(c) else "" for c in row]
+        if any(parts):
+            out.append("\t".join(parts).rstrip("\t"))
+    return out
+
+
+def _data_row(row: list) -> list[str]:
+    cells = [" ".join(" ".join(x.split()) for x in c if x.strip()).replace("|", "/") for c in row]
+    return ["| " + " | ".join(cells) + " |"] if any(cells) else []
 
 
 def read(data: bytes) -> tuple[str, str]:
