@@ -136,3 +136,28 @@ def test_outdir_may_be_the_input_folder(tmp_path: Path):
     # a second run does not take its own outputs or report as inputs
     assert main(["convert", str(tmp_path), "-o", str(tmp_path), "-q", "-j", "1"]) == 0
     assert len(_lines(tmp_path)) == 3
+
+
+def test_schema_command_prints_the_shipped_schema(capsys):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"].endswith("2020-12/schema") and "metadata" in schema["properties"]
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    """``vnplan schema | true``: the reader is gone before the first write; no BrokenPipeError
+    traceback, the SIGPIPE status."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [str(Path(vnplan.__file__).parents[1]), os.environ.get("PYTHONPATH", "")]))
+    proc = subprocess.run(f"{sys.executable} -m vnplan schema | true; "
+                          "echo ${PIPESTATUS[0]}", shell=True, executable="/bin/bash",
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert proc.stderr == "" and proc.stdout.strip() == "141"
+
+
+def test_doc_reader_option_reaches_the_reader(monkeypatch):
+    monkeypatch.setenv("VNPLAN_DOC_READER", "auto")  # restored after the test
+    args = build_parser().parse_args(["convert", "x", "-o", "y", "--doc-reader", "libreoffice"])
+    assert args.doc_reader == "libreoffice"
+    assert main(["compare", "--doc-reader", "antiword", "nowhere.doc", "nowhere.yaml"]) == 2
+    assert os.environ["VNPLAN_DOC_READER"] == "antiword"

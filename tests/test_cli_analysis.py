@@ -54,3 +54,35 @@ def test_export_writes_csv_xlsx_and_ics(outdir, tmp_path):
 
 def test_export_needs_a_target(outdir):
     assert main(["export", str(outdir)]) == 2
+
+
+@pytest.fixture(scope="module")
+def jsonl_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("jsonl")
+    assert main(["convert", str(SAMPLES), "-o", str(out), "-f", "jsonl", "-q", "-j", "1"]) == 0
+    return out
+
+
+def test_jsonl_output_feeds_catalog_export_and_compare(jsonl_out, tmp_path, capsys):
+    assert main(["catalog", str(jsonl_out)]) == 0
+    assert capsys.readouterr().out.startswith("5 documents")
+    assert main(["export", str(jsonl_out), "--csv", str(tmp_path / "a.csv")]) == 0
+    rows = (tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    docs = vnplan.load(jsonl_out / "documents.jsonl")
+    assert len(docs) == 5 and len(rows) == sum(len(d.assignments) for d in docs) > 0
+    f = jsonl_out / "documents.jsonl"
+    assert main(["compare", f"{f}#002_6b5c22b210b6856e", f"{f}#001_587a06bdb3baec45"]) == 0
+    assert "value: >1200 người" in capsys.readouterr().out
+    assert main(["compare", str(f), str(f)]) == 2
+    assert "holds 5 documents" in capsys.readouterr().err
+
+
+def test_export_of_no_documents_is_an_error(tmp_path, capsys):
+    assert main(["export", str(tmp_path), "--csv", str(tmp_path / "a.csv")]) == 2
+    assert "no vnplan documents" in capsys.readouterr().err
+
+
+def test_export_to_a_missing_folder_names_it(outdir, tmp_path, capsys):
+    assert main(["export", str(outdir), "--csv", str(tmp_path / "none" / "a.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "no such folder" in err and str(tmp_path / "none") in err and ".tmp" not in err

@@ -8,9 +8,10 @@ import yaml
 
 import vnplan
 from conftest import ROOT
+from vnplan.cli import schema_text
 
 jsonschema = pytest.importorskip("jsonschema")
-SCHEMA = json.loads((ROOT / "schemas" / "vnplan-document.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(schema_text())  # the schema shipped inside the package
 
 
 def validate(data: dict) -> None:

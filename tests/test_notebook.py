@@ -19,4 +19,5 @@ def test_explore_notebook_runs_top_to_bottom():
                       if c.cell_type == "code" for o in c.outputs)
     assert "45-NQ/TW" in outputs  # the catalog cell
     assert "value: >1200 người" in outputs  # the alignment cell
-    assert "DEADLINE" in outputs and "BODY" in outputs  # the highlighted text
+    assert "k-deadline" in outputs and "k-assignment" in outputs  # the highlighted text
+    assert "image/png" in outputs  # the plots

@@ -5,12 +5,12 @@
     >>> doc.metadata.number, [s.heading for s in doc.sections]
     >>> print(vnplan.to_yaml(doc))
 
-Heavy libraries (spaCy, pandas, PDF and DOCX readers) are imported where first needed, so
+Heavy libraries (pandas, matplotlib, spaCy, PDF and DOCX readers) are imported where first needed, so
 ``import vnplan`` stays fast.
 """
 from __future__ import annotations
 
-from .emit import dumps, loads, to_json, to_yaml
+from .emit import dumps, iter_outputs, load, loads, to_json, to_yaml
 from .model import (Assignment, Body, Deadline, Document, Figure, Footnote, Metadata, Reference,
                     Section, Signer, Source, Target)
 from .pipeline import STAGES, parse
@@ -20,7 +20,8 @@ __version__ = "0.1.0"
 __all__ = ["parse", "parse_file", "parse_bytes", "load", "to_yaml", "to_json", "dumps", "loads",
            "Document", "Metadata", "Section", "Reference", "Target", "Figure", "Deadline",
            "Assignment", "Body", "Footnote", "Signer", "Source", "STAGES", "__version__",
-           "frames", "render", "to_spacy", "compare", "catalog"]
+           "iter_outputs", "frames", "render", "to_spacy", "compare", "catalog",
+           "plot_targets", "plot_deadlines", "plot_assignments"]
 
 
 def parse_file(path, **kwargs) -> Document:
@@ -39,24 +40,15 @@ def parse_bytes(data: bytes, name: str = "<bytes>", **kwargs) -> Document:
     return parse(text, source=source, **kwargs)
 
 
-def load(path) -> Document:
-    """Load a Document from a YAML or JSON file written by vnplan."""
-    from pathlib import Path
-
-    return loads(Path(path).read_text(encoding="utf-8"))
-
-
-# Notebook and analysis tools, imported on first use so that `import vnplan` stays light.
-# (The modules are named apart from the functions so that importing one never shadows the other.)
-_LAZY = {"frames": ("tables", "frames"), "render": ("view", "render"),
-         "to_spacy": ("view", "to_spacy"), "compare": ("align", "compare"),
-         "catalog": ("index", "catalog")}
+# Notebook and analysis tools (``vnplan.notebook``), imported on first use so that
+# ``import vnplan`` stays light.
+_LAZY = ("frames", "render", "to_spacy", "compare", "catalog", "plot_targets", "plot_deadlines",
+         "plot_assignments")
 
 
 def __getattr__(name: str):
     if name in _LAZY:
-        from importlib import import_module
+        from . import notebook
 
-        module, attr = _LAZY[name]
-        return getattr(import_module(f".{module}", __name__), attr)
+        return getattr(notebook, name)
     raise AttributeError(f"module 'vnplan' has no attribute {name!r}")

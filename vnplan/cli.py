@@ -3,15 +3,18 @@
 One sub-command per job, each a ``_add_<name>`` that declares its arguments and a ``_run_<name>``
 that does the work and returns the exit status; new sub-commands (``compare``, ``catalog``)
 register themselves in ``COMMANDS``. Exit status: 0 success, 1 some inputs failed (the others
-were still written), 2 usage error (bad flag, no inputs, unwritable output folder).
+were still written), 2 usage error (bad flag, no inputs, unwritable output folder), 141 the
+reader of the output went away (``| head``), quietly.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Callable, Optional, Sequence
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a killed pipe writer
 
 
 def _positive_int(value: str) -> int:
@@ -67,15 +70,24 @@ def _run_convert(args: argparse.Namespace) -> int:
 
 
 def _load_any(path: str):
-    """A Document from vnplan output (.yaml/.json) or from a source document (parsed now)."""
+    """A Document from vnplan output (.yaml/.json, or .jsonl/folder with ``PATH#ID`` picking one
+    document when it holds several) or from a source document (parsed now)."""
     from pathlib import Path
 
-    from . import load, parse_file
+    from . import parse_file
+    from .emit import is_output, iter_outputs
 
-    p = Path(path)
-    if p.suffix.lower() in (".yaml", ".yml", ".json"):
-        return load(p)
-    return parse_file(p, doc_id=p.stem)
+    name, _, want = path.partition("#") if not Path(path).exists() else (path, "", "")
+    p = Path(name)
+    if not (p.is_dir() or is_output(p)):
+        return parse_file(p, doc_id=p.stem)
+    docs = list(iter_outputs(p))
+    if want:
+        docs = [d for d in docs if want in (d.id, d.source.path, Path(d.source.path or "").name)]
+    if len(docs) != 1:
+        ids = ", ".join(str(d.id) for d in docs[:5]) + (" ..." if len(docs) > 5 else "")
+        raise ValueError(f"{path}: holds {len(docs)} documents ({ids}); name one as {name}#ID")
+    return docs[0]
 
 
 def _add_compare(sub) -> argparse.ArgumentParser:
@@ -83,7 +95,7 @@ def _add_compare(sub) -> argparse.ArgumentParser:
         "compare", help="align a plan with the plan it carries out",
         description="Pair each target and task of PARENT with its counterpart in CHILD, show "
                     "changed values, and list what CHILD dropped and added. Each argument is a "
-                    "source document or vnplan output (.yaml/.json).")
+                    "source document or vnplan output (.yaml/.json, or .jsonl#ID).")
     p.add_argument("child", metavar="CHILD")
     p.add_argument("parent", metavar="PARENT")
     p.add_argument("--width", type=_positive_int, default=60, help="column width (default 60)")
@@ -91,7 +103,7 @@ def _add_compare(sub) -> argparse.ArgumentParser:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from .align import compare
+    from .notebook.align import compare
     from .read import ReadError
 
     try:
@@ -105,9 +117,10 @@ def _run_compare(args: argparse.Namespace) -> int:
 
 def _add_catalog(sub) -> argparse.ArgumentParser:
     p = sub.add_parser(
-        "catalog", help="index a folder of converted documents",
+        "catalog", help="index converted documents",
         description="Which documents implement which document number, and the deadlines by "
-                    "date and body, over a folder written by `vnplan convert`; also written to "
+                    "date and body, over vnplan output (a folder written by `vnplan convert`, in "
+                    "any format, or a .yaml/.json/.jsonl file); for a folder also written to "
                     "OUTDIR/_catalog.yaml.")
     p.add_argument("outdir", metavar="OUTDIR")
     return p
@@ -118,20 +131,21 @@ def _run_catalog(args: argparse.Namespace) -> int:
 
     import yaml
 
-    from .batch import atomic_write
-    from .index import catalog, format_catalog
+    from .notebook.export import atomic_write
+    from .notebook.index import catalog, format_catalog
 
     folder = Path(args.outdir)
-    if not folder.is_dir():
-        print(f"vnplan catalog: {folder}: not a folder", file=sys.stderr)
+    if not folder.exists():
+        print(f"vnplan catalog: {folder}: no such folder or file", file=sys.stderr)
         return EXIT_USAGE
     try:
         cat = catalog(folder)
+        if folder.is_dir():
+            atomic_write(folder / "_catalog.yaml",
+                         yaml.safe_dump(cat, allow_unicode=True, sort_keys=False).encode("utf-8"))
     except (OSError, ValueError) as exc:
         print(f"vnplan catalog: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    atomic_write(folder / "_catalog.yaml",
-                  yaml.safe_dump(cat, allow_unicode=True, sort_keys=False).encode("utf-8"))
     print(format_catalog(cat))
     return EXIT_OK
 
@@ -141,7 +155,8 @@ def _add_export(sub) -> argparse.ArgumentParser:
         "export", help="follow-up tables and calendars from converted documents",
         description="Write the assignments with their deadlines (CSV, XLSX) and the deadlines "
                     "as an iCalendar file, from documents or a folder written by `vnplan convert`.")
-    p.add_argument("inputs", nargs="+", metavar="PATH", help="output folder(s) or .yaml/.json files")
+    p.add_argument("inputs", nargs="+", metavar="PATH",
+                   help="output folder(s) or .yaml/.json/.jsonl files")
     p.add_argument("--csv", metavar="FILE")
     p.add_argument("--xlsx", metavar="FILE")
     p.add_argument("--ics", metavar="FILE")
@@ -149,15 +164,18 @@ def _add_export(sub) -> argparse.ArgumentParser:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from . import export
+    from .notebook import export
 
     if not (args.csv or args.xlsx or args.ics):
         print("vnplan export: name at least one of --csv, --xlsx, --ics", file=sys.stderr)
         return EXIT_USAGE
     try:
-        from .tables import iter_docs
+        from .notebook.tables import iter_docs
 
         docs = list(iter_docs(args.inputs))
+        if not docs:
+            print("vnplan export: no vnplan documents in " + " ".join(args.inputs), file=sys.stderr)
+            return EXIT_USAGE
         for path, write in ((args.csv, export.assignments_csv),
                             (args.xlsx, export.assignments_xlsx), (args.ics, export.deadlines_ics)):
             if path:
@@ -172,13 +190,35 @@ def _run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_schema(sub) -> argparse.ArgumentParser:
+    return sub.add_parser(
+        "schema", help="print the JSON Schema of the output",
+        description="Print the JSON Schema (draft 2020-12) that every YAML/JSON document "
+                    "written by vnplan validates against; it ships inside the package.")
+
+
+def schema_text() -> str:
+    """The shipped JSON Schema of vnplan's output, as text."""
+    from importlib.resources import files
+
+    return files("vnplan").joinpath("schemas", "vnplan-document.schema.json").read_text("utf-8")
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(schema_text())
+    return EXIT_OK
+
+
 # name -> (declare arguments, run)
 COMMANDS: dict[str, tuple[Callable, Callable[[argparse.Namespace], int]]] = {
     "convert": (_add_convert, _run_convert),
     "compare": (_add_compare, _run_compare),
     "catalog": (_add_catalog, _run_catalog),
     "export": (_add_export, _run_export),
+    "schema": (_add_schema, _run_schema),
 }
+# Commands that read source documents, and so may meet an old Word .doc.
+_READS_DOCS = ("convert", "compare")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -190,7 +230,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="cmd", metavar="COMMAND")
     sub.required = True
     for name, (add, run) in COMMANDS.items():
-        add(sub).set_defaults(_run=run)
+        p = add(sub)
+        p.set_defaults(_run=run)
+        if name in _READS_DOCS:
+            p.add_argument("--doc-reader", choices=("auto", "antiword", "libreoffice"),
+                           help="how to read old Word .doc files (default auto: antiword when "
+                                "installed, else LibreOffice)")
     return ap
 
 
@@ -202,7 +247,22 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except SystemExit as exc:  # argparse: --help/--version exit 0, bad usage exits 2
         code = exc.code
         return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
-    return args._run(args)
+    if getattr(args, "doc_reader", None):
+        os.environ["VNPLAN_DOC_READER"] = args.doc_reader  # worker processes inherit it
+    try:
+        status = args._run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _broken_pipe()
+    return status
+
+
+def _broken_pipe() -> int:
+    """The reader went away (``vnplan catalog out | head``): stop quietly, as cat does. The
+    rest of stdout goes to /dev/null so the flush at exit does not raise again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":  # pragma: no cover

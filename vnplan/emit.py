@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 import math
 import re
+from pathlib import Path
+from typing import Iterator, Union
 
 import yaml
 
@@ -144,3 +146,73 @@ def loads(text: str) -> Document:
     if not isinstance(data, dict):
         raise ValueError("not a vnplan document: the top level is not a mapping")
     return from_dict(data)
+
+
+# --- reading output back: the one reader behind load, catalog, export, compare and frames ------
+
+SINGLE = (".yaml", ".yml", ".json")  # one document per file
+LINES = (".jsonl", ".ndjson")  # one document per line
+
+
+def is_output(path: Union[str, Path]) -> bool:
+    """True for a file name vnplan output can have (.yaml .yml .json .jsonl .ndjson)."""
+    return Path(path).suffix.lower() in SINGLE + LINES
+
+
+def _jsonl(path: Path) -> Iterator[Document]:
+    """The documents of a jsonl file; a later line for the same source replaces the earlier
+    one (``convert --resume`` appends a new line when an input changed). A last line cut
+    short by a stopped run is skipped; a bad line elsewhere is an error naming its number."""
+    latest: dict = {}
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            if n == len(lines):  # no newline after it: an interrupted write
+                break
+            raise ValueError(f"{path}:{n}: not a JSON line ({exc.msg})") from None
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}:{n}: not a vnplan document")
+        key = (data.get("source") or {}).get("path") or data.get("id") or f"#{n}"
+        latest.pop(key, None)  # the newest version takes the newest place
+        latest[key] = data
+    for data in latest.values():
+        yield from_dict(data)
+
+
+def _single(path: Path) -> Document:
+    try:
+        return loads(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, ValueError) as exc:
+        raise ValueError(f"{path}: not vnplan output ({str(exc).splitlines()[0]})") from None
+
+
+def iter_outputs(path: Union[str, Path]) -> Iterator[Document]:
+    """Every Document in vnplan output at ``path``: a .yaml/.json file, a .jsonl file (many
+    documents), or a folder holding any mix of them, searched recursively in name order.
+    Names starting with "_" or "." (the run's report, the catalog, temporary files) are not
+    documents and are skipped."""
+    p = Path(path)
+    if p.is_dir():
+        for f in sorted(p.rglob("*")):
+            rel = f.relative_to(p).parts
+            if f.is_file() and is_output(f) and not any(x[:1] in "_." for x in rel):
+                yield from iter_outputs(f)
+    elif p.suffix.lower() in LINES:
+        yield from _jsonl(p)
+    elif p.exists() or p.suffix.lower() in SINGLE:
+        yield _single(p)
+    else:
+        raise FileNotFoundError(f"{p}: no such file or folder")
+
+
+def load(path: Union[str, Path]) -> Union[Document, list]:
+    """A Document from a .yaml/.json file written by vnplan; a list of Documents from a .jsonl
+    file or a folder of output (see ``iter_outputs``)."""
+    p = Path(path)
+    if p.is_dir() or p.suffix.lower() in LINES:
+        return list(iter_outputs(p))
+    return _single(p)

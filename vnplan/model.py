@@ -190,7 +190,7 @@ class Document:
         return from_dict(data)
 
     def _repr_html_(self) -> str:  # Jupyter
-        from .view import outline_html
+        from .notebook.view import outline_html
 
         return outline_html(self)
 

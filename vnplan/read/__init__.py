@@ -48,6 +48,8 @@ def _sniff(data: bytes, name: str) -> str:
             raise ReadError(f"{name}: corrupt zip/docx file ({exc})") from None
         if "word/document.xml" in names:
             return "docx"
+        if "content.xml" in names and b"opendocument.text" in head:
+            return "odt"
         if any(n.startswith(("xl/", "ppt/")) for n in names) or "content.xml" in names:
             raise ReadError(f"{name}: unknown format: an office file that is not a Word document "
                             "(save it as .docx)")
@@ -116,12 +118,20 @@ def _read_doc(data: bytes, name: str) -> tuple[str, str, str, str]:
     return text, "doc", enc, reader
 
 
+def _read_odt(data: bytes, name: str) -> tuple[str, str, str, str]:
+    from . import odt
+
+    text, enc = odt.read(data)
+    return text, "odt", enc, "odt"
+
+
 def _read_rtf(data: bytes, name: str) -> tuple[str, str, str, str]:
     raise ReadError(f"{name}: RTF is not supported: save it as .docx")
 
 
 _READERS: dict[str, Callable[[bytes, str], tuple[str, str, str, str]]] = {
     "text": _read_text, "docx": _read_docx, "pdf": _read_pdf, "doc": _read_doc, "rtf": _read_rtf,
+    "odt": _read_odt,
 }
 
 

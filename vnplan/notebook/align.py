@@ -13,8 +13,8 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from .model import Document, Section, Target
-from .lang.text import fold
+from ..model import Document, Section, Target
+from ..lang.text import fold
 
 TARGET_CUTOFF = 55.0  # below this two targets are not the same goal
 TASK_CUTOFF = 50.0  # below this two task items are not the same task
@@ -102,43 +102,59 @@ def _last_number(sid: Optional[str]) -> str:
     return (sid or "").split("/")[-1]
 
 
-def compare(child: Document, parent: Document) -> Comparison:
-    """Align the child plan with the parent plan it carries out."""
-    result = Comparison()
-    # targets
-    pt, ct = parent.targets, child.targets
-    ptopic, ctopic = [_topic(t.indicator or t.text) for t in pt], [_topic(t.indicator or t.text) for t in ct]
+def _target_changes(p: Target, c: Target) -> list:
+    changes = []
+    if (_value(p), p.comparator) != (_value(c), c.comparator):
+        changes.append(f"value: {_value(p)} -> {_value(c)}")
+    if p.year != c.year:
+        changes.append(f"year: {p.year} -> {c.year}")
+    return changes
+
+
+def _task_score(p: Section, a: str, c: Section, b: str) -> float:
+    """Similar wording (set and order), plus a bonus when the items keep their number."""
+    score = fuzz.token_set_ratio(a, b) * 0.5 + fuzz.ratio(a[:300], b[:300]) * 0.5
+    if _last_number(p.id) == _last_number(c.id):
+        score = min(100.0, score + SAME_NUMBER_BONUS)
+    return score
+
+
+def _leftovers(result: Comparison, kind: str, matched: list, parent: list, child: list) -> None:
+    """The parent's unmatched items are dropped, the child's are added ((kind, ref, text))."""
+    kept_p, kept_c = {m[1] for m in matched}, {m[2] for m in matched}
+    result.dropped += [(kind, ref, text) for i, (ref, text) in enumerate(parent) if i not in kept_p]
+    result.added += [(kind, ref, text) for j, (ref, text) in enumerate(child) if j not in kept_c]
+
+
+def _compare_targets(result: Comparison, pt: list, ct: list) -> None:
+    ptopic = [_topic(t.indicator or t.text) for t in pt]
+    ctopic = [_topic(t.indicator or t.text) for t in ct]
     scores = [(fuzz.token_set_ratio(a, b), i, j)
               for i, a in enumerate(ptopic) for j, b in enumerate(ctopic) if a and b]
     matched = _greedy(scores, TARGET_CUTOFF)
     for score, i, j in matched:
-        changes = []
-        if (_value(pt[i]), pt[i].comparator) != (_value(ct[j]), ct[j].comparator):
-            changes.append(f"value: {_value(pt[i])} -> {_value(ct[j])}")
-        if pt[i].year != ct[j].year:
-            changes.append(f"year: {pt[i].year} -> {ct[j].year}")
         result.pairs.append(Pair("target", pt[i].text, ct[j].text, round(score, 1),
-                                 pt[i].section, ct[j].section, changes))
-    kept_p, kept_c = {m[1] for m in matched}, {m[2] for m in matched}
-    result.dropped += [("target", t.section, t.text) for i, t in enumerate(pt) if i not in kept_p]
-    result.added += [("target", t.section, t.text) for j, t in enumerate(ct) if j not in kept_c]
-    # tasks
-    pk, ck = _task_items(parent), _task_items(child)
+                                 pt[i].section, ct[j].section, _target_changes(pt[i], ct[j])))
+    _leftovers(result, "target", matched, [(t.section, t.text) for t in pt],
+               [(t.section, t.text) for t in ct])
+
+
+def _compare_tasks(result: Comparison, pk: list, ck: list) -> None:
     ptext, ctext = [_topic(_task_text(s)) for s in pk], [_topic(_task_text(s)) for s in ck]
-    scores = []
-    for i, a in enumerate(ptext):
-        for j, b in enumerate(ctext):
-            if not (a and b) or pk[i].kind != ck[j].kind:
-                continue
-            score = fuzz.token_set_ratio(a, b) * 0.5 + fuzz.ratio(a[:300], b[:300]) * 0.5
-            if _last_number(pk[i].id) == _last_number(ck[j].id):
-                score = min(100.0, score + SAME_NUMBER_BONUS)
-            scores.append((score, i, j))
+    scores = [(_task_score(pk[i], a, ck[j], b), i, j)
+              for i, a in enumerate(ptext) for j, b in enumerate(ctext)
+              if a and b and pk[i].kind == ck[j].kind]
     matched = _greedy(scores, TASK_CUTOFF)
     for score, i, j in matched:
         result.pairs.append(Pair("task", _task_text(pk[i])[:200], _task_text(ck[j])[:200],
                                  round(score, 1), pk[i].id, ck[j].id))
-    kept_p, kept_c = {m[1] for m in matched}, {m[2] for m in matched}
-    result.dropped += [("task", s.id, _task_text(s)[:200]) for i, s in enumerate(pk) if i not in kept_p]
-    result.added += [("task", s.id, _task_text(s)[:200]) for j, s in enumerate(ck) if j not in kept_c]
+    _leftovers(result, "task", matched, [(s.id, _task_text(s)[:200]) for s in pk],
+               [(s.id, _task_text(s)[:200]) for s in ck])
+
+
+def compare(child: Document, parent: Document) -> Comparison:
+    """Align the child plan with the parent plan it carries out: targets, then task items."""
+    result = Comparison()
+    _compare_targets(result, parent.targets, child.targets)
+    _compare_tasks(result, _task_items(parent), _task_items(child))
     return result

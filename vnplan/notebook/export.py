@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import tempfile
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
-from .batch import atomic_write
 from .tables import Docs, iter_docs
 
 COLUMNS = ["body", "canonical", "role", "task", "due", "source", "section", "section_heading"]
@@ -22,6 +23,30 @@ COLUMNS = ["body", "canonical", "role", "task", "due", "source", "section", "sec
 # ISO 8601 durations that deadlines use -> RRULE frequency and interval.
 _RRULE = {"P1Y": ("YEARLY", 1), "P6M": ("MONTHLY", 6), "P3M": ("MONTHLY", 3),
           "P1M": ("MONTHLY", 1), "P1W": ("WEEKLY", 1), "P1D": ("DAILY", 1)}
+
+
+def atomic_write(path, data: bytes) -> None:
+    """Write ``data`` through a temporary file beside ``path`` and a rename, so a reader never
+    sees half a file; a missing folder is named in the error, not the temporary file."""
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{path}: no such folder {str(folder)!r}")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def assignment_rows(docs: Docs) -> list[dict]:

@@ -1,7 +1,7 @@
 """Tables for notebooks and follow-up: one row per item, across any number of documents.
 
-``frames(docs)`` takes a Document, a list of them, or a folder of vnplan output (read back
-with ``vnplan.load``) and returns pandas DataFrames of sections, targets, figures, deadlines,
+``frames(docs)`` takes a Document, a list of them, or vnplan output (a .yaml/.json/.jsonl file or a
+folder) and returns pandas DataFrames of sections, targets, figures, deadlines,
 assignments, bodies and references. ``rows(docs)`` gives the same rows as plain dicts, for
 code that does not want pandas; ``iter_docs`` is what the exports and the catalog read their
 documents with. pandas is imported only by ``frames``.
@@ -11,26 +11,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
-from .model import Document, Section
+from ..emit import iter_outputs
+from ..model import Document, Section
 
 Docs = Union[Document, str, Path, Iterable[Union[Document, str, Path]]]
 TABLES = ("sections", "targets", "figures", "deadlines", "assignments", "bodies", "references")
 
 
 def iter_docs(docs: Docs) -> Iterator[Document]:
-    """Documents from a Document, a path (file or folder of .yaml/.json output), or a list."""
-    from . import load
-
+    """Documents from a Document, a path (a .yaml/.json/.jsonl file or a folder of output, read
+    by ``vnplan.emit.iter_outputs``), or a list of any of these."""
     if isinstance(docs, Document):
         yield docs
     elif isinstance(docs, (str, Path)):
-        path = Path(docs)
-        if path.is_dir():
-            for p in sorted(path.iterdir()):
-                if p.suffix in (".yaml", ".yml", ".json") and not p.name.startswith("_"):
-                    yield load(p)
-        else:
-            yield load(path)
+        yield from iter_outputs(docs)
     else:
         for d in docs:
             yield from iter_docs(d)
@@ -109,7 +103,7 @@ def frames(docs: Docs) -> dict:
 
 def _empty_doc() -> Document:
     """A one-of-each document, used only to learn the columns of every table."""
-    from .model import Assignment, Body, Deadline, Figure, Mention, Reference, Target
+    from ..model import Assignment, Body, Deadline, Figure, Mention, Reference, Target
 
     s = Section(id="I", number="I", heading="", kind="other", level=1, text="", span=[0, 0])
     return Document(sections=[s], targets=[Target(text="")], figures=[Figure(text="")],

@@ -1,21 +1,20 @@
-"""Looking instead of reading: the outline as HTML, and the text with its facts highlighted.
+"""The outline as HTML for Jupyter, and the facts as spaCy spans.
 
-``outline_html`` is what a Document shows in Jupyter (``_repr_html_``); ``render`` draws the
-text with targets, deadlines and bodies highlighted through spaCy's displaCy, from the spaCy
-``Doc`` that ``to_spacy`` builds. spaCy is imported here only, when first needed.
+``outline_html`` is what a Document shows in Jupyter (``_repr_html_``); ``to_spacy`` builds a
+spaCy ``Doc`` with the extracted items as spans (extra ``vnplan[spacy]``, imported only there).
+The model is imported for type hints only, so ``model`` may import this module lazily without
+an import cycle.
 """
 from __future__ import annotations
 
 from html import escape
 from typing import TYPE_CHECKING
 
-from .model import Document, Section
-
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc as SpacyDoc
 
-# Labels of the highlighted spans, and their colours in displaCy.
-LABELS = {"TARGET": "#b7e4c7", "DEADLINE": "#ffd6a5", "BODY": "#bde0fe", "REFERENCE": "#e9d8fd"}
+    from ..model import Document, Section
+
 SPAN_KEY = "vnplan"
 
 
@@ -61,8 +60,11 @@ def to_spacy(doc: Document, nlp=None) -> "SpacyDoc":
     """A spaCy Doc of the cleaned text with targets, deadlines, bodies and references in
     ``doc.spans["vnplan"]`` (tokenized on white space by spaCy's Vietnamese tokenizer without
     pyvi, so no extra model is needed)."""
-    import spacy
-
+    try:
+        import spacy
+    except ImportError:
+        raise ImportError("vnplan.to_spacy needs spaCy: pip install 'vnplan[spacy]'",
+                          name="spacy") from None
     if nlp is None:
         nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     sdoc = nlp.make_doc(doc.text)
@@ -73,17 +75,3 @@ def to_spacy(doc: Document, nlp=None) -> "SpacyDoc":
             spans.append(span)
     sdoc.spans[SPAN_KEY] = spans
     return sdoc
-
-
-def render(doc: Document, jupyter: bool = False) -> str:
-    """HTML of the text with targets, deadlines, bodies and references highlighted (displaCy)."""
-    from spacy import displacy
-
-    sdoc = to_spacy(doc)
-    html = displacy.render(sdoc, style="span", jupyter=False,
-                           options={"spans_key": SPAN_KEY, "colors": LABELS})
-    if jupyter:  # pragma: no cover - display side effect only
-        from IPython.display import HTML, display
-
-        display(HTML(html))
-    return html
