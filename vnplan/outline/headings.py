@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..lang.text import fold
 from ..model import Section, Warning_
-from .markers import _LEAD, _REST_OK, _REST_SKIP, _TERM, _Cand, _Frame, _candidates, _is_first, _place
+from .markers import _LEAD, _REST_OK, _REST_SKIP, _TERM, _DIVISIONS, _Cand, _Frame, _candidates, _is_first, _place
 from .vocab import _STRIP_TABLE, _vocab
 
 def _heading(line: str, start: int, v: dict) -> tuple:
@@ -167,6 +167,20 @@ def _repeat_ok(stack: list, c: _Cand) -> bool:
     return c.value <= stack[0].value
 
 
+def _next_part(text: str, npos: int, any_text: bool, v: dict) -> Optional[tuple]:
+    """The line at ``npos`` read as the rest of a heading begun above it, else None:
+    (line start, lead, clause end, body start, alone, form), offsets in the line."""
+    nnl = text.find("\n", npos)
+    nxt = text[npos:len(text) if nnl < 0 else nnl]
+    if not _continues(nxt, any_text, v):
+        return None
+    nlead = _LEAD.match(nxt).end()
+    nh_end, nb, nalone, nform = _heading(nxt, nlead, v)
+    if not nxt[nlead:nh_end].strip(" \t*:;,."):
+        return None
+    return npos, nlead, nh_end, nb, nalone, nform
+
+
 def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: list, ids: dict,
                   top: list, v: dict, notes: list) -> tuple:
     """Accept the line at ``pos`` as a heading if a reading of its marker fits the outline.
@@ -197,25 +211,25 @@ def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: li
         clause = line[hstart:hend].strip(" \t*:;,.") or None
         body_at = pos + bstart
         cstart = pos + hstart  # where the clause starts: the body of an item without heading
-        # A heading split over two lines: the marker alone ("Điều 1." / "III."), or a
-        # heading in capitals continued in capitals on the next line ("IV. TỔ" "CHỨC ...").
-        if end < n and (clause is None or (alone and form == "line" and _is_caps(clause))):
-            npos = end + 1
-            nnl = text.find("\n", npos)
-            nend = n if nnl < 0 else nnl
-            nxt = text[npos:nend]
-            if _continues(nxt, clause is None, v):
-                nlead = _LEAD.match(nxt).end()
-                nh_end, nb, nalone, nform = _heading(nxt, nlead, v)
-                more = nxt[nlead:nh_end].strip(" \t*:;,.")
-                if more:
-                    if clause is None:
-                        cstart = npos + nlead
-                    clause = f"{clause} {more}" if clause else more
-                    body_at = npos + nb
-                    end = nend
-                    alone, form = nalone, nform
-                    line = nxt
+        # A heading split over lines: the marker alone ("Điều 1." / "Chương II" then its
+        # title), or a heading in capitals continued in capitals ("IV. TỔ" "CHỨC ...").
+        for _ in range(2):
+            if end >= n or not (clause is None or (alone and form == "line" and _is_caps(clause))):
+                break
+            more = _next_part(text, end + 1, clause is None, v)
+            if more is None:
+                break
+            npos, nlead, nh_end, nb, nalone, nform = more
+            if clause is None:
+                cstart = npos + nlead
+            part = text[npos + nlead:npos + nh_end].strip(" \t*:;,.")
+            clause = f"{clause} {part}" if clause else part
+            body_at, alone, form = npos + nb, nalone, nform
+            end = text.find("\n", npos)
+            end = n if end < 0 else end
+            line = text[npos:end]
+        if c.style in _DIVISIONS and clause is not None and form != "line":
+            continue  # "Chương II" / "Mục 1" head a title line, never a sentence
         title = alone and clause is not None and (_is_caps(clause) or len(clause.split()) <= 10)
         if repeat and not (form == "line" and title and _kind_of(clause, True)):
             continue
@@ -233,7 +247,9 @@ def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: li
         sentence = line.rstrip(" \t*").endswith((".", ";"))
         label = (parent is None or clause is None or (alone and not sentence)
                  or len(clause.split()) <= v["label_words"])
-        kind = (_kind_of(clause, parent is None and title) if label else None) or (
+        # a top-level title, or an article's title ("Điều 12. Trách nhiệm tổ chức thực hiện"),
+        # may name its kind anywhere in it
+        kind = (_kind_of(clause, (parent is None or c.style == "dieu") and title) if label else None) or (
             parent.kind if parent else "other")
         # Only a heading is a heading: running prose after the number has none, and its
         # body starts right after the number. An article ("Điều 2. Quyết định này có hiệu

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
+from ..lang import vocab
 from ..lang.markers import roman_value, to_roman
 from ..model import Section
 
@@ -13,17 +15,15 @@ from ..model import Section
 # Possessive, so a long run of "*" or spaces cannot make the regex engine backtrack.
 _LEAD_SRC = r"(?:[ \t\u00a0\u200b\ufeff]++|\*++(?=\S)|#{1,6}[ \t]|>[ \t]?|\[bookmark:[^\]\n]{0,200}\])*+"
 _LEAD = re.compile(_LEAD_SRC)
-_DIEU = re.compile(r"(?:Điều|ĐIỀU)[ \t]+(\d{1,3})[ \t]*[.:]?(?=[ \t*]|$)")
 _DEC = re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})[ \t]?[.)]?(?=[ \t*]|$)")
 _ARA = re.compile(r"(\d{1,3})[ \t]?([.)]|[-–](?=[ \t]))(?![\d.])")
 _ROM = re.compile(r"([IVX][IVXivx]{0,5})[ \t]?[-.)–:](?![\dIVXivx])")
 _UP = re.compile(r"([A-ZĐ])[ \t]?[.)](?=[ \t])")
 _LET = re.compile(r"([a-zđ])[ \t]?[).](?![\w.])")
 # Lines worth a look, found by the regex engine so plain prose never enters Python code:
-# a line opening with something that may be a marker.
-
-_MARK_LINE = re.compile(r"^" + _LEAD_SRC + r"(?=\d|[IVX][IVXivx]{0,5}[ \t]?[-.)–:]|[A-ZĐ][ \t]?[.)]"
-                        r"|[a-zđ][ \t]?[).]|Điều[ \t]|ĐIỀU[ \t])", re.M)
+# a line opening with something that may be a marker (see ``_legal`` for "Chương", "Điều").
+_MARK_SRC = (r"^" + _LEAD_SRC + r"(?=\d|[IVX][IVXivx]{0,5}[ \t]?[-.)–:]|[A-ZĐ][ \t]?[.)]"
+             r"|[a-zđ][ \t]?[).]")
 _NOI_NHAN_LINE = re.compile(r"^[ \t\u00a0*_]*n[ơo]i[ \t]+nh[ậa]n\b", re.M | re.I)
 _END_MARK_LINE = re.compile(r"\./\.[ \t*]*$", re.M)
 # After the marker the heading starts with a letter, a quote or a bracket, or the line ends.
@@ -35,7 +35,8 @@ _TERM = re.compile(r"(?<=\S)\.(?=[\s*]|$)|:(?=[\s*]|$)")
 
 # Nesting prior used only when a style appears *above* a deeper one already open (numbering
 # that jumps, e.g. "2.1 ... 2.4" then "1."): the smaller rank is the bigger division.
-_RANK = {"dieu": 0, "roman": 1, "arabic": 2, "dec2": 3, "dec3": 4, "dec4": 5, "letter": 6}
+_DIVISIONS = ("chuong", "muc")  # the legal divisions above the article
+_RANK = {"chuong": -2, "muc": -1, "dieu": 0, "roman": 1, "arabic": 2, "dec2": 3, "dec3": 4, "dec4": 5, "letter": 6}
 
 
 @dataclass
@@ -55,6 +56,40 @@ class _Frame:
     section: Section
 
 
+@lru_cache(maxsize=None)
+def _legal() -> tuple:
+    """(marker-line regex, [(style, label, regex)]) for the divisions of a legal-style text.
+
+    The words come from ``legal_divisions`` in headings.yaml ("Chương", "Mục", "Điều"); the
+    first word of each list is how the number is written ("Chương II", "Điều 3"). A division
+    is numbered in Arabic or Roman figures, with an optional "." or ":" after the number.
+    """
+    data = (vocab.load("headings") or {}).get("legal_divisions") or {}
+    out, words = [], []
+    for style, names in data.items():
+        names = [str(x) for x in names or []]
+        if not names:
+            continue
+        alts = "|".join(re.escape(x) for x in sorted(names, key=len, reverse=True))
+        words.append(alts)
+        out.append((str(style), names[0], re.compile(
+            r"(?:" + alts + r")[ \t]+(\d{1,3}|[IVXLC]{1,7})[ \t]*[.:]?(?=[ \t*]|$)")))
+    extra = "".join(r"|(?:" + w + r")[ \t]" for w in words)
+    return re.compile(_MARK_SRC + extra + ")", re.M), out
+
+
+def _legal_cand(line: str, pos: int) -> Optional[_Cand]:
+    """A legal division's marker at ``line[pos:]`` ("Chương II", "Mục 1", "Điều 5."), else None."""
+    for style, label, rx in _legal()[1]:
+        m = rx.match(line, pos)
+        if m:
+            g = m.group(1)
+            val = int(g) if g.isdigit() else roman_value(g)
+            if val:
+                return _Cand(style, val, f"{label} {val if g.isdigit() else to_roman(val)}", m.end())
+    return None
+
+
 def _candidates(line: str, pos: int) -> list:
     """Every reading of a numbering marker at ``line[pos:]``, most specific first."""
     out = []
@@ -72,10 +107,9 @@ def _candidates(line: str, pos: int) -> list:
                 style = "arabic)" if m.group(2) == ")" else "arabic"
                 out.append(_Cand(style, int(m.group(1)), str(int(m.group(1))), m.end()))
         return out
-    m = _DIEU.match(line, pos)
-    if m:
-        out.append(_Cand("dieu", int(m.group(1)), f"Điều {int(m.group(1))}", m.end()))
-        return out
+    legal = _legal_cand(line, pos) if ch.isupper() else None
+    if legal is not None:
+        return [legal]
     m = _ROM.match(line, pos)
     if m:
         v = roman_value(m.group(1))
@@ -122,7 +156,8 @@ def _place(stack: list, c: _Cand, loose: bool, v: dict) -> Optional[int]:
     for i, fr in enumerate(stack):
         if fr.style == c.style:
             return i if _follows(fr.value, c, loose, v) else None
-    if not _is_first(c):
+    # articles are numbered through the whole text: "Điều 6" opens "Chương II"
+    if not _is_first(c) and not (c.style == "dieu" and stack and stack[-1].style in _DIVISIONS):
         return None
     if c.style.startswith("dec") and stack:
         top = stack[-1]

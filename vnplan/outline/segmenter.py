@@ -9,7 +9,7 @@ from ..model import Document, Section
 from .appendix import _appendix, _appendix_kind, _title_block
 from .headings import _footer_trigger, _plain, _take_heading, _unique
 from .kinds import _directive_kinds
-from .markers import _END_MARK_LINE, _MARK_LINE, _NOI_NHAN_LINE, _Frame
+from .markers import _END_MARK_LINE, _NOI_NHAN_LINE, _Frame, _legal
 from .vocab import _vocab
 
 Span = list
@@ -51,7 +51,7 @@ def segment(text: str) -> Outline:
     n = len(text)
     # Events, in text order: 0 marker line, 1 Nơi nhận, 2 "./." line end, 3 line in capitals
     # or appendix line: 4 "PHỤ LỤC ...", 5 list title ("DANH MỤC ..."), 6 "(Kèm theo ...)".
-    events = [(m.start(), 0, m.end() - m.start()) for m in _MARK_LINE.finditer(text)]
+    events = [(m.start(), 0, m.end() - m.start()) for m in _legal()[0].finditer(text)]
     events += [(m.start(), 1, 0) for m in _NOI_NHAN_LINE.finditer(text)]
     events += [(m.start(), 2, m.end()) for m in _END_MARK_LINE.finditer(text)]
     events += [(m.start(), 3, 0) for m in v["caps_line_re"].finditer(text)]

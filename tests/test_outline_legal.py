@@ -1,0 +1,89 @@
+"""Legal-style documents (Chương / Mục / Điều / Khoản) and Quyết định that issue a plan, on
+invented text in the style of a province's rules and decisions."""
+from __future__ import annotations
+
+import vnplan
+
+
+def paths(secs, prefix=""):
+    out = []
+    for s in secs:
+        p = f"{prefix}{s.number}"
+        out.append(p)
+        out += paths(s.children, p + "/")
+    return out
+
+
+RULES = """ỦY BAN NHÂN DÂN
+TỈNH HÒA BÌNH NAM
+Số: 12/2031/QĐ-UBND
+QUY ĐỊNH
+Về quản lý chợ đêm trên địa bàn tỉnh
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Quy định này quy định việc quản lý chợ đêm trên địa bàn tỉnh.
+Điều 2. Đối tượng áp dụng
+1. Các hộ kinh doanh tại chợ đêm.
+2. Cơ quan, tổ chức có liên quan.
+Chương II
+QUẢN LÝ HOẠT ĐỘNG
+KINH DOANH TẠI CHỢ ĐÊM
+Mục 1
+ĐIỀU KIỆN KINH DOANH
+Điều 3. Điều kiện đối với hộ kinh doanh
+1. Có đăng ký kinh doanh theo quy định.
+2. Cam kết bảo đảm vệ sinh môi trường:
+a) Thu gom rác đúng giờ;
+b) Không lấn chiếm lòng đường.
+Mục 2
+THỜI GIAN HOẠT ĐỘNG
+Điều 4. Giờ mở cửa
+Chợ đêm mở cửa từ 18 giờ đến 23 giờ hằng ngày.
+Chương III
+TỔ CHỨC THỰC HIỆN
+Điều 5. Trách nhiệm tổ chức thực hiện
+1. Sở Công Thương chủ trì hướng dẫn thực hiện Quy định này.
+2. Ủy ban nhân dân các huyện kiểm tra việc chấp hành.
+Điều 6. Hiệu lực thi hành
+Quy định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_legal_tree_with_chapters_sections_articles_and_clauses():
+    doc = vnplan.parse(RULES, strict=True)
+    assert paths(doc.sections) == [
+        "Chương I", "Chương I/Điều 1", "Chương I/Điều 2", "Chương I/Điều 2/1", "Chương I/Điều 2/2",
+        "Chương II", "Chương II/Mục 1", "Chương II/Mục 1/Điều 3", "Chương II/Mục 1/Điều 3/1",
+        "Chương II/Mục 1/Điều 3/2", "Chương II/Mục 1/Điều 3/2/a", "Chương II/Mục 1/Điều 3/2/b",
+        "Chương II/Mục 2", "Chương II/Mục 2/Điều 4",
+        "Chương III", "Chương III/Điều 5", "Chương III/Điều 5/1", "Chương III/Điều 5/2",
+        "Chương III/Điều 6"]
+    top = doc.sections
+    assert [s.heading for s in top] == ["QUY ĐỊNH CHUNG",
+                                        "QUẢN LÝ HOẠT ĐỘNG KINH DOANH TẠI CHỢ ĐÊM", "TỔ CHỨC THỰC HIỆN"]
+    assert [s.kind for s in top] == ["other", "other", "implementation"]
+    assert top[0].children[1].heading == "Đối tượng áp dụng"
+    assert top[1].children[0].heading == "ĐIỀU KIỆN KINH DOANH"
+
+
+def test_article_title_names_its_kind_anywhere():
+    doc = vnplan.parse(RULES, strict=True)
+    assert doc.sections[2].children[0].kind == "implementation"
+
+
+def test_chapter_words_in_prose_are_not_divisions():
+    text = """KẾ HOẠCH
+Triển khai chương trình chuyển đổi số năm 2031
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Nâng cao hiệu quả quản lý.
+Mục 1 của Phụ lục kèm theo được cập nhật hằng quý.
+Chương trình được thực hiện trên toàn tỉnh.
+2. Yêu cầu
+Bảo đảm tiến độ.
+II. NHIỆM VỤ
+1. Hoàn thiện thể chế
+"""
+    doc = vnplan.parse(text, strict=True)
+    assert paths(doc.sections) == ["I", "I/1", "I/2", "II", "II/1"]
