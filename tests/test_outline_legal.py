@@ -87,3 +87,89 @@ II. NHIỆM VỤ
 """
     doc = vnplan.parse(text, strict=True)
     assert paths(doc.sections) == ["I", "I/1", "I/2", "II", "II/1"]
+
+
+DECISION_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH HÒA BÌNH NAM
+Số: 88/QĐ-UBND
+QUYẾT ĐỊNH
+Ban hành Kế hoạch phát triển du lịch cộng đồng năm 2031
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương;
+QUYẾT ĐỊNH:
+"""
+
+ATTACHED = DECISION_HEAD + """Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển du lịch cộng đồng năm 2031.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+CHỦ TỊCH
+Trần Văn Nam
+KẾ HOẠCH
+Phát triển du lịch cộng đồng năm 2031
+(Kèm theo Quyết định số 88/QĐ-UBND ngày 5/3/2031 của UBND tỉnh)
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Phát triển du lịch cộng đồng bền vững.
+2. Yêu cầu
+Bảo đảm an toàn cho du khách.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Sở Văn hóa, Thể thao và Du lịch chủ trì xây dựng sản phẩm du lịch.
+III. TỔ CHỨC THỰC HIỆN
+Các sở, ngành triển khai thực hiện Kế hoạch này.
+"""
+
+INSIDE = DECISION_HEAD.replace("Ban hành Kế hoạch", "Phê duyệt Đề án") + """Điều 1. Phê duyệt Đề án phát triển du lịch cộng đồng năm 2031 với những nội dung sau:
+I. QUAN ĐIỂM
+Du lịch cộng đồng là hướng đi quan trọng.
+II. MỤC TIÊU
+1. Mục tiêu chung
+Đưa du lịch cộng đồng thành ngành kinh tế quan trọng.
+2. Mục tiêu cụ thể
+Đón 50.000 lượt khách năm 2031.
+III. TỔ CHỨC THỰC HIỆN
+Sở Văn hóa, Thể thao và Du lịch chủ trì theo dõi việc thực hiện.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+CHỦ TỊCH
+Trần Văn Nam
+"""
+
+
+def _covered(doc) -> bool:
+    spans = [doc.preamble] + [s.span for s in doc.sections] + ([doc.footer] if doc.footer else [])
+    return all(ch.isspace() or any(a <= i < b for a, b in spans) for i, ch in enumerate(doc.text))
+
+
+def test_decision_with_attached_plan_keeps_the_plan_outline():
+    doc = vnplan.parse(ATTACHED, strict=True)
+    assert paths(doc.sections) == ["I", "I/1", "I/2", "II", "II/1", "III"]
+    assert [s.kind for s in doc.sections] == ["purpose", "tasks", "implementation"]
+    assert doc.metadata.doc_type == "Quyết định" and doc.metadata.number == "88/QĐ-UBND"
+    assert _covered(doc)
+
+
+def test_decision_with_plan_inside_its_first_article_keeps_the_plan_outline():
+    doc = vnplan.parse(INSIDE, strict=True)
+    assert paths(doc.sections) == ["I", "II", "II/1", "II/2", "III"]
+    assert [(s.heading, s.kind, s.level) for s in doc.sections] == [
+        ("QUAN ĐIỂM", "viewpoints", 1), ("MỤC TIÊU", "objectives", 1),
+        ("TỔ CHỨC THỰC HIỆN", "implementation", 1)]
+    assert doc.sections[1].children[0].level == 2
+    assert "Điều 3" in doc.text[doc.footer[0]:doc.footer[1]]
+    assert _covered(doc)
+
+
+def test_decision_without_an_issued_plan_keeps_its_articles():
+    text = DECISION_HEAD + """Điều 1. Thành lập Ban Chỉ đạo phát triển du lịch cộng đồng tỉnh.
+1. Trưởng ban: Chủ tịch UBND tỉnh.
+2. Phó Trưởng ban: Giám đốc Sở Văn hóa, Thể thao và Du lịch.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+    doc = vnplan.parse(text, strict=True)
+    assert paths(doc.sections) == ["Điều 1", "Điều 1/1", "Điều 1/2", "Điều 2"]

@@ -8,6 +8,7 @@ from typing import Optional
 from ..model import Document, Section
 from .appendix import _appendix, _appendix_kind, _title_block
 from .headings import _footer_trigger, _plain, _take_heading, _unique
+from .issued import issued_plan
 from .kinds import _directive_kinds
 from .markers import _END_MARK_LINE, _NOI_NHAN_LINE, _Frame, _legal
 from .vocab import _vocab
@@ -181,6 +182,7 @@ def segment(text: str) -> Outline:
         while fs < e and text[fs].isspace():
             fs += 1
         footer = [fs, e] if e > fs else None
+    top, preamble, footer = issued_plan(top, preamble, footer, v["appx_number"])
     _directive_kinds(top, text, preamble, v)
     return Outline(top, preamble, footer, notes)
 

@@ -1,0 +1,67 @@
+"""A decision that issues a plan keeps the plan's outline, not its own articles.
+
+A Quyết định "ban hành kèm theo" a Kế hoạch (a Đề án, a Chương trình, a Quy định) is read for
+what it issues: its articles (Điều 1-3) and the attached document's title go to the preamble,
+and the attached document's outline is the outline. Two layouts are met: the attached
+document after the decision's signature (an unnumbered title block, then I, II ...), and the
+plan written inside an article ("Điều 1. Phê duyệt Đề án ... với những nội dung sau: I. ...
+II. ...; Điều 2 ..."), whose Roman (or capital-letter) items become the top level while the
+articles after it join the footer.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Section
+from .headings import _kind_of
+from .markers import _legal
+
+_PLAN_TOP = re.compile(r"[IVXLC]+|[A-ZĐ]")  # the top level a plan may be numbered in
+
+
+def _article_label() -> Optional[str]:
+    return next((label for style, label, _ in _legal()[1] if style == "dieu"), None)
+
+
+def _is_article(sec: Section, label: str) -> bool:
+    return bool(sec.number) and sec.number.startswith(label + " ")
+
+
+def issued_plan(top: list, preamble: list, footer: Optional[list], appx: str) -> tuple:
+    """(top, preamble, footer) with the issued document's outline in place of the decision's."""
+    label = _article_label()
+    if not label or not top or not _is_article(top[0], label):
+        return top, preamble, footer
+    k = next((i for i, s in enumerate(top) if not _is_article(s, label)), len(top))
+    if k < len(top) - 1 and top[k].number is None and top[k + 1].number \
+            and not top[k + 1].number.startswith(appx) and not _is_article(top[k + 1], label):
+        plan = top[k + 1:]
+        return plan, [preamble[0], plan[0].span[0]], footer
+    for j in range(k):
+        kids = top[j].children
+        if kids and _PLAN_TOP.fullmatch(kids[0].number or ""):
+            return _promote(top, j, k, preamble, footer)
+    return top, preamble, footer
+
+
+def _promote(top: list, j: int, k: int, preamble: list, footer: Optional[list]) -> tuple:
+    """Article ``j`` holds the plan: its items become the top level, the articles after it
+    (up to ``k``) start the footer."""
+    art = top[j]
+    plan = art.children
+    cut = len(art.id) + 1
+    for sec in plan:
+        for x in sec.walk():
+            x.id = x.id[cut:]
+            x.level -= 1
+        sec.kind = _kind_of(sec.heading, True) or sec.kind
+        for x in sec.walk():
+            if x is not sec and x.kind == art.kind:
+                x.kind = sec.kind
+    rest = top[j + 1:k]
+    if rest:
+        end = footer[1] if footer and footer[0] >= rest[-1].span[0] else rest[-1].span[1]
+        footer = [rest[0].span[0], max(end, rest[-1].span[1])]
+        plan[-1].span[1] = min(plan[-1].span[1], rest[0].span[0])
+    return plan + top[k:], [preamble[0], plan[0].span[0]], footer
