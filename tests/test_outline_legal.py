@@ -173,3 +173,22 @@ def test_decision_without_an_issued_plan_keeps_its_articles():
 """
     doc = vnplan.parse(text, strict=True)
     assert paths(doc.sections) == ["Điều 1", "Điều 1/1", "Điều 1/2", "Điều 2"]
+
+
+def test_items_opening_with_a_figure_are_sections():
+    text = """II. MỤC TIÊU CỤ THỂ
+1. 100% cán bộ làm công tác pháp chế được bồi dưỡng hằng năm.
+2. Ít nhất 80% hồ sơ được giải quyết trực tuyến.
+3. 15 xã đạt chuẩn tiếp cận pháp luật năm 2031.
+III. TỔ CHỨC THỰC HIỆN
+Sở Tư pháp chủ trì.
+"""
+    doc = vnplan.parse(text, strict=True)
+    assert paths(doc.sections) == ["II", "II/1", "II/2", "II/3", "III"]
+    assert doc.sections[0].children[0].heading is None  # running prose, no heading
+
+
+def test_a_figure_after_a_number_is_no_marker():
+    text = "I. MỤC TIÊU\nNăm 2031 đạt các chỉ tiêu:\n2.100 hộ được hỗ trợ;\n1.5 lần so với năm trước.\nII. NHIỆM VỤ\nRà soát.\n"
+    doc = vnplan.parse(text, strict=True)
+    assert paths(doc.sections) == ["I", "II"]

@@ -26,8 +26,9 @@ _MARK_SRC = (r"^" + _LEAD_SRC + r"(?=\d|[IVX][IVXivx]{0,5}[ \t]?[-.)–:]|[A-ZĐ
              r"|[a-zđ][ \t]?[).]")
 _NOI_NHAN_LINE = re.compile(r"^[ \t\u00a0*_]*n[ơo]i[ \t]+nh[ậa]n\b", re.M | re.I)
 _END_MARK_LINE = re.compile(r"\./\.[ \t*]*$", re.M)
-# After the marker the heading starts with a letter, a quote or a bracket, or the line ends.
-_REST_OK = re.compile(r"[ \t*]*(?:$|[^\W\d_]|[\"“‘'(\[])")
+# After the marker the heading starts with a letter, a quote or a bracket, or the line ends;
+# or, after a blank, with a figure that a word or "%" follows ("1. 100% cán bộ được tập huấn").
+_REST_OK = re.compile(r"[ \t*]*(?:$|[^\W\d_]|[\"“‘'(\[]|(?<=[ \t])\d{1,3}(?:[.,]\d{1,3})*+(?:%|[ \t]+[^\W\d_]))")
 _REST_SKIP = re.compile(r"[ \t*]*")
 
 # Clause ends inside a running-text heading: "." or ":" before a space or the line end.
