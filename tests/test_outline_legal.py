@@ -176,15 +176,15 @@ def test_decision_without_an_issued_plan_keeps_its_articles():
 
 
 def test_items_opening_with_a_figure_are_sections():
-    text = """II. MỤC TIÊU CỤ THỂ
+    text = """I. MỤC TIÊU CỤ THỂ
 1. 100% cán bộ làm công tác pháp chế được bồi dưỡng hằng năm.
 2. Ít nhất 80% hồ sơ được giải quyết trực tuyến.
 3. 15 xã đạt chuẩn tiếp cận pháp luật năm 2031.
-III. TỔ CHỨC THỰC HIỆN
+II. TỔ CHỨC THỰC HIỆN
 Sở Tư pháp chủ trì.
 """
     doc = vnplan.parse(text, strict=True)
-    assert paths(doc.sections) == ["II", "II/1", "II/2", "II/3", "III"]
+    assert paths(doc.sections) == ["I", "I/1", "I/2", "I/3", "II"]
     assert doc.sections[0].children[0].heading is None  # running prose, no heading
 
 

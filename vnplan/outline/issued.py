@@ -51,6 +51,9 @@ def _promote(top: list, j: int, k: int, preamble: list, footer: Optional[list]) 
     art = top[j]
     plan = art.children
     cut = len(art.id) + 1
+    taken = {x.id for s in top[k:] for x in s.walk()}
+    if any(x.id[cut:] in taken for s in plan for x in s.walk()):
+        return top, preamble, footer  # ids must stay unique: keep the articles
     for sec in plan:
         for x in sec.walk():
             x.id = x.id[cut:]
