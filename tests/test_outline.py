@@ -38,6 +38,7 @@ def _gold(key: str) -> dict:
 
 def _covered(text: str, o) -> bool:
     spans = ([o.preamble] if o.preamble else []) + [s.span for s in o.sections] + ([o.footer] if o.footer else [])
+    spans += [o.appendix] if getattr(o, "appendix", None) else []
     inside = bytearray(len(text))
     for a, b in spans:
         inside[a:b] = b"\x01" * (b - a)
@@ -228,48 +229,38 @@ def _footer_text(text, o):
     return text[o.footer[0]:o.footer[1]]
 
 
+def _appendix_text(text, o):
+    return text[o.appendix[0]:o.appendix[1]]
+
+
 def test_appendix_after_signature_corpus_006():
-    # corpus 006: a task table after the signature was swallowed by the footer
+    # corpus 006: a task table after the signature is an appendix: not a section (GOLD rule 3),
+    # not the footer either; the facts in its rows are still read
     d = _corpus("006")
-    ap = d.sections[-1]
-    assert (ap.id, ap.number, ap.kind, ap.level) == ("PHỤ LỤC", "PHỤ LỤC", "tasks", 1)
-    assert ap.heading.startswith("NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG 5G")
-    assert ap.heading.endswith("ĐẾN NĂM 2030") and "Kèm theo" not in ap.heading
-    assert ap.text.startswith("(Kèm theo Kế hoạch số") and "| 6 | Thực hiện khảo sát" in ap.text
+    o = segment(d.text)
+    assert not any((s.number or "").startswith("PHỤ LỤC") for s in d.sections)
+    assert _appendix_text(d.text, o).startswith("PHỤ LỤC\nNHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG 5G")
+    assert "| 6 | Thực hiện khảo sát" in _appendix_text(d.text, o)
     assert d.text[d.footer[0]:].startswith("Nơi nhận")
     assert d.text[d.footer[0]:d.footer[1]].endswith("Trương Việt Dũng")
-    assert d.footer[1] < ap.span[0] and ap.span[1] == len(d.text.rstrip())
+    assert d.footer[1] < o.appendix[0] and o.appendix[1] == len(d.text.rstrip())
     assert d.metadata.signer.name == "Trương Việt Dũng"
-    # the table rows now carry their section
-    rows = [a for a in d.assignments if a.span[0] >= ap.span[0]]
-    assert len(rows) >= 10 and {a.section for a in rows} == {"PHỤ LỤC"}
-    dues = [x for x in d.deadlines if x.span[0] >= ap.span[0]]
-    assert {x.due for x in dues} >= {"2026-09-30", "2026-06-30"} and {x.section for x in dues} == {"PHỤ LỤC"}
-    assert _covered(d.text, segment(d.text))
+    assert len([a for a in d.assignments if a.span[0] >= o.appendix[0]]) >= 10
+    dues = [x for x in d.deadlines if x.span[0] >= o.appendix[0]]
+    assert {x.due for x in dues} >= {"2026-09-30", "2026-06-30"}
+    assert _covered(d.text, o)
 
 
-def test_numbered_appendices_with_items():
+def test_numbered_appendices_are_not_sections():
     text = (SIGNED + "PHỤ LỤC I\nDANH MỤC NHIỆM VỤ TRỌNG TÂM\n(Kèm theo Kế hoạch số 12/KH-UBND)\n"
             "1. Rà soát quy hoạch\nSở Xây dựng chủ trì.\n2. Đầu tư hạ tầng\n"
             "Phụ lục 02: Chỉ tiêu phát triển\n| TT | Chỉ tiêu | Năm 2030 |\n| 1 | Phủ sóng 5G | 100% |\n")
     o = segment(text)
-    assert [s.number for s in o.sections] == ["I", "II", "PHỤ LỤC I", "PHỤ LỤC 2"]
-    a1, a2 = o.sections[2], o.sections[3]
-    assert a1.heading == "DANH MỤC NHIỆM VỤ TRỌNG TÂM" and a1.kind == "tasks"
-    assert [c.id for c in a1.children] == ["PHỤ LỤC I/1", "PHỤ LỤC I/2"]
-    assert [c.kind for c in a1.children] == ["tasks", "tasks"] and a1.children[0].level == 2
-    assert a2.heading == "Chỉ tiêu phát triển" and a2.kind == "objectives"
+    assert [s.number for s in o.sections] == ["I", "II"]
+    assert _appendix_text(text, o).startswith("PHỤ LỤC I\nDANH MỤC")
+    assert _appendix_text(text, o).endswith("| 1 | Phủ sóng 5G | 100% |")
     assert _footer_text(text, o).startswith("Nơi nhận") and _footer_text(text, o).endswith("Trương Việt Dũng")
-    assert o.sections[1].span[1] < o.footer[0] and o.footer[1] < a1.span[0]
-    assert a1.span[1] < a2.span[0] and _covered(text, o)
-
-
-def test_appendix_kind_from_its_table_or_other():
-    text = SIGNED + "PHỤ LỤC\nDANH MỤC CÔNG VIỆC\n| TT | Nội dung | Cơ quan chủ trì | Thời hạn |\n| 1 | Khảo sát | Sở Y tế | 2026 |\n"
-    assert segment(text).sections[-1].kind == "tasks"
-    text = SIGNED + "PHỤ LỤC II\nBIỂU SỐ LIỆU DÂN CƯ\n| TT | Xã | Dân số |\n| 1 | Tân Hòa | 5.000 |\n"
-    ap = segment(text).sections[-1]
-    assert (ap.number, ap.kind) == ("PHỤ LỤC II", "other")
+    assert o.sections[1].span[1] < o.footer[0] and o.footer[1] < o.appendix[0] and _covered(text, o)
 
 
 def test_appendix_without_the_word_phu_luc():
@@ -278,9 +269,8 @@ def test_appendix_without_the_word_phu_luc():
                  "NHIỆM VỤ CHỦ YẾU NĂM 2026\n(Kèm theo Kế hoạch số 5/KH-UBND)\n"):
         text = SIGNED + head + "| TT | Nhiệm vụ | Cơ quan chủ trì |\n| 1 | Rà soát | Sở Y tế |\n"
         o = segment(text)
-        ap = o.sections[-1]
-        assert ap.number == "PHỤ LỤC" and ap.heading == head.split("\n")[0] and ap.kind == "tasks"
-        assert text[ap.span[0]:].startswith(head.split("\n")[0])
+        assert [s.number for s in o.sections] == ["I", "II"]
+        assert _appendix_text(text, o).startswith(head.split("\n")[0])
         assert _footer_text(text, o).endswith("Trương Việt Dũng") and _covered(text, o)
 
 

@@ -1,7 +1,7 @@
 """Outline: cleaned text -> section tree, preamble span and footer span.
 
 The segmenter works like a real outline parser: a line that starts with a numbering marker
-(``I-``, ``II.``, ``1.``, ``2.1.``, ``a)``, ``Điều 1.``) is a *candidate*; its nesting comes
+(``I-``, ``II.``, ``1.``, ``2.1.``, ``a)``, ``Chương I``, ``Điều 1.``) is a *candidate*; its nesting comes
 from the order in which marker styles first appear (so a document whose top level is ``1.``
 works), and it is accepted only if its number continues the sequence at its level. That
 sanity check is what rejects "2020 ..." or "45-NQ/TW ..." lines and numbered sentences.
@@ -14,11 +14,13 @@ ends in ":" ("1. Sở Nội vụ: chủ trì ..."), or when its one-sentence lin
 by its sub-items; a number followed by running prose has none (its text starts at once).
 Kinds still read an item's first clause, so a long running clause keeps its parent's kind.
 
-Around the outline: the footer (Nơi nhận and signature) ends where an appendix starts, and
-each appendix ("PHỤ LỤC II", "DANH MỤC NHIỆM VỤ ...") is a top-level section of its own; an
-attached document's title in mid-document (the KẾ HOẠCH a Quyết định issues), with the
-decision's signature block before it, is an unnumbered top-level section, so no article
-swallows them. Every non-space character stays in the preamble, a top-level span or the footer.
+Around the outline: the footer (Nơi nhận and signature) ends where an appendix starts. The
+appendices ("PHỤ LỤC II", "DANH MỤC NHIỆM VỤ ...") are not sections: ``Outline.appendix`` spans
+them, from the first to the end of the text. An attached document's title in mid-document (the
+KẾ HOẠCH a Quyết định issues), with the decision's signature block before it, ends the article
+before it; a decision that issues a plan keeps the plan's outline, its own articles going to
+the preamble (``issued``). A legal-style text is its Chương / Mục / Điều / Khoản tree. Every
+non-space character stays in the preamble, a top-level span, the footer or the appendix part.
 """
 from __future__ import annotations
 

@@ -117,3 +117,17 @@ def _appendix_kind(heading: Optional[str], text: str, body_at: int, v: dict) -> 
                 return "tasks"
             break
     return "other"
+
+
+def drop_appendices(top: list, text: str, appx: str) -> tuple:
+    """(top without the appendices, span of the appendix part or None): an appendix caption
+    ("PHỤ LỤC ...") and its tables are not sections (GOLD rule 3). The text from the first
+    appendix to the end is the appendix part; the footer (signature) still ends before it."""
+    keep = [s for s in top if not (s.number or "").startswith(appx)]
+    if len(keep) == len(top):
+        return top, None
+    first = next(s for s in top if (s.number or "").startswith(appx)).span[0]
+    e = len(text)
+    while e > first and text[e - 1].isspace():
+        e -= 1
+    return keep, [first, e]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Document, Section
-from .appendix import _appendix, _appendix_kind, _title_block
+from .appendix import _appendix, _appendix_kind, _title_block, drop_appendices
 from .headings import _footer_trigger, _plain, _take_heading, _unique
 from .issued import issued_plan
 from .kinds import _directive_kinds
@@ -24,6 +24,7 @@ class Outline:
     preamble: Optional[Span] = None
     footer: Optional[Span] = None
     warnings: list = field(default_factory=list)  # list[Warning_]: numbering to check
+    appendix: Optional[Span] = None  # from the first appendix ("PHỤ LỤC ...") to the end
 
 
 @dataclass
@@ -183,8 +184,9 @@ def segment(text: str) -> Outline:
             fs += 1
         footer = [fs, e] if e > fs else None
     top, preamble, footer = issued_plan(top, preamble, footer, v["appx_number"])
+    top, appendix = drop_appendices(top, text, v["appx_number"])
     _directive_kinds(top, text, preamble, v)
-    return Outline(top, preamble, footer, notes)
+    return Outline(top, preamble, footer, notes, appendix)
 
 
 def _attached_blocks(text: str, hits: list, main_n: int, triggers: list, restarts: list,
