@@ -3,6 +3,7 @@ invented text in the style of a province's rules and decisions."""
 from __future__ import annotations
 
 import vnplan
+from vnplan.outline import segment
 
 
 def paths(secs, prefix=""):
@@ -192,3 +193,34 @@ def test_a_figure_after_a_number_is_no_marker():
     text = "I. MỤC TIÊU\nNăm 2031 đạt các chỉ tiêu:\n2.100 hộ được hỗ trợ;\n1.5 lần so với năm trước.\nII. NHIỆM VỤ\nRà soát.\n"
     doc = vnplan.parse(text, strict=True)
     assert paths(doc.sections) == ["I", "II"]
+
+
+def test_number_printed_twice_is_kept_when_the_title_carries_a_note():
+    text = """I. MỤC TIÊU
+Phát triển bền vững.
+II. LỘ TRÌNH THỰC HIỆN
+1. Giai đoạn 2031 - 2035
+Hoàn thiện chính sách.
+II. NHIỆM VỤ VÀ GIẢI PHÁP (chi tiết tại Phụ lục kèm theo)
+III. TỔ CHỨC THỰC HIỆN
+Sở Khoa học và Công nghệ chủ trì.
+"""
+    doc = segment(text)  # (the cleaner joins "III." to a line ending in ")": left to clean.py)
+    assert [s.number for s in doc.sections] == ["I", "II", "II", "III"]
+    second = doc.sections[2]
+    assert (second.heading, second.kind) == ("NHIỆM VỤ VÀ GIẢI PHÁP (chi tiết tại Phụ lục kèm theo)", "tasks")
+
+
+def test_a_long_sentence_after_the_number_is_no_heading():
+    text = """NGHỊ QUYẾT
+ĐẠI HỘI ĐẢNG BỘ XÃ
+I- Tán thành những nội dung cơ bản về đánh giá kết quả thực hiện nhiệm vụ 5 năm qua và phương hướng, mục tiêu, nhiệm vụ 5 năm tới đã nêu trong Báo cáo chính trị trình Đại hội.
+1. Đánh giá kết quả thực hiện Nghị quyết Đại hội nhiệm kỳ trước
+Kinh tế tăng trưởng khá.
+2. Mục tiêu tổng quát
+Xây dựng xã phát triển.
+"""
+    doc = vnplan.parse(text, strict=True)
+    assert paths(doc.sections) == ["I", "I/1", "I/2"]
+    assert doc.sections[0].heading is None
+    assert doc.sections[0].children[0].heading.startswith("Đánh giá kết quả")

@@ -113,6 +113,10 @@ def _kind_of(heading: Optional[str], anywhere: bool) -> Optional[str]:
     return _kind(heading, anywhere, _vocab())
 
 
+# A note in brackets after a title in capitals ("NHIỆM VỤ (chi tiết tại Phụ lục)") keeps it a title.
+_NOTE = re.compile(r"[ \t]*\([^()\n]{0,120}\)[ \t*]*$")
+
+
 def _is_caps(s: str) -> bool:
     return any(c.isalpha() for c in s) and s.upper() == s
 
@@ -165,6 +169,12 @@ def _repeat_ok(stack: list, c: _Cand) -> bool:
     if not stack or stack[0].style != c.style or c.style in ("letter", "upper"):
         return False
     return c.value <= stack[0].value
+
+
+def _run_on(clause: str, v: dict) -> bool:
+    """A long sentence in sentence case after the number is running prose, not a heading,
+    even alone on its line ("I- Tán thành những nội dung cơ bản ... trình Đại hội.")."""
+    return len(clause.split()) > v["run_on_words"] and not _is_caps(_NOTE.sub("", clause))
 
 
 def _next_part(text: str, npos: int, any_text: bool, v: dict) -> Optional[tuple]:
@@ -230,7 +240,7 @@ def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: li
             line = text[npos:end]
         if c.style in _DIVISIONS and clause is not None and form != "line":
             continue  # "Chương II" / "Mục 1" head a title line, never a sentence
-        title = alone and clause is not None and (_is_caps(clause) or len(clause.split()) <= 10)
+        title = alone and clause is not None and (_is_caps(_NOTE.sub("", clause)) or len(clause.split()) <= 10)
         if repeat and not (form == "line" and title and _kind_of(clause, True)):
             continue
         del stack[depth:]
@@ -259,6 +269,8 @@ def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: li
         if c.style == "dieu":
             pass
         elif clause is not None and form == "run":
+            heading, body_at = None, cstart
+        elif clause is not None and form in ("line", "sentence") and _run_on(clause, v):
             heading, body_at = None, cstart
         elif clause is not None and form == "sentence" and not (
                 _is_caps(clause) or len(clause.split()) <= v["sentence_head_words"]):
