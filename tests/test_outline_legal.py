@@ -224,3 +224,59 @@ Xây dựng xã phát triển.
     assert paths(doc.sections) == ["I", "I/1", "I/2"]
     assert doc.sections[0].heading is None
     assert doc.sections[0].children[0].heading.startswith("Đánh giá kết quả")
+
+
+PDF = """KẾ HOẠCH
+
+Chuyển đổi số năm 2031.
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+
+Nâng cao hiệu quả quản lý.
+
+2
+
+2. Yêu cầu
+
+Bảo đảm tiến độ.
+
+II.
+
+NHIỆM VỤ, GIẢI PHÁP
+
+1. Hoàn thiện thể chế
+
+Rà soát văn bản.
+
+- 3 -
+
+III
+
+TỔ CHỨC THỰC HIỆN
+
+Sở Khoa học và Công nghệ chủ trì.
+
+IV. KINH PHÍ
+
+Ngân sách tỉnh.
+
+IV. KINH PHÍ CỦA CÁC ĐƠN VỊ
+
+Nguồn hợp pháp khác.
+"""
+
+
+def test_roman_headings_in_pdf_text_with_page_furniture():
+    doc = vnplan.parse(PDF, strict=True)
+    assert paths(doc.sections) == ["I", "I/1", "I/2", "II", "II/1", "III", "IV", "IV"]
+    assert [s.heading for s in doc.sections] == ["MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ, GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN",
+                                                 "KINH PHÍ", "KINH PHÍ CỦA CÁC ĐƠN VỊ"]
+    assert doc.sections[2].kind == "implementation"
+
+
+def test_a_bare_roman_number_needs_a_title_in_capitals():
+    o = segment("I. MỤC TIÊU\nNội dung.\nII\nnội dung thường của đoạn văn\nIII. NHIỆM VỤ\nNội dung.\n")
+    assert [s.number for s in o.sections] == ["I", "III"]  # "II" over prose is no part
+    assert "nội dung thường" in o.sections[0].text

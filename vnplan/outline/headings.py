@@ -226,7 +226,7 @@ def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: li
         for _ in range(2):
             if end >= n or not (clause is None or (alone and form == "line" and _is_caps(clause))):
                 break
-            more = _next_part(text, end + 1, clause is None, v)
+            more = _next_part(text, end + 1, clause is None and not c.bare, v)
             if more is None:
                 break
             npos, nlead, nh_end, nb, nalone, nform = more
@@ -240,8 +240,13 @@ def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: li
             line = text[npos:end]
         if c.style in _DIVISIONS and clause is not None and form != "line":
             continue  # "Chương II" / "Mục 1" head a title line, never a sentence
+        if c.bare and clause is None:
+            continue  # a bare "III" is a heading only over a title in capitals
         title = alone and clause is not None and (_is_caps(_NOTE.sub("", clause)) or len(clause.split()) <= 10)
-        if repeat and not (form == "line" and title and _kind_of(clause, True)):
+        # a part title repeating the number before it ("IV" then "IV") is kept as printed when
+        # in capitals; going back ("II" after "III") needs a title naming a part of the plan
+        twice = stack and c.value == stack[0].value and _is_caps(_NOTE.sub("", clause or ""))
+        if repeat and not (form == "line" and title and (twice or _kind_of(clause, True))):
             continue
         del stack[depth:]
         parent = stack[-1].section if stack else None
