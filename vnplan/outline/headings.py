@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -191,6 +192,99 @@ def _next_part(text: str, npos: int, any_text: bool, v: dict) -> Optional[tuple]
     return npos, nlead, nh_end, nb, nalone, nform
 
 
+@dataclass
+class _Item:
+    """A marker line read as an item: its clause (heading or first clause) and where things are."""
+
+    clause: Optional[str]
+    cstart: int  # where the clause starts: the body of an item without heading
+    body_at: int
+    end: int  # end of the item's last heading line
+    line: str  # that line
+    alone: bool
+    form: str  # see ``_heading``
+
+
+def _read_item(text: str, pos: int, end: int, line: str, c: _Cand, v: dict) -> _Item:
+    hstart = _REST_SKIP.match(line, c.end).end()
+    hend, bstart, alone, form = _heading(line, hstart, v)
+    q = _bold_head(line, hstart) if "**" in line else -1
+    if q > 0:
+        hend, bstart, form = q, q + 2, "line" if form == "sentence" else "label"
+    return _Item(line[hstart:hend].strip(" \t*:;,.") or None, pos + hstart, pos + bstart, end, line, alone, form)
+
+
+def _join_lines(text: str, it: _Item, c: _Cand, v: dict) -> None:
+    """A heading split over lines: the marker alone ("Điều 1." / "Chương II" then its title),
+    or a heading in capitals continued in capitals ("IV. TỔ" "CHỨC ...")."""
+    n = len(text)
+    for _ in range(2):
+        if it.end >= n or not (it.clause is None or (it.alone and it.form == "line" and _is_caps(it.clause))):
+            return
+        more = _next_part(text, it.end + 1, it.clause is None and not c.bare, v)
+        if more is None:
+            return
+        npos, nlead, nh_end, nb, it.alone, it.form = more
+        if it.clause is None:
+            it.cstart = npos + nlead
+        part = text[npos + nlead:npos + nh_end].strip(" \t*:;,.")
+        it.clause = f"{it.clause} {part}" if it.clause else part
+        it.body_at = npos + nb
+        end = text.find("\n", npos)
+        it.end = n if end < 0 else end
+        it.line = text[npos:it.end]
+
+
+def _fits(it: _Item, c: _Cand, stack: list, repeat: bool) -> bool:
+    """May the item stand as read? Divisions and bare numbers head titles; a repeated or
+    backward top number heads a part title."""
+    clause, form = it.clause, it.form
+    if c.style in _DIVISIONS and clause is not None and form != "line":
+        return False  # "Chương II" / "Mục 1" head a title line, never a sentence
+    if c.bare and clause is None:
+        return False  # a bare "III" is a heading only over a title in capitals
+    if not repeat:
+        return True
+    # a part title repeating the number before it ("IV" then "IV") is kept as printed when
+    # in capitals; going back ("II" after "III") needs a title naming a part of the plan
+    twice = c.value == stack[0].value and _is_caps(_NOTE.sub("", clause or ""))
+    return form == "line" and _is_title(it) and (twice or bool(_kind_of(clause, True)))
+
+
+def _is_title(it: _Item) -> bool:
+    clause = it.clause
+    return it.alone and clause is not None and (_is_caps(_NOTE.sub("", clause)) or len(clause.split()) <= 10)
+
+
+def _kind_for(it: _Item, c: _Cand, parent: Optional[Section], v: dict) -> str:
+    """An item's long first clause, with running text after it, names a task, not a part of
+    the plan: "Tổ chức triển khai thực hiện các nội dung ..." under NHIỆM VỤ keeps its
+    parent's kind, as does a long one-sentence item; a heading alone on its line still names
+    its own. A top-level title, or an article's title ("Điều 12. Trách nhiệm tổ chức thực
+    hiện"), may name its kind anywhere in it."""
+    clause = it.clause
+    sentence = it.line.rstrip(" \t*").endswith((".", ";"))
+    label = (parent is None or clause is None or (it.alone and not sentence)
+             or len(clause.split()) <= v["label_words"])
+    kind = _kind_of(clause, (parent is None or c.style == "dieu") and _is_title(it)) if label else None
+    return kind or (parent.kind if parent else "other")
+
+
+def _head_of(it: _Item, c: _Cand, v: dict) -> tuple:
+    """(heading, body start, pending). Only a heading is a heading: running prose after the
+    number has none, and its body starts right after the number. An article ("Điều 2.
+    Quyết định này có hiệu lực ...") keeps its line as written: its title is what follows
+    "Điều N." by law."""
+    clause, form = it.clause, it.form
+    if c.style == "dieu" or clause is None:
+        return clause, it.body_at, None
+    if form == "run" or (form in ("line", "sentence") and _run_on(clause, v)):
+        return None, it.cstart, None
+    if form == "sentence" and not (_is_caps(clause) or len(clause.split()) <= v["sentence_head_words"]):
+        return None, it.cstart, (clause, it.body_at)
+    return clause, it.body_at, None
+
+
 def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: list, ids: dict,
                   top: list, v: dict, notes: list) -> tuple:
     """Accept the line at ``pos`` as a heading if a reading of its marker fits the outline.
@@ -203,87 +297,31 @@ def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: li
     A top-level number that repeats or goes back on a line alone that names a part of the
     plan starts a new part (id made unique); a note for the user goes to ``notes``.
     """
-    n = len(text)
     for c in _candidates(line, lead):
         if not _REST_OK.match(line, c.end):
             continue
         repeat = _place(stack, c, True, v) is None
         if repeat and (len(notes) >= v["max_part_repeats"] or not _repeat_ok(stack, c)):
             continue
-        hstart = _REST_SKIP.match(line, c.end).end()
-        hend, bstart, alone, form = _heading(line, hstart, v)
-        q = _bold_head(line, hstart) if "**" in line else -1
-        if q > 0:
-            hend, bstart, form = q, q + 2, "line" if form == "sentence" else "label"
-        depth = 0 if repeat else _place(stack, c, alone, v)
+        it = _read_item(text, pos, end, line, c, v)
+        depth = 0 if repeat else _place(stack, c, it.alone, v)
         if depth is None:
             continue
-        clause = line[hstart:hend].strip(" \t*:;,.") or None
-        body_at = pos + bstart
-        cstart = pos + hstart  # where the clause starts: the body of an item without heading
-        # A heading split over lines: the marker alone ("Điều 1." / "Chương II" then its
-        # title), or a heading in capitals continued in capitals ("IV. TỔ" "CHỨC ...").
-        for _ in range(2):
-            if end >= n or not (clause is None or (alone and form == "line" and _is_caps(clause))):
-                break
-            more = _next_part(text, end + 1, clause is None and not c.bare, v)
-            if more is None:
-                break
-            npos, nlead, nh_end, nb, nalone, nform = more
-            if clause is None:
-                cstart = npos + nlead
-            part = text[npos + nlead:npos + nh_end].strip(" \t*:;,.")
-            clause = f"{clause} {part}" if clause else part
-            body_at, alone, form = npos + nb, nalone, nform
-            end = text.find("\n", npos)
-            end = n if end < 0 else end
-            line = text[npos:end]
-        if c.style in _DIVISIONS and clause is not None and form != "line":
-            continue  # "Chương II" / "Mục 1" head a title line, never a sentence
-        if c.bare and clause is None:
-            continue  # a bare "III" is a heading only over a title in capitals
-        title = alone and clause is not None and (_is_caps(_NOTE.sub("", clause)) or len(clause.split()) <= 10)
-        # a part title repeating the number before it ("IV" then "IV") is kept as printed when
-        # in capitals; going back ("II" after "III") needs a title naming a part of the plan
-        twice = stack and c.value == stack[0].value and _is_caps(_NOTE.sub("", clause or ""))
-        if repeat and not (form == "line" and title and (twice or _kind_of(clause, True))):
+        _join_lines(text, it, c, v)
+        if not _fits(it, c, stack, repeat):
             continue
         del stack[depth:]
         parent = stack[-1].section if stack else None
         sid = _unique((parent.id + "/" if parent else "") + c.number, ids)
         if repeat:
             prev = top[-1].number if top else None
-            notes.append(Warning_("outline-numbering", f"part {c.number} ({clause}) repeats or goes back "
-                                  f"after part {prev}: read as a new part {sid}", [pos, end]))
-        # An item's long first clause, with running text after it, names a task, not a part
-        # of the plan: "Tổ chức triển khai thực hiện các nội dung ..." under NHIỆM VỤ keeps
-        # its parent's kind, as does a long one-sentence item; a heading alone on its line
-        # still names its own.
-        sentence = line.rstrip(" \t*").endswith((".", ";"))
-        label = (parent is None or clause is None or (alone and not sentence)
-                 or len(clause.split()) <= v["label_words"])
-        # a top-level title, or an article's title ("Điều 12. Trách nhiệm tổ chức thực hiện"),
-        # may name its kind anywhere in it
-        kind = (_kind_of(clause, (parent is None or c.style == "dieu") and title) if label else None) or (
-            parent.kind if parent else "other")
-        # Only a heading is a heading: running prose after the number has none, and its
-        # body starts right after the number. An article ("Điều 2. Quyết định này có hiệu
-        # lực ...") keeps its line as written: its title is what follows "Điều N." by law.
-        pending = None
-        heading = clause
-        if c.style == "dieu":
-            pass
-        elif clause is not None and form == "run":
-            heading, body_at = None, cstart
-        elif clause is not None and form in ("line", "sentence") and _run_on(clause, v):
-            heading, body_at = None, cstart
-        elif clause is not None and form == "sentence" and not (
-                _is_caps(clause) or len(clause.split()) <= v["sentence_head_words"]):
-            pending = (clause, body_at)
-            heading, body_at = None, cstart
+            notes.append(Warning_("outline-numbering", f"part {c.number} ({it.clause}) repeats or goes back "
+                                  f"after part {prev}: read as a new part {sid}", [pos, it.end]))
+        kind = _kind_for(it, c, parent, v)
+        heading, body_at, pending = _head_of(it, c, v)
         sec = Section(id=sid, number=c.number, heading=heading, kind=kind, level=depth + 1,
-                      text="", span=[pos, end])
+                      text="", span=[pos, it.end])
         (parent.children if parent else top).append(sec)
         stack.append(_Frame(c.style, c.value, sec))
-        return sec, body_at, end, depth == 0 and _is_first(c), pending
+        return sec, body_at, it.end, depth == 0 and _is_first(c), pending
     return None, pos, end, False, None
