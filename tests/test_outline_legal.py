@@ -280,3 +280,12 @@ def test_a_bare_roman_number_needs_a_title_in_capitals():
     o = segment("I. MỤC TIÊU\nNội dung.\nII\nnội dung thường của đoạn văn\nIII. NHIỆM VỤ\nNội dung.\n")
     assert [s.number for s in o.sections] == ["I", "III"]  # "II" over prose is no part
     assert "nội dung thường" in o.sections[0].text
+
+
+def test_heading_split_over_two_lines_keeps_its_comma_and_drops_markdown():
+    o = segment("**I. MỤC ĐÍCH,\nYÊU CẦU**\n**1. Mục đích:** nâng cao hiệu quả.\n*2. Yêu cầu*\nBảo đảm tiến độ.\n"
+                "II. TỔ\nCHỨC THỰC HIỆN\n1. Thời gian thực hiện: Quý III/2031.\n")
+    assert [s.heading for s in o.sections] == ["MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC HIỆN"]
+    assert [c.heading for c in o.sections[0].children] == ["Mục đích", "Yêu cầu"]
+    assert o.sections[1].children[0].heading == "Thời gian thực hiện"
+    assert [s.kind for s in o.sections] == ["purpose", "implementation"]

@@ -203,6 +203,7 @@ class _Item:
     line: str  # that line
     alone: bool
     form: str  # see ``_heading``
+    raw: str = ""  # the clause as printed, its inner punctuation kept ("MỤC ĐÍCH,")
 
 
 def _read_item(text: str, pos: int, end: int, line: str, c: _Cand, v: dict) -> _Item:
@@ -211,7 +212,8 @@ def _read_item(text: str, pos: int, end: int, line: str, c: _Cand, v: dict) -> _
     q = _bold_head(line, hstart) if "**" in line else -1
     if q > 0:
         hend, bstart, form = q, q + 2, "line" if form == "sentence" else "label"
-    return _Item(line[hstart:hend].strip(" \t*:;,.") or None, pos + hstart, pos + bstart, end, line, alone, form)
+    raw = line[hstart:hend].strip(" \t*")
+    return _Item(raw.strip(" \t*:;,.") or None, pos + hstart, pos + bstart, end, line, alone, form, raw)
 
 
 def _join_lines(text: str, it: _Item, c: _Cand, v: dict) -> None:
@@ -228,7 +230,9 @@ def _join_lines(text: str, it: _Item, c: _Cand, v: dict) -> None:
         if it.clause is None:
             it.cstart = npos + nlead
         part = text[npos + nlead:npos + nh_end].strip(" \t*:;,.")
-        it.clause = f"{it.clause} {part}" if it.clause else part
+        # "MỤC ĐÍCH," / "YÊU CẦU" -> "MỤC ĐÍCH, YÊU CẦU": the comma at the break stays
+        it.clause = f"{it.raw.rstrip(' :;.')} {part}" if it.clause else part
+        it.raw = it.clause
         it.body_at = npos + nb
         end = text.find("\n", npos)
         it.end = n if end < 0 else end
