@@ -289,3 +289,29 @@ def test_heading_split_over_two_lines_keeps_its_comma_and_drops_markdown():
     assert [c.heading for c in o.sections[0].children] == ["Mục đích", "Yêu cầu"]
     assert o.sections[1].children[0].heading == "Thời gian thực hiện"
     assert [s.kind for s in o.sections] == ["purpose", "implementation"]
+
+
+def test_decision_issuing_rules_keeps_the_rules_tree():
+    text = DECISION_HEAD.replace("Ban hành Kế hoạch", "Ban hành Quy định") + """Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý chợ đêm.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:
+- Như Điều 3;
+CHỦ TỊCH
+Trần Văn Nam
+QUY ĐỊNH
+Quản lý chợ đêm trên địa bàn tỉnh
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Quy định này áp dụng cho chợ đêm.
+Chương II
+TỔ CHỨC THỰC HIỆN
+Điều 2. Trách nhiệm thi hành
+1. Sở Công Thương chủ trì.
+2. Ủy ban nhân dân các huyện phối hợp.
+"""
+    doc = vnplan.parse(text, strict=True)
+    assert paths(doc.sections) == ["Chương I", "Chương I/Điều 1", "Chương II", "Chương II/Điều 2",
+                                   "Chương II/Điều 2/1", "Chương II/Điều 2/2"]
+    assert _covered(doc)
