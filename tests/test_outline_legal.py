@@ -224,6 +224,15 @@ Xây dựng xã phát triển.
     assert paths(doc.sections) == ["I", "I/1", "I/2"]
     assert doc.sections[0].heading is None
     assert doc.sections[0].children[0].heading.startswith("Đánh giá kết quả")
+    # it sums up the plan's parts (contents, assessment, aims, tasks): the first one named is
+    # its kind (GOLD lists all of them for such an item)
+    assert doc.sections[0].kind == "tasks"
+
+
+def test_a_running_item_naming_one_or_two_kinds_keeps_its_own():
+    o = segment("Mở đầu.\n1. Các sở thực hiện đúng yêu cầu, tiến độ của Kế hoạch, bảo đảm việc đánh giá theo quy định "
+                "hiện hành của pháp luật và hướng dẫn của cấp trên.\n2. Các huyện tổ chức thực hiện.\n")
+    assert o.sections[0].heading is None and o.sections[0].kind == "other"
 
 
 PDF = """KẾ HOẠCH

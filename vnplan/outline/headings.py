@@ -289,6 +289,14 @@ def _head_of(it: _Item, c: _Cand, v: dict) -> tuple:
     return clause, it.body_at, None
 
 
+def _listed_kind(clause: str, v: dict) -> Optional[str]:
+    """The first kind of a running clause that lists parts of a plan ("Tán thành ...
+    đánh giá tình hình ... và phương hướng, mục tiêu, nhiệm vụ ..."), else None."""
+    h = fold(clause[:300])
+    kinds = [v["folded"][m.group(0)] for m in v["folded_re"].finditer(h)]
+    return kinds[0] if len(set(kinds)) >= v["listed_kinds"] else None
+
+
 def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: list, ids: dict,
                   top: list, v: dict, notes: list) -> tuple:
     """Accept the line at ``pos`` as a heading if a reading of its marker fits the outline.
@@ -323,6 +331,8 @@ def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: li
                                   f"after part {prev}: read as a new part {sid}", [pos, it.end]))
         kind = _kind_for(it, c, parent, v)
         heading, body_at, pending = _head_of(it, c, v)
+        if parent is None and heading is None and pending is None and it.clause:
+            kind = _listed_kind(it.clause, v) or kind
         sec = Section(id=sid, number=c.number, heading=heading, kind=kind, level=depth + 1,
                       text="", span=[pos, it.end])
         (parent.children if parent else top).append(sec)
