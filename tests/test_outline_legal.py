@@ -324,3 +324,45 @@ TỔ CHỨC THỰC HIỆN
     assert paths(doc.sections) == ["Chương I", "Chương I/Điều 1", "Chương II", "Chương II/Điều 2",
                                    "Chương II/Điều 2/1", "Chương II/Điều 2/2"]
     assert _covered(doc)
+
+
+def test_party_resolution_issuing_a_programme_keeps_the_programme_outline():
+    text = """TỈNH ỦY HÒA BÌNH NAM
+Số 05-NQ/TU
+NGHỊ QUYẾT
+về phát triển kinh tế số
+BAN CHẤP HÀNH ĐẢNG BỘ TỈNH QUYẾT NGHỊ:
+1. Ban hành kèm theo Nghị quyết này Chương trình hành động phát triển kinh tế số.
+2. Các cấp ủy, tổ chức đảng tổ chức thực hiện Nghị quyết này.
+Nơi nhận:
+- Như trên,
+T/M TỈNH ỦY
+BÍ THƯ
+Lê Văn Ba
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+phát triển kinh tế số
+I. MỤC TIÊU
+Kinh tế số chiếm 20% GRDP.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Phát triển hạ tầng số
+"""
+    o = segment(text)  # (the cleaner joins "I. MỤC TIÊU" to a title line: left to clean.py)
+    assert paths(o.sections) == ["I", "II", "II/1"]
+    assert "Ban hành kèm theo Nghị quyết này" in text[o.preamble[0]:o.preamble[1]]
+
+
+def test_numbered_cover_that_issues_nothing_keeps_its_outline():
+    text = """UBND TỈNH HÒA BÌNH NAM
+CÔNG VĂN
+1. Các sở rà soát số liệu.
+2. Báo cáo trước ngày 15/12/2031.
+Nơi nhận:
+- Như trên;
+CHỦ TỊCH
+Trần Văn Nam
+KẾ HOẠCH
+I. MỤC TIÊU
+Nội dung.
+"""
+    o = segment(text)
+    assert [s.number for s in o.sections] == ["1", "2", None, "I"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lang.text import fold
 from ..model import Section
 from .headings import _kind_of
 from .markers import _legal
@@ -28,21 +29,39 @@ def _is_article(sec: Section, label: str) -> bool:
     return bool(sec.number) and sec.number.startswith(label + " ")
 
 
-def issued_plan(top: list, preamble: list, footer: Optional[list], appx: str) -> tuple:
-    """(top, preamble, footer) with the issued document's outline in place of the decision's."""
+def issued_plan(top: list, preamble: list, footer: Optional[list], text: str, v: dict) -> tuple:
+    """(top, preamble, footer) with the issued document's outline in place of the decision's.
+
+    The attached document follows an unnumbered title block: it is what the text issues when
+    the part before it is all articles, or names what it issues ("ban hành kèm theo Nghị
+    quyết này Chương trình hành động ...": ``issue_cues`` in headings.yaml).
+    """
     label = _article_label()
-    if not label or not top or not _is_article(top[0], label):
+    if not label or not top:
+        return top, preamble, footer
+    appx = v["appx_number"]
+    b = next((i for i, s in enumerate(top) if s.number is None), None)
+    if b and b + 1 < len(top) and top[b + 1].number and not top[b + 1].number.startswith(appx):
+        cover = top[:b]
+        if all(_is_article(s, label) for s in cover) or _names_issue(text, cover, v):
+            plan = top[b + 1:]
+            return plan, [preamble[0], plan[0].span[0]], footer
+    if not _is_article(top[0], label):
         return top, preamble, footer
     k = next((i for i, s in enumerate(top) if not _is_article(s, label)), len(top))
-    if k < len(top) - 1 and top[k].number is None and top[k + 1].number \
-            and not top[k + 1].number.startswith(appx) and not _is_article(top[k + 1], label):
-        plan = top[k + 1:]
-        return plan, [preamble[0], plan[0].span[0]], footer
     for j in range(k):
         kids = top[j].children
         if kids and _PLAN_TOP.fullmatch(kids[0].number or ""):
             return _promote(top, j, k, preamble, footer)
     return top, preamble, footer
+
+
+def _names_issue(text: str, cover: list, v: dict) -> bool:
+    """Does the cover part (before the attached title) say it issues a document?"""
+    if not cover:
+        return False
+    f = fold(text[cover[0].span[0]:cover[-1].span[1]][:20000])
+    return any(c in f for c in v["issue_cues"])
 
 
 def _promote(top: list, j: int, k: int, preamble: list, footer: Optional[list]) -> tuple:

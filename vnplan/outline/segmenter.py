@@ -80,7 +80,7 @@ def segment(text: str) -> Outline:
     if footer_start is not None:
         fs, e = _trim(text, footer_start, footer_end)
         footer = [fs, e] if e > fs else None
-    top, preamble, footer = issued_plan(top, preamble, footer, v["appx_number"])
+    top, preamble, footer = issued_plan(top, preamble, footer, text, v)
     top, appendix = drop_appendices(top, text, v["appx_number"])
     _directive_kinds(top, text, preamble, v)
     return Outline(top, preamble, footer, st.notes, appendix)

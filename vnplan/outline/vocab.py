@@ -95,6 +95,7 @@ def _appendix_vocab(data: dict) -> dict:
         "sentence_head_words": int(data.get("sentence_head_words") or 6),
         "run_on_words": int(data.get("run_on_words") or 25),
         "listed_kinds": int(data.get("listed_kinds") or 3),
+        "issue_cues": [fold(str(c)) for c in data.get("issue_cues") or []],
         "line_head_chars": int(data.get("line_head_chars") or 300),
         "max_part_repeats": int(data.get("max_part_repeats") or 20),
     }
