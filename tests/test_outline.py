@@ -354,7 +354,10 @@ def test_repeated_numbers_get_counted_ids():
                                  "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A", "KẾ HOẠCH", "PHỤ LỤC",
                                  "PHỤ LỤC II", "Phụ lục 3: Danh mục", "DANH MỤC NHIỆM VỤ", "TIÊU ĐỀ IN HOA",
                                  "(Kèm theo Kế hoạch số 1/KH-UBND)", "(Kèm theo Quyết định số 2)", "CHỈ THỊ",
-                                 "| TT | Nhiệm vụ | Cơ quan chủ trì |", "| 1 | Rà soát | Sở Y tế |", "Câu văn.", ""]),
+                                 "| TT | Nhiệm vụ | Cơ quan chủ trì |", "| 1 | Rà soát | Sở Y tế |", "Câu văn.", "",
+                                 "Chương I", "CHƯƠNG II", "QUY ĐỊNH CHUNG", "Mục 1", "Điều 3. Hiệu lực",
+                                 "1. Ban hành kèm theo Nghị quyết này Chương trình.", "III", "II. KINH PHÍ (chi tiết)",
+                                 "1. 100% cán bộ được tập huấn."]),
                 max_size=40))
 def test_coverage_and_nesting_on_document_part_soup(lines):
     text = "\n".join(lines)
@@ -375,7 +378,8 @@ def test_coverage_and_nesting_on_document_part_soup(lines):
         assert all(not (top.span[0] < o.footer[0] < top.span[1]) for top in o.sections)
 
 
-@pytest.mark.parametrize("key", ["001", "003", "004", "006", "012", "015", "016", "021", "025", "026", "028"])
+@pytest.mark.parametrize("key", ["001", "003", "004", "006", "012", "015", "016", "021", "025", "026", "028",
+                                 "031", "033", "035", "038", "040", "041"])
 def test_corpus_coverage_and_spans(key):
     d = _corpus(key)
     assert _covered(d.text, segment(d.text))
