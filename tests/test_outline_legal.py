@@ -366,3 +366,13 @@ Nội dung.
 """
     o = segment(text)
     assert [s.number for s in o.sections] == ["1", "2", None, "I"]
+
+
+def test_capital_letters_with_a_dash_as_the_top_level():
+    o = segment("A- ĐÁNH GIÁ TÌNH HÌNH\nI- KẾT QUẢ ĐẠT ĐƯỢC\nnội dung\nB- PHƯƠNG HƯỚNG, NHIỆM VỤ\nI- MỤC TIÊU\nnội dung\n"
+                "II- NHIỆM VỤ, GIẢI PHÁP\nnội dung\n")
+    assert paths(o.sections) == ["A", "A/I", "B", "B/I", "B/II"]
+    assert [s.kind for s in o.sections] == ["situation", "tasks"]
+    # a place name written with a dash is no marker
+    o = segment("I. MỤC TIÊU\n1. Kinh tế\nA-Lưới là huyện miền núi.\nB- Việc khác\nII. NHIỆM VỤ\nnội dung\n")
+    assert paths(o.sections) == ["I", "I/1", "II"]

@@ -247,6 +247,8 @@ def _fits(it: _Item, c: _Cand, stack: list, repeat: bool) -> bool:
         return False  # "Chương II" / "Mục 1" head a title line, never a sentence
     if c.bare and clause is None:
         return False  # a bare "III" is a heading only over a title in capitals
+    if c.dash and not (form == "line" and clause is not None and _is_caps(clause)):
+        return False  # "A- ĐÁNH GIÁ TÌNH HÌNH" heads a part; "A-Lưới ..." is a name
     if not repeat:
         return True
     # a part title repeating the number before it ("IV" then "IV") is kept as printed when

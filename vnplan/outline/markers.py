@@ -20,11 +20,11 @@ _ARA = re.compile(r"(\d{1,3})[ \t]?([.)]|[-–](?=[ \t]))(?![\d.])")
 _ROM = re.compile(r"([IVX][IVXivx]{0,5})[ \t]?[-.)–:](?![\dIVXivx])")
 # A Roman number alone on its line, its dot lost in PDF text ("III" then "TỔ CHỨC THỰC HIỆN").
 _ROM_BARE = re.compile(r"([IVX]{1,6})[ \t*]*$")
-_UP = re.compile(r"([A-ZĐ])[ \t]?[.)](?=[ \t])")
+_UP = re.compile(r"([A-ZĐ])[ \t]?(?:[.)](?=[ \t])|([-–])(?=[ \t]*[^\W\d_]))")
 _LET = re.compile(r"([a-zđ])[ \t]?[).](?![\w.])")
 # Lines worth a look, found by the regex engine so plain prose never enters Python code:
 # a line opening with something that may be a marker (see ``_legal`` for "Chương", "Điều").
-_MARK_SRC = (r"^" + _LEAD_SRC + r"(?=\d|[IVX][IVXivx]{0,5}[ \t]?[-.)–:]|[IVX]{1,6}[ \t*]*$|[A-ZĐ][ \t]?[.)]"
+_MARK_SRC = (r"^" + _LEAD_SRC + r"(?=\d|[IVX][IVXivx]{0,5}[ \t]?[-.)–:]|[IVX]{1,6}[ \t*]*$|[A-ZĐ][ \t]?[-.)–]"
              r"|[a-zđ][ \t]?[).]")
 _NOI_NHAN_LINE = re.compile(r"^[ \t\u00a0*_]*n[ơo]i[ \t]+nh[ậa]n\b", re.M | re.I)
 _END_MARK_LINE = re.compile(r"\./\.[ \t*]*$", re.M)
@@ -51,6 +51,7 @@ class _Cand:
     number: str  # as the id shows it: "II", "2", "2.1", "a", "Điều 1"
     end: int  # offset in the line just after the marker
     bare: bool = False  # a Roman number without its dot, alone on its line
+    dash: bool = False  # a capital letter before "-" ("A- ĐÁNH GIÁ ..."): only over a title
 
 
 @dataclass
@@ -121,7 +122,7 @@ def _candidates(line: str, pos: int) -> list:
             out.append(_Cand("roman", v, to_roman(v), m.end(), m.re is _ROM_BARE))
     m = _UP.match(line, pos)
     if m:
-        out.append(_Cand("upper", m.group(1), m.group(1), m.end()))
+        out.append(_Cand("upper", m.group(1), m.group(1), m.end(), dash=bool(m.group(2))))
     m = _LET.match(line, pos)
     if m:
         out.append(_Cand("letter", m.group(1), m.group(1), m.end()))
