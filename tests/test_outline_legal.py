@@ -376,3 +376,29 @@ def test_capital_letters_with_a_dash_as_the_top_level():
     # a place name written with a dash is no marker
     o = segment("I. MỤC TIÊU\n1. Kinh tế\nA-Lưới là huyện miền núi.\nB- Việc khác\nII. NHIỆM VỤ\nnội dung\n")
     assert paths(o.sections) == ["I", "I/1", "II"]
+
+
+def test_attached_plan_whose_title_carries_its_subject_is_no_appendix():
+    text = DECISION_HEAD + """Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động phát triển du lịch.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:
+- Như Điều 3;
+CHỦ TỊCH
+Trần Văn Nam
+KẾ HOẠCH HÀNH ĐỘNG PHÁT TRIỂN DU LỊCH NĂM 2031
+(Kèm theo Quyết định số 88/QĐ-UBND ngày 5/3/2031)
+I. MỤC ĐÍCH, YÊU CẦU
+Nội dung.
+II. NHIỆM VỤ
+Nội dung.
+"""
+    o = segment(text)
+    assert paths(o.sections) == ["I", "II"] and o.appendix is None
+    assert text[:o.preamble[1]].rstrip().endswith("(Kèm theo Quyết định số 88/QĐ-UBND ngày 5/3/2031)")
+
+
+def test_title_like_line_inside_a_plan_does_not_restart_it():
+    o = segment("I. NHIỆM VỤ\n1. Tuyên truyền\nnội dung\nKẾ HOẠCH TUYÊN TRUYỀN NĂM 2031\n2. Kiểm tra\nnội dung\n"
+                "II. TỔ CHỨC THỰC HIỆN\nnội dung\n")
+    assert paths(o.sections) == ["I", "I/1", "I/2", "II"]

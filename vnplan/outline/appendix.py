@@ -5,7 +5,7 @@ from typing import Optional
 
 from ..lang.markers import roman_value, to_roman
 from ..lang.text import fold
-from .headings import _footer_trigger, _is_caps, _kind_of, _plain
+from .headings import _doc_title_line, _footer_trigger, _is_caps, _kind_of, _plain
 from .markers import _LEAD, _REST_OK, _candidates
 
 def _lines_after(text: str, pos: int, limit: int):
@@ -93,10 +93,10 @@ def _appendix(text: str, pos: int, end: int, line: str, ev: int, ended: bool, v:
         prev = text[q:p - 1]
         t = _title_line(prev, False, v)
         if t is None:
-            if _plain(prev) in v["titles"]:  # an attached KẾ HOẠCH, not an appendix
+            if _doc_title_line(prev, v):  # an attached KẾ HOẠCH, not an appendix
                 return None
             break
-        if t in v["titles"]:
+        if _doc_title_line(prev, v):
             return None
         parts.append(t)
         start = p = q

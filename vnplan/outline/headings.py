@@ -133,6 +133,12 @@ def _continues(nxt: str, any_text: bool, v: dict) -> bool:
     return any_text or (len(body) <= 100 and _is_caps(_plain(body)))
 
 
+def _doc_title_line(line: str, v: dict) -> bool:
+    """Is ``line`` a document's title in capitals ("KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG NĂM 2031")?"""
+    p = _plain(line)
+    return _is_caps(p) and any(p == t or p.startswith(t + " ") for t in v["titles"])
+
+
 def _plain(line: str) -> str:
     """A line without emphasis, tabs and outer spaces, for footer and title tests."""
     return line.replace("*", "").replace("_", " ").strip(" \t\u00a0:.")

@@ -7,7 +7,7 @@ from typing import Optional
 
 from ..model import Document, Section
 from .appendix import _appendix, _appendix_kind, _title_block, drop_appendices
-from .headings import _footer_trigger, _plain, _take_heading, _unique
+from .headings import _doc_title_line, _footer_trigger, _plain, _take_heading, _unique
 from .issued import issued_plan
 from .kinds import _directive_kinds
 from .markers import _END_MARK_LINE, _NOI_NHAN_LINE, _Frame, _legal
@@ -121,8 +121,9 @@ def _scan(text: str, v: dict) -> _Scan:
             st.triggers.append((len(st.hits), pos))
             st.stack.clear()  # what follows a Nơi nhận block is another document
             st.ended = True
-        elif ev == 3 and st.hits and _plain(line) in v["titles"]:
-            st.stack.clear()  # an attached KẾ HOẠCH restarts the numbering
+        elif ev == 3 and st.hits and (_plain(line) in v["titles"] or (st.ended and _doc_title_line(line, v))):
+            st.stack.clear()  # an attached KẾ HOẠCH restarts the numbering (after a signature,
+            # its title may carry its subject: "KẾ HOẠCH HÀNH ĐỘNG NĂM 2031")
             st.restarts.append((len(st.hits), pos, end))
     return st
 

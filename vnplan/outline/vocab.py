@@ -49,7 +49,10 @@ def _vocab() -> dict:
             r"^[ \t\u00a0*_#]*(?:" + "|".join(re.escape(a) for a in auth) + r")[ \t]*[^\W\d_]"
             + r"|^[ \t\u00a0*_#]*(?:" + "|".join(re.escape(str(w)) for w in sorted(
                 [*(data.get("posts") or []), *(data.get("doc_titles") or [])], key=len, reverse=True))
-            + r")[ \t*:.]*$|" + _appendix_line_src(data), re.M),
+            + r")[ \t*:.]*$|" + _appendix_line_src(data)
+            # a document title with its subject on the same line ("KẾ HOẠCH HÀNH ĐỘNG ...")
+            + r"|^[ \t\u00a0*_#]*(?:" + "|".join(re.escape(str(w)) for w in data.get("doc_titles") or [])
+            + r")[ \t][^\n]{0,250}$", re.M),
         "auth_re": re.compile(r"(?:" + "|".join(re.escape(a) for a in auth) + r")(?=[ \t]*[^\W\d_])"),
         **_appendix_vocab(data),
     }
