@@ -1,0 +1,104 @@
+"""The heading vocabulary (vnplan/data/headings.yaml) compiled once into word sets and regexes."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lang import vocab
+from ..lang.text import fold, strip_accents
+
+# strip_accents as one str.translate over NFC text (the per-character version is too slow
+# to run on every heading): every precomposed Latin letter -> its base letter.
+_STRIP_TABLE = {cp: strip_accents(chr(cp)) for r in ((0xC0, 0x250), (0x1E00, 0x1F00))
+                for cp in range(*r) if strip_accents(chr(cp)) != chr(cp)}
+
+
+@lru_cache(maxsize=None)
+def _vocab() -> dict:
+    """Heading vocabulary compiled once: kind regexes, letter orders, footer words."""
+    data = vocab.load("headings") or {}
+    folded, stripped = {}, {}
+    for kind, words in (data.get("kinds") or {}).items():
+        for w in words or []:
+            f = fold(str(w))
+            folded.setdefault(f, kind)
+            stripped.setdefault(strip_accents(f), kind)
+
+    def alternation(words: dict) -> re.Pattern:
+        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
+
+    vi = [str(x) for x in data.get("letters_vi") or []]
+    latin = [str(x) for x in data.get("letters_latin") or []]
+    nexts: dict = {}
+    for order in (vi, latin):
+        for a, b in zip(order, order[1:]):
+            nexts.setdefault(a, set()).add(b)
+    upper_nexts = {a.upper(): {b.upper() for b in bs} for a, bs in nexts.items()}
+    auth = sorted((str(a) for a in data.get("authorities") or []), key=len, reverse=True)
+    return {
+        "folded": folded, "stripped": stripped,
+        "folded_re": alternation(folded), "stripped_re": alternation(stripped),
+        "letter_next": nexts, "upper_next": upper_nexts,
+        "lead": {strip_accents(fold(str(w))) for w in data.get("lead_words") or []},
+        "abbrev": {str(a) for a in data.get("abbreviations") or []},
+        "titles": {str(t) for t in data.get("doc_titles") or []},
+        "posts": {str(p) for p in data.get("posts") or []},
+        # one scan finds signature lines, document titles and appendix lines alike
+        "caps_line_re": re.compile(
+            r"^[ \t\u00a0*_#]*(?:" + "|".join(re.escape(a) for a in auth) + r")[ \t]*[^\W\d_]"
+            + r"|^[ \t\u00a0*_#]*(?:" + "|".join(re.escape(str(w)) for w in sorted(
+                [*(data.get("posts") or []), *(data.get("doc_titles") or [])], key=len, reverse=True))
+            + r")[ \t*:.]*$|" + _appendix_line_src(data)
+            # a document title with its subject on the same line ("KẾ HOẠCH HÀNH ĐỘNG ...")
+            + r"|^[ \t\u00a0*_#]*(?:" + "|".join(re.escape(str(w)) for w in data.get("doc_titles") or [])
+            + r")[ \t][^\n]{0,250}$", re.M),
+        "auth_re": re.compile(r"(?:" + "|".join(re.escape(a) for a in auth) + r")(?=[ \t]*[^\W\d_])"),
+        **_appendix_vocab(data),
+    }
+
+
+def _words_re(words: list) -> str:
+    """Alternation of phrases, longest first, any run of blanks between their words."""
+    alts = sorted({str(w) for w in words if str(w).strip()}, key=len, reverse=True)
+    return "|".join(r"[ \t]+".join(re.escape(x) for x in w.split()) for w in alts) or r"(?!x)x"
+
+
+_APPX_LEAD = r"^[ \t\u00a0*#]*"
+_KEM_SRC = r"\(?[ \t]*(?i:ban[ \t]+hành[ \t]+)?(?i:kèm)[ \t]+(?i:theo)[ \t]"
+
+
+def _appendix_line_src(data: dict) -> str:
+    """Line starts that may open an appendix: "PHỤ LỤC", a list title, "(Kèm theo"."""
+    return (_APPX_LEAD + r"(?:(?:" + _words_re(data.get("appendix_words") or []) + r")(?![^\W\d_])|(?:"
+            + _words_re(data.get("appendix_list_titles") or []) + r")[ \t]|" + _KEM_SRC + ")")
+
+
+def _appendix_vocab(data: dict) -> dict:
+    """Patterns for appendices and directives, from the heading vocabulary."""
+    lead = _APPX_LEAD
+    appx = _words_re(data.get("appendix_words") or [])
+    lists = _words_re(data.get("appendix_list_titles") or [])
+    types = _words_re(data.get("directive_types") or [])
+    heads = sorted({fold(str(w)) for w in data.get("body_heads") or []}, key=len, reverse=True)
+    return {
+        "appx_re": re.compile(lead + r"(?:" + appx + r")(?![^\W\d_])(?:[ \t]+(?:SỐ|[Ss]ố)?[ \t]*"
+                              r"(?P<num>[IVXL]{1,6}|\d{1,3})(?![^\W_]))?(?P<rest>[^\n]{0,300})$", re.M),
+        "appx_list_re": re.compile(lead + r"(?:" + lists + r")[ \t]+(?=[^\W\d_])", re.M),
+        "kem_re": re.compile(lead + _KEM_SRC, re.M),
+        "appx_number": str(data.get("appendix_number") or "PHỤ LỤC"),
+        "task_table": [tuple(fold(str(w)) for w in g) for g in data.get("task_table_words") or []],
+        "directive_re": re.compile(lead + r"(?:" + types + r")[ \t*:.]*$", re.M),
+        "body_head_re": re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")(?![^\W_])")
+        if heads else re.compile(r"(?!x)x"),
+        "assign_cues": [fold(str(c)) for c in data.get("assign_cues") or []],
+        "label_words": int(data.get("label_words") or 10),
+        "label_max_words": int(data.get("label_max_words") or 12),
+        "dot_label_words": int(data.get("dot_label_words") or 5),
+        "sentence_head_words": int(data.get("sentence_head_words") or 6),
+        "run_on_words": int(data.get("run_on_words") or 25),
+        "listed_kinds": int(data.get("listed_kinds") or 3),
+        "issue_cues": [fold(str(c)) for c in data.get("issue_cues") or []],
+        "line_head_chars": int(data.get("line_head_chars") or 300),
+        "max_part_repeats": int(data.get("max_part_repeats") or 20),
+    }
