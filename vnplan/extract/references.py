@@ -12,20 +12,11 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from ..lang import vocab
+from ..lang.docnumber import NUMBER_RE, canonical_number, doc_types, type_of_symbol
 from ..model import Document, Reference
 from ..lang.text import fold
 
-# A syllable of a symbol: an upper-case letter, then upper case or digits, with at most one
-# lower-case letter at a time ("CTr", "TTg", "QĐi", "QyĐ"), so words like "Ban" never match.
-_SEG = r"[A-ZĐ](?:[A-ZĐ0-9]|[a-zđ](?![a-zđ])){0,9}"
-_SEP = r"[ \t]?[-/‐–][ \t]?"
-# number [/year] sep SEG (sep SEG)* ; the whole not glued to a preceding or following word.
-NUMBER_RE = re.compile(
-    r"(?=\d)(?<![\w/.-])(?P<n>\d{1,5}[a-z]?)(?:/(?P<year>(?:19|20)\d\d))?"
-    r"(?P<sym>" + _SEP + _SEG + r"(?:" + _SEP + _SEG + r"){0,3})(?![\w/])"
-)
 _SEPS = re.compile(r"[-/‐–]")
-_DASHES = str.maketrans({"‐": "-", "–": "-"})
 
 _DATE_NUM = re.compile(r"(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d\d)(?!\d)")
 _DATE_WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)(?!\d)", re.I)
@@ -39,15 +30,10 @@ _OPENING_LINES = 200  # lines of preamble read for the opening sentence at most
 _LIST_CTX = re.compile(r"(?:[;,]|(?<!\w)(?:và|cùng|hoặc))[\s*_“”\"]*$", re.I)
 
 
-def canonical_number(raw: str) -> str:
-    """"45 - NQ/TW" -> "45-NQ/TW": no white space, one kind of dash; the Đ kept."""
-    return re.sub(r"\s+", "", raw).translate(_DASHES)
-
-
 @lru_cache(maxsize=1)
 def _data() -> dict:
     d = vocab.load("doctypes")
-    types = sorted(d["types"], key=len, reverse=True)
+    types = list(doc_types())
     # "Nghị quyết số 45", "Nghị Quyết số:", "Kế hoạch liên tịch số", "Quyết_định số" (word-segmented)
     before = re.compile(
         r"(?P<t>" + "|".join(re.escape(t).replace(r"\ ", r"[\s_]") for t in types)
@@ -67,18 +53,8 @@ def _data() -> dict:
         r"(?<!\w)về(?:\s+(?:" + desc_words + r")){1,3}\s+(?:"
         + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in types)
         + r")[\s_]*(?:số)?\s*:?\s*$", re.I)
-    return {"types": types, "before": before, "described": described, "by_fold": {fold(t): t for t in types}, "symbols": d["symbols"],
+    return {"types": types, "before": before, "described": described, "by_fold": {fold(t): t for t in types},
             "stop": stop_re, "openers": tuple(openers), "issue": issue}
-
-
-def type_of_symbol(sym: str, has_year: bool = False) -> Optional[str]:
-    """The type named by a number's symbol: "-NQ/TW" -> "Nghị quyết", "/KH-UBND" -> "Kế hoạch"."""
-    parts = [p for p in re.split(r"\s*[-/‐–]\s*", sym.strip()) if p]
-    symbols = _data()["symbols"]
-    for p in parts[:2]:
-        if p in symbols:
-            return symbols[p]
-    return None
 
 
 def _iso(d: str, m: str, y: str) -> Optional[str]:
