@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from ..lang import vocab
+from .implements import directs, parenthesis_span, purpose_spans
 from ..lang.docnumber import NUMBER_RE, canonical_number, doc_types, type_of_symbol
 from ..model import Document, Reference
 from ..lang.text import fold
@@ -28,6 +29,9 @@ _OF_RE = re.compile(r"[\s,]*của\s+", re.I)
 _NOT_SUBJECT_END = ("về", "việc", "để", "nhằm")  # "... về ban hành Kế hoạch": a description
 _OPENING_LINES = 200  # lines of preamble read for the opening sentence at most
 _LIST_CTX = re.compile(r"(?:[;,]|(?<!\w)(?:và|cùng|hoặc))[\s*_“”\"]*$", re.I)
+# a bare "số" before a number: "(Số 1226/QĐ-BVHTTDL ... và số 2657/QĐ-BVHTTDL)" enumerates the
+# documents just named in the plural ("các Quyết định ...")
+_BARE_NO = re.compile(r"(?:(?P<paren>\()[\s*_]*)?(?<!\w)số\s*:?\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +114,9 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
                        opening_spans: Sequence[Sequence[int]] = (),
                        cited_before: Optional[str] = None,
                        own_numbers: Iterable[str] = (),
-                       exclude_spans: Sequence[Sequence[int]] = ()) -> list[Reference]:
+                       exclude_spans: Sequence[Sequence[int]] = (),
+                       repeat_spans: Sequence[Sequence[int]] = (),
+                       preamble_end: int = 0) -> list[Reference]:
     """All documents cited by number in ``text``, one per canonical number, in order of first
     mention. ``implement_spans``: spans whose every number is implemented (the title);
     ``opening_spans``: the opening "Thực hiện ..." sentence, whose top-level numbers are
@@ -119,7 +125,9 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
     as footnote bodies, whose mentions get ``span``; ``cited_before``: the citing document's
     date (ISO, maybe "2024-02"): a cited document's date cannot be later; ``own_numbers``: the
     document's own numbers (never listed); ``exclude_spans``: the header block, whose numbers
-    are never references. In the title, a document named as the object of "về (tiếp tục) thực
+    are never references; ``repeat_spans``: purpose items that repeat what the plan carries out
+    (read like the opening), which make ``implements`` only a document already named before
+    ``preamble_end`` (in the opening or a "Căn cứ"). In the title, a document named as the object of "về (tiếp tục) thực
     hiện ..." inside an earlier cited document's description is cited, not implemented."""
     own = {canonical_number(n).upper() for n in own_numbers if n}
     if own_number:
@@ -132,6 +140,9 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
     years: dict[str, Optional[str]] = {}
     opened: set = set()  # (opening span, after its issuing clause) whose first number was seen
     issued: dict[int, int] = {}  # opening span -> where its issuing clause starts (-1: none)
+
+    n_open = len(opening_spans)
+    spans_read = list(opening_spans) + list(repeat_spans)
 
     def add(m: re.Match, src: str, mention: list, offset_ok: bool) -> None:
         raw = m.group(0)
@@ -169,7 +180,7 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
                 ref.issuer = issuer_after(src, after) or ref.issuer
         if not offset_ok:
             return
-        for k, (s, e) in enumerate(opening_spans):
+        for k, (s, e) in enumerate(spans_read):
             if s <= mention[0] and mention[1] <= e:
                 if k not in issued:
                     issued[k] = issue_clause(src, s, e)
@@ -177,7 +188,9 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
                 # khai Quyết định số B" carries out B
                 past_issue = 0 <= issued[k] < m.start()
                 part = (k, past_issue)
-                if part not in opened or top_level(src, issued[k] if past_issue else s, m.start()):
+                repeat_ok = k < n_open or ref.mentions[0][0] < preamble_end
+                if repeat_ok and (part not in opened or top_level(src, issued[k] if past_issue else s,
+                                                                   m.start())):
                     ref.relation = "implements"
                 opened.add(part)
                 break
@@ -221,6 +234,11 @@ def top_level(text: str, start: int, pos: int) -> bool:
     ("Nghị quyết số") follow a list separator (";", ",", "và") or the opener itself."""
     window = text[max(start, pos - 40):pos]
     m = _data()["before"].search(window)
+    if m is None:
+        bare = _BARE_NO.search(window)
+        if bare and bare.group("paren"):
+            return True
+        m = bare
     q = pos - len(window) + m.start() if m else pos
     return _LIST_CTX.search(text, max(start, q - 30), q) is not None
 
@@ -252,7 +270,7 @@ def opening_span(text: str, start: int, end: int) -> Optional[list]:
 
 
 def _issues_plan(text: str, start: int, end: int) -> bool:
-    return issue_clause(text, start, end) >= 0
+    return issue_clause(text, start, end) >= 0 or directs(text, start, end)
 
 
 def issue_clause(text: str, start: int, end: int) -> int:
@@ -343,9 +361,14 @@ def apply(doc: Document) -> None:
         line0 = text.rfind("\n", 0, ds[0]) + 1
         if not _LEAD_MARKUP.sub("", text[line0:ds[0]]):  # everything above the type line
             excl.append([pre[0] if pre else 0, line0])
+    paren = parenthesis_span(text, p_start, p_end)
+    if paren:
+        spans.append(paren)
     op = opening_span(text, p_start, p_end)
     extra = [(f.text, f.span) for f in (doc.footnotes or [])]
     doc.references = extract_references(text, implement_spans=spans, own_number=md.number,
                                         extra=extra, opening_spans=[op] if op else (),
                                         cited_before=md.date, own_numbers=own,
-                                        exclude_spans=excl)
+                                        exclude_spans=excl,
+                                        repeat_spans=purpose_spans(text, doc.sections or []),
+                                        preamble_end=p_end)
