@@ -248,3 +248,122 @@ def test_blank_number_stub_is_the_number_slot_not_the_issuer(head, issuer):
     assert "KH/TU" in head[md.spans["number"][0]:md.spans["number"][1]]
     assert md.issuer == issuer
     assert (md.doc_type, md.date) == ("Kế hoạch", "2024-07")
+
+
+# --- invented headers for the classes of the header issue -------------------------------------
+
+@pytest.mark.parametrize("line, typ", [("NGH Ị QUYẾT", "Nghị quyết"), ("K Ế HOẠCH", "Kế hoạch"),
+                                       ("K Ế HOẠCH THỰC HIỆN CHỈ THỊ SỐ 05", "Kế hoạch"),
+                                       ("CH Ỉ THỊ", "Chỉ thị"), ("KẾ HOẠCH", "Kế hoạch")])
+def test_ocr_split_type_words(line, typ):
+    assert doc_type_of(line)[0] == typ
+
+
+@pytest.mark.parametrize("line", ["VỀ VIỆC Ở XÃ", "B Ộ Y TẾ", "Ủy ban nhân dân"])
+def test_ocr_joining_makes_no_type_of_other_lines(line):
+    assert doc_type_of(line)[0] is None
+
+
+def test_ocr_split_type_line_gives_type_and_title():
+    md = extract_metadata("HUYỆN ỦY LỘC HÀ\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 07-NQ/HU\tLộc Hà, ngày 3 tháng 4 "
+                          "năm 2024\nNGH Ị QUYẾT\nvề phát triển nông nghiệp xanh giai đoạn 2024-2030\n"
+                          "-----\nI. TÌNH HÌNH\n")
+    assert (md.doc_type, md.title) == ("Nghị quyết", "về phát triển nông nghiệp xanh giai đoạn 2024-2030")
+
+
+def test_place_broken_over_two_lines_and_unit_words():
+    head = ("|\n**ỦY BAN NHÂN DÂN**\nTHÀNH PHỐ HỒ CHÍ MINH\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+            "Độc lập - Tự do - Hạnh Phúc\n|\nSố: 15/KH-UBND\n|\n*Thành phố Hồ\nChí Minh, ngày 5 tháng 3 "
+            "năm 2024*\n|\n\nKẾ HOẠCH\nPHÁT TRIỂN GIAO THÔNG XANH\n")
+    md = extract_metadata(head)
+    assert (md.place, md.date, md.number) == ("Thành phố Hồ Chí Minh", "2024-03-05", "15/KH-UBND")
+    one = extract_metadata("THỊ ỦY SƠN TÂY\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 3-KH/TU\tThị xã Sơn Tây, ngày "
+                           "2 tháng 5 năm 2023\nKẾ HOẠCH\nvề chuyển đổi số\n")
+    assert one.place == "Thị xã Sơn Tây"
+    # the national motto line above a place on its own line is not part of the place
+    motto = extract_metadata("BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh Phúc\n"
+                             "Hà Nội, ngày 9 tháng 9 năm 2022\nKẾ HOẠCH\nvề y tế cơ sở\n")
+    assert motto.place == "Hà Nội"
+
+
+def test_date_digits_split_by_ocr_and_table_header():
+    md = extract_metadata("| THỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự "
+                          "do - Hạnh phúc --------------- |\n|---|---|\n| Số: 41 /QĐ-TTg | Hà Nội, ngày 0 "
+                          "8 tháng 0 6 năm 2021 |\n\nQUYẾT ĐỊNH\n\nBAN HÀNH KẾ HOẠCH VỀ ĐƯỜNG SẮT\n")
+    assert (md.place, md.date, md.number, md.issuer) == ("Hà Nội", "2021-06-08", "41/QĐ-TTg",
+                                                         "Thủ tướng Chính phủ")
+
+
+@pytest.mark.parametrize("authority", ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ Y TẾ"])
+def test_title_stops_before_the_enacting_authority(authority):
+    text = ("| ỦY BAN NHÂN DÂN TỈNH HÀ NAM ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+            "Hạnh phúc --------------- |\n|---|---|\n| Số: 71/QĐ-UBND | Hà Nam, ngày 2 tháng 3 năm 2023 |"
+            "\n\nQUYẾT ĐỊNH\n\nBAN HÀNH KẾ HOẠCH PHÒNG CHỐNG THIÊN TAI NĂM 2023\n\n" + authority +
+            "\n\nCăn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;\n\nQUYẾT ĐỊNH:\n")
+    md = extract_metadata(text)
+    assert md.title == "BAN HÀNH KẾ HOẠCH PHÒNG CHỐNG THIÊN TAI NĂM 2023"
+    assert md.issuer == "Ủy ban nhân dân tỉnh Hà Nam"  # the header's issuer stays
+
+
+def test_title_goes_on_after_a_linking_word():
+    # "... CỦA" ends the line: the post on the next line belongs to the trích yếu
+    md = extract_metadata("UBND TỈNH NAM ĐỊNH\nSố: 5/KH-UBND\nKẾ HOẠCH\nTHỰC HIỆN KẾT LUẬN CỦA\n"
+                          "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n-----\nThực hiện Kết luận, UBND tỉnh ban hành:\n")
+    assert md.title == "THỰC HIỆN KẾT LUẬN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
+
+
+@pytest.mark.parametrize("formula, issuer", [
+    ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+    ("THỦ TƯỚNG CHÍNH PHỦ QUYẾT ĐỊNH:", "Thủ tướng Chính phủ"),
+    ("BỘ TRƯỞNG BỘ Y TẾ", "Bộ Y tế"),
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Ủy ban nhân dân tỉnh"),
+])
+def test_issuer_given_only_in_the_enacting_formula(formula, issuer):
+    text = ("Số: 88/QĐ-XX\tHà Nội, ngày 4 tháng 7 năm 2022\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH KẾ HOẠCH "
+            "CHUYỂN ĐỔI SỐ NĂM 2022\n" + formula + "\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm "
+            "2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n")
+    md = extract_metadata(text)
+    assert md.issuer == issuer
+    assert md.title == "VỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2022"
+
+
+def test_number_with_tu_read_as_tw():
+    md = extract_metadata("BAN CHẤP HÀNH TRUNG ƯƠNG\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 15-QĐ/TƯ\tHà Nội, ngày "
+                          "3 tháng 2 năm 2021\nQUY ĐỊNH\nvề kết nối dữ liệu\n")
+    assert (md.number, md.doc_type) == ("15-QĐ/TW", "Quy định")
+
+
+def test_on_behalf_of_a_body_named_like_a_post_gives_no_post():
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 9-QĐ/TW\nQUY ĐỊNH\nvề lưu trữ\n-----\nĐiều 1. Nội dung.\n"
+            "| Nơi nhận: - Các tỉnh ủy; - Lưu Văn phòng Trung ương. | T/M BAN BÍ THƯ Lê Văn Tám |\n")
+    md = extract_metadata(text)
+    assert (md.signer.authority, md.signer.title, md.signer.name) == ("T/M", None, "Lê Văn Tám")
+    party = extract_metadata(text.replace("T/M BAN BÍ THƯ", "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ"))
+    assert party.signer.title == "Phó Bí thư"
+
+
+DECISION_WITH_PLAN = (
+    "| ỦY BAN NHÂN DÂN TỈNH AN GIANG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+    "Hạnh phúc --------------- |\n|---|---|\n| Số: 310/QĐ-UBND | An Giang, ngày 12 tháng 4 năm 2024 |\n\n"
+    "QUYẾT ĐỊNH\n\nBAN HÀNH KẾ HOẠCH PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG NĂM 2024\n\n"
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật Du lịch ngày 19 tháng 6 năm 2017;\n\nQUYẾT ĐỊNH:\n\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển du lịch cộng đồng năm 2024.\n\n"
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+    "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Văn hóa chịu trách nhiệm thi hành.\n\n"
+    "| Nơi nhận: - Như Điều 3; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Lâm |\n"
+    "|---|---|\n\nKẾ HOẠCH\n\nPHÁT TRIỂN DU LỊCH CỘNG ĐỒNG NĂM 2024 (Kèm theo Quyết định số 310/QĐ-UBND "
+    "ngày 12/4/2024 của Chủ tịch Ủy ban nhân dân tỉnh)\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n"
+    "Phát triển du lịch cộng đồng bền vững.\n\nII. NHIỆM VỤ\n\n1. Sở Văn hóa chủ trì xây dựng sản phẩm "
+    "du lịch.\n\nIII. TỔ CHỨC THỰC HIỆN\n\nCác sở, ngành triển khai thực hiện Kế hoạch này.\n")
+
+
+def test_signer_of_a_decision_that_carries_a_plan():
+    from vnplan import parse
+    md = parse(DECISION_WITH_PLAN, strict=True).metadata
+    assert (md.doc_type, md.number, md.issuer) == ("Quyết định", "310/QĐ-UBND", "Ủy ban nhân dân tỉnh An Giang")
+    assert md.title == "BAN HÀNH KẾ HOẠCH PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG NĂM 2024"
+    assert (md.signer.title, md.signer.name) == ("Phó Chủ tịch", "Trần Văn Lâm")
+    # the plan signs again at its end, for the body: the decision's own signer is still the first
+    signed = DECISION_WITH_PLAN + "\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Thanh Bình\n"
+    md2 = parse(signed, strict=True).metadata
+    assert (md2.signer.title, md2.signer.name) == ("Phó Chủ tịch", "Trần Văn Lâm")
