@@ -50,3 +50,5 @@ def test_one_list_of_types_read_once():
     assert set(docnumber._data()["symbols"].values()) <= set(types)
     assert list(types) == sorted(types, key=len, reverse=True)
     assert docnumber._data() is docnumber._data()
+    attached = docnumber.attached_types()
+    assert set(attached) <= set(types) and {"Kế hoạch", "Đề án", "Điều lệ"} <= set(attached)

@@ -34,7 +34,8 @@ _SEGMENT = re.compile(r"[^-/]+")
 def _data() -> dict:
     d = vocab.load("doctypes")
     types = sorted(d["types"], key=len, reverse=True)
-    return {"types": tuple(types), "symbols": dict(d["symbols"]),
+    attached = tuple(t for t in types if t in set(d.get("attached_types") or ()))
+    return {"types": tuple(types), "attached": attached, "symbols": dict(d["symbols"]),
             "aliases": dict(d.get("symbol_aliases") or {}),
             "by_fold": {fold(t): t for t in types}}
 
@@ -42,6 +43,11 @@ def _data() -> dict:
 def doc_types() -> tuple[str, ...]:
     """The document type names in sentence case ("Kế hoạch"), longest first."""
     return _data()["types"]
+
+
+def attached_types() -> tuple[str, ...]:
+    """The types a Quyết định issues as an attached document (Kế hoạch, Đề án ...), longest first."""
+    return _data()["attached"]
 
 
 def type_named(words: str) -> Optional[str]:
