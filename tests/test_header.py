@@ -367,3 +367,17 @@ def test_signer_of_a_decision_that_carries_a_plan():
     signed = DECISION_WITH_PLAN + "\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Thanh Bình\n"
     md2 = parse(signed, strict=True).metadata
     assert (md2.signer.title, md2.signer.name) == ("Phó Chủ tịch", "Trần Văn Lâm")
+
+
+def test_place_date_below_the_type_line_and_without_comma():
+    # the right column flattened under the type line; a title with a date is not a place-date
+    md = extract_metadata("TỈNH ỦY LẠNG SƠN\nSố 21-CTr/TU\nCHƯƠNG TRÌNH\nLạng Sơn, ngày 9 tháng 10 năm 2021\n"
+                          "thực hiện Nghị quyết số 12-NQ/TW, ngày 16 tháng 10 năm 2012\n-----\n")
+    assert (md.place, md.date) == ("Lạng Sơn", "2021-10-09")
+    assert md.title == "thực hiện Nghị quyết số 12-NQ/TW, ngày 16 tháng 10 năm 2012"
+    title_only = extract_metadata("TỈNH ỦY LẠNG SƠN\nSố 21-CTr/TU\nCHƯƠNG TRÌNH\nTHỰC HIỆN NGHỊ QUYẾT SỐ "
+                                  "12-NQ/TW, NGÀY 16 THÁNG 10 NĂM 2012\n-----\n")
+    assert title_only.date is None
+    bare = extract_metadata("UBND HUYỆN ĐÔNG ANH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 7/KH-UBND\t"
+                            "Đông Anh ngày 11 tháng 01 năm 2024\nKẾ HOẠCH\nvề vệ sinh môi trường\n")
+    assert (bare.place, bare.date) == ("Đông Anh", "2024-01-11")

@@ -15,7 +15,7 @@ from .cells import Cell, cells, is_caps
 from .footer import HEAD_MAX, read_footer
 from .issuer import (case_body, enacting_authority, header_issuer, issuer_from_caps,
                      issuer_from_sentence)
-from .number import NUM_LINE, STUB, read_number, read_place_date
+from .number import NUM_LINE, STUB, place_date_cell, read_number, read_place_date
 from .title import find_title
 from .words import data, doc_type_of
 
@@ -116,6 +116,7 @@ def extract_metadata(text: str, preamble: Optional[list] = None,
     read_number(head, md)
     if head:
         read_place_date(text, head[0].start, head[-1].end, md)
+    dated = place_date_cell(text, cs[ti + 1:ti + 8], md) if md.date is None and ti is not None else None
     _read_draft(head + (cs[ti:ti + 4] if ti is not None else []), md)
     md.issuer, span, frags, block = header_issuer(head, STUB, NUM_LINE)
     if span:
@@ -123,6 +124,8 @@ def extract_metadata(text: str, preamble: Optional[list] = None,
     after = 0
     if ti is not None:
         stop = {fold(c.text) for c in frags} | {" ".join(block.split())} | set(data()["national"])
+        if dated:
+            stop.add(fold(dated.text))
         after = _read_title(cs, ti, stop, md)
     if not md.issuer and not (ti is not None and _issuer_from_enacting(cs, after, md)):
         _issuer_fallback(text, p0, p1, md)

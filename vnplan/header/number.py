@@ -16,9 +16,10 @@ _SYM = r"[A-ZĐ][A-Za-zĐđ]{0,9}(?:[ \t]*[-/][ \t]*[A-ZĐ][A-Za-zĐđ]{0,9}){1,
 STUB = re.compile(r"(?<!\w)S[ốố](?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t.…_]*[-/][ \t]*" + _SYM
                   + r"|(?:^|(?<=\s))[-/][ \t]*" + _SYM)
 _NUM_ANY = re.compile(r"(?<!\w)(?:S[ốố]|SỐ)(?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t]*")
-# digits of a day or month may be split by OCR ("tháng 0 6")
+# "Hà Nội, ngày 5 tháng 3 năm 2024" ("Hà Nội ngày ..." without the comma); the digits of a day
+# or month may be split by OCR ("tháng 0 6")
 _DATE_RE = re.compile(
-    r"(?P<place>[^\n,|\t]{0,60}?)[ \t*]*,\s*(?:ngày\s*(?P<d>\d(?: ?\d)?)?\s*)?tháng\s*"
+    r"(?P<place>[^\n,|\t]{0,60}?)(?:[ \t*]*,\s*|[ \t*]+(?=ngày))(?:ngày\s*(?P<d>\d(?: ?\d)?)?\s*)?tháng\s*"
     r"(?P<m>\d(?: ?\d)?)\s*năm\s*(?P<y>(?:19|20)\d\d)", re.I)
 
 
@@ -132,3 +133,15 @@ def read_place_date(text: str, h0: int, h1: int, md: Metadata) -> None:
             keep, ps = before + keep, start
     md.place = " ".join(keep[-6:])
     md.spans["place"] = [ps, m.start("place") + raw.rfind(keep[-1]) + len(keep[-1])]
+
+
+def place_date_cell(text: str, cs: list[Cell], md: Metadata) -> Optional[Cell]:
+    """A cell that is only a place and date ("Hà Nội, ngày 5 tháng 3 năm 2024") among ``cs``: a
+    header whose right column was flattened below the type line. Read, and returned."""
+    for c in cs:
+        m = _DATE_RE.match(c.text)
+        place = m.group("place").strip(" *_") if m else ""
+        if m and place[:1].isupper() and not is_caps(place) and not c.text[m.end():].strip(" .*_"):
+            read_place_date(text, c.start, c.end, md)
+            return c
+    return None
