@@ -362,3 +362,16 @@ def test_dotted_and_tu_numbers_are_references():
             "ngày 2/2/2022 của Ban Bí thư; mục 1.2 của Phần II.\n")
     refs = {r.number: r.date for r in extract_references(text)}
     assert refs == {"66.2/2025/NQ-CP": "2025-07-15", "27-KL/TW": "2022-02-02"}
+
+
+def test_can_cu_document_approving_what_the_title_carries_out():
+    # the title names the carried-out document by name only; the "Căn cứ" decision that approves
+    # it is carried out, a letter about carrying it out and the others are cited
+    text = ("BỘ Y TẾ\nSố: 15/QĐ-BYT\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH THỰC HIỆN CHIẾN LƯỢC PHÁT TRIỂN NGÀNH "
+            "DƯỢC ĐẾN NĂM 2030\nBỘ TRƯỞNG BỘ Y TẾ\n\n*Căn cứ Nghị định số 95/2022/NĐ-CP ngày 15/11/2022 "
+            "của Chính phủ;*\n\n*Căn cứ Quyết định số 1165/QĐ-TTg ngày 9/10/2023 của Thủ tướng Chính phủ "
+            "phê duyệt Chiến lược phát\ntriển ngành Dược đến năm 2030;*\n\n*Căn cứ Công văn số "
+            "55/VPCP-KGVX ngày 3/1/2024 của Văn phòng Chính phủ về kế hoạch thực hiện Chiến lược phát "
+            "triển ngành dược;*\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n")
+    rel = relations(parse(text, strict=True))
+    assert rel == {"95/2022/NĐ-CP": "cites", "1165/QĐ-TTg": "implements", "55/VPCP-KGVX": "cites"}

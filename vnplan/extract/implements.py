@@ -7,11 +7,12 @@ named so is ``implements`` even when a "Căn cứ" also cites it."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Iterable, Optional
 
 from ..lang import vocab
-from ..lang.text import fold
+from ..lang.text import fold, tone_style
 
 # markup, bullets and an item label ("a)", "1.", "2.1.") before an item's first word
 _ITEM_LEAD = re.compile(r"^[\s*_#>|+•–-]*(?:\(?(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[).][\s*_]*)?", re.I)
@@ -80,3 +81,62 @@ def directs(text: str, start: int, end: int) -> bool:
     clause = seg[max(seg.rfind(","), seg.rfind(";")) + 1:].strip(" \t*_\n:")
     words = clause.split()
     return 2 <= len(words) <= 12 and clause[:1].isupper() and fold(clause).endswith(_data()["directive"])
+
+
+_CLAUSE_SPLIT = re.compile(r";|\n[ \t*_]*\n")
+_NAME_STOP = re.compile(r"\s(?:thời kỳ|giai đoạn|năm|đến|tầm nhìn|trên địa bàn|của|tại|theo)\s|[\d,;:(]")
+_NAME_MAX = 8  # words of a document's name kept at most
+_NEAR = 200  # characters between a number and the name it describes at most
+
+
+@lru_cache(maxsize=1)
+def _types_fold() -> tuple[str, ...]:
+    from ..lang.docnumber import doc_types
+    return tuple(fold(t) for t in doc_types())
+
+
+def title_object(title: Optional[str]) -> Optional[str]:
+    """The document the title says the plan carries out, named without a number: "Kế hoạch thực
+    hiện Quy hoạch mạng lưới cơ sở văn hóa thời kỳ 2021-2030" -> "quy hoạch mạng lưới cơ sở văn
+    hóa" (folded); None when the title names none or names it by number."""
+    if not title:
+        return None
+    f = fold(title)
+    for op in _data()["openers"]:
+        k = f.find(op + " ")
+        if k < 0 or (k and f[k - 1] != " "):
+            continue
+        rest = f[k + len(op) + 1:]
+        typ = next((t for t in _types_fold() if rest.startswith(t + " ")), None)
+        if typ is None or rest[len(typ):].lstrip().startswith("số"):
+            return None
+        stop = _NAME_STOP.search(rest)
+        words = (rest[:stop.start()] if stop else rest).split()[:_NAME_MAX]
+        return " ".join(words) if len(words) >= len(typ.split()) + 2 else None
+    return None
+
+
+def named_numbers(text: str, start: int, end: int, name: str,
+                  numbers: list[list[int]]) -> list[list[int]]:
+    """Spans of the numbers in text[start:end] whose description names ``name`` ("Căn cứ Quyết
+    định số 991/QĐ-TTg ... phê duyệt Quy hoạch mạng lưới ..."): the last number before each
+    mention of the name, in the same clause and at most ``_NEAR`` characters before it; not
+    when the name is itself the object of "thực hiện" there (a document about carrying it out)."""
+    low = _lower_same_length(text[start:end])
+    rx = re.compile(r"(?<!\w)" + r"[\s*_]+".join(re.escape(w) for w in name.split()) + r"(?!\w)")
+    out: list[list[int]] = []
+    for m in rx.finditer(low):
+        if fold(low[max(0, m.start() - 30):m.start()]).endswith(_data()["openers"]):
+            continue  # "về kế hoạch thực hiện Quy hoạch X": a document about carrying X out
+        at = start + m.start()
+        near = [n for n in numbers if n[1] <= at <= n[1] + _NEAR
+                and not _CLAUSE_SPLIT.search(text, n[1], at)]
+        if near and near[-1] not in out:
+            out.append(near[-1])
+    return out
+
+
+def _lower_same_length(s: str) -> str:
+    """``s`` lower-cased in the modern tone style, offsets unchanged (else plainly lower-cased)."""
+    out = tone_style(unicodedata.normalize("NFC", s.lower()))
+    return out if len(out) == len(s) else s.lower()

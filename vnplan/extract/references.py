@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from ..lang import vocab
-from .implements import directs, parenthesis_span, purpose_spans
+from .implements import directs, named_numbers, parenthesis_span, purpose_spans, title_object
 from ..lang.docnumber import NUMBER_RE, canonical_number, doc_types, type_of_symbol
 from ..model import Document, Reference
 from ..lang.text import fold
@@ -361,6 +361,10 @@ def apply(doc: Document) -> None:
         line0 = text.rfind("\n", 0, ds[0]) + 1
         if not _LEAD_MARKUP.sub("", text[line0:ds[0]]):  # everything above the type line
             excl.append([pre[0] if pre else 0, line0])
+    name = title_object(md.title)
+    if name:  # "Kế hoạch thực hiện Quy hoạch X": the "Căn cứ" document that approves X
+        found = [[m.start(), m.end()] for m in find_numbers(text[:p_end])]
+        spans.extend(named_numbers(text, p_start, p_end, name, found))
     paren = parenthesis_span(text, p_start, p_end)
     if paren:
         spans.append(paren)
