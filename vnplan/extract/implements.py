@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from ..lang import vocab
+from ..lang.docnumber import doc_types
 from ..lang.text import fold, tone_style
 
 # markup, bullets and an item label ("a)", "1.", "2.1.") before an item's first word
@@ -20,13 +21,20 @@ _CLAUSE_END = re.compile(r"[;.](?=[\s*_]*(?:\n|$)|\s)")
 _PURPOSE_READ = 4000  # characters of the purpose section read at most
 _SPAN_MAX = 1500  # characters of one purpose sentence at most
 _PAREN_LINES = 4  # lines under the title where a "(Thực hiện ...)" parenthesis may stand
+_OPENING_LINES = 200  # lines of preamble read for the opening sentence at most
+_NOT_SUBJECT_END = ("về", "việc", "để", "nhằm")  # "... về ban hành Kế hoạch": a description
+LEAD_MARKUP = re.compile(r"^(?:[\s*|#>]|\[bookmark:[^\]\n]{0,200}\])*")
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
     d = vocab.load("doctypes")
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"[\s_]+") for v in d["issue_verbs"])
+    types = "|".join(re.escape(t).replace(r"\ ", r"[\s_]+") for t in doc_types())
     return {"openers": tuple(sorted((fold(o) for o in d["implement_openers"]), key=len, reverse=True)),
-            "directive": tuple(fold(v) for v in d["directive_verbs"])}
+            "directive": tuple(fold(v) for v in d["directive_verbs"]),
+            # "ban hành Kế hoạch", "xây dựng Chương trình": a body issues the plan
+            "issue": re.compile(r"(?<!\w)(?:" + verbs + r")[\s_]+(?:" + types + r")(?!\w)", re.I)}
 
 
 def _opens(line: str) -> bool:
@@ -91,7 +99,6 @@ _NEAR = 200  # characters between a number and the name it describes at most
 
 @lru_cache(maxsize=1)
 def _types_fold() -> tuple[str, ...]:
-    from ..lang.docnumber import doc_types
     return tuple(fold(t) for t in doc_types())
 
 
@@ -140,3 +147,65 @@ def _lower_same_length(s: str) -> str:
     """``s`` lower-cased in the modern tone style, offsets unchanged (else plainly lower-cased)."""
     out = tone_style(unicodedata.normalize("NFC", s.lower()))
     return out if len(out) == len(s) else s.lower()
+
+
+def opening_span(text: str, start: int, end: int) -> Optional[list]:
+    """The span of the opening "Thực hiện ..." sentence of the preamble text[start:end]: the
+    first body-like line (title-like short lines skipped) when it starts with an opener; else a
+    later line before ``end`` (the first section) that starts with an opener and says the plan
+    is issued ("Thực hiện X, Ủy ban nhân dân tỉnh ban hành Kế hoạch ..."), after a paragraph
+    of context."""
+    openers = _data()["openers"]
+    pos = start
+    first = True  # still in the title-like lines before the first body paragraph
+    for _ in range(_OPENING_LINES):
+        if pos >= end:
+            break
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        line = text[pos:min(line_end, pos + 300)]
+        folded = fold(LEAD_MARKUP.sub("", line).replace("_", " "))
+        if folded.startswith(openers):
+            stop = _sentence_end(text, pos, line_end, end)
+            if first or _issues_plan(text, pos, stop):
+                return [pos, stop]
+        if first and (line_end - pos > 120 or folded.endswith((".", ";", ":"))):
+            first = False  # a body paragraph that is not an opening: look on for the issuing one
+        pos = line_end + 1
+    return None
+
+
+def _issues_plan(text: str, start: int, end: int) -> bool:
+    return issue_clause(text, start, end) >= 0 or directs(text, start, end)
+
+
+def issue_clause(text: str, start: int, end: int) -> int:
+    """Where text[start:end] says a body issues the plan ("..., Ủy ban nhân dân tỉnh ban hành
+    Kế hoạch" -> the offset of "ban hành"), -1 if it does not; "Nghị quyết số 50/NQ-CP ... về ban
+    hành Kế hoạch" is a cited document's description (the words before the verb hold a number
+    or end with "về")."""
+    for m in _data()["issue"].finditer(text, start, min(end, start + 3000)):
+        lo = max(start, m.start() - 120)
+        seg = text[lo:m.start()]
+        cut = max(seg.rfind(ch) for ch in ",;.:)")
+        subject = seg[cut + 1:].strip(" *_\t")
+        words = subject.split()
+        if 1 <= len(words) <= 12 and subject[:1].isupper() and not any(c.isdigit() for c in subject) \
+                and fold(words[-1]) not in _NOT_SUBJECT_END:
+            return m.start()
+    return -1
+
+
+def _sentence_end(text: str, start: int, line_end: int, end: int) -> int:
+    """The end of the opening paragraph: through the line closing it with ":" ("... như sau:"),
+    40 lines at most (PDF text keeps hard line breaks); else the opener's own line."""
+    pos, stop = start, line_end
+    for _ in range(40):
+        nl = text.find("\n", pos, end)
+        le = end if nl < 0 else nl
+        if text[pos:le].rstrip(" \t*").endswith((":", ".")):
+            return le  # "... như sau:" or the end of the sentence
+        if nl < 0:
+            break
+        pos = le + 1
+    return stop
