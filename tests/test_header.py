@@ -152,6 +152,9 @@ def test_footer_stops_at_an_annexed_document():
     ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN SỞ Y TẾ", "Sở Y tế"),
     ("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH BẮC GIANG LẦN THỨ XIX",
      "Đại hội đại biểu Đảng bộ tỉnh Bắc Giang lần thứ XIX"),
+    ("UBND TỈNH NAM ĐỊNH", "UBND tỉnh Nam Định"),  # abbreviations stay as written
+    ("HĐND HUYỆN YÊN THẾ", "HĐND huyện Yên Thế"),
+    ("BỘ TRƯỞNG BỘ TÀI CHÍNH", "Bộ Tài chính"),  # an enacting authority: the body
 ])
 def test_issuer_casing(caps, cased):
     assert issuer_from_caps(caps) == cased
