@@ -384,3 +384,23 @@ def test_place_date_below_the_type_line_and_without_comma():
     bare = extract_metadata("UBND HUYỆN ĐÔNG ANH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 7/KH-UBND\t"
                             "Đông Anh ngày 11 tháng 01 năm 2024\nKẾ HOẠCH\nvề vệ sinh môi trường\n")
     assert (bare.place, bare.date) == ("Đông Anh", "2024-01-11")
+
+
+@pytest.mark.parametrize("formula, issuer", [
+    ("HỘI ĐỒNG NHÂN DÂN TỈNH LAI CHÂU\nKHÓA XV, KỲ HỌP THỨ 9", "Hội đồng nhân dân tỉnh Lai Châu"),
+    ("ỦY BAN NHÂN DÂN TỈNH KON TUM", "Ủy ban nhân dân tỉnh Kon Tum"),
+    ("BAN THƯỜNG VỤ TỈNH ỦY QUYẾT ĐỊNH:", "Ban Thường vụ Tỉnh ủy"),
+])
+def test_body_alone_as_enacting_formula(formula, issuer):
+    # no header issuer (an excerpt): the body above the legal bases is the issuer, not the title
+    text = ("Số: 10/2024/NQ-HĐND\tLai Châu, ngày 4 tháng 7 năm 2024\nNGHỊ QUYẾT\nQUY ĐỊNH MỨC CHI HỖ "
+            "TRỢ PHÁT TRIỂN CHÈ\n" + formula + "\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 "
+            "tháng 6 năm 2015;\nQUYẾT NGHỊ:\nĐiều 1. Phạm vi.\n")
+    md = extract_metadata(text)
+    assert (md.title, md.issuer) == ("QUY ĐỊNH MỨC CHI HỖ TRỢ PHÁT TRIỂN CHÈ", issuer)
+
+
+def test_a_title_line_naming_a_body_is_kept_without_legal_bases_after_it():
+    md = extract_metadata("TỈNH ỦY BẮC KẠN\nSố 5-KH/TU\nKẾ HOẠCH\nTỔNG KẾT CÔNG TÁC NĂM 2024\nỦY BAN "
+                          "KIỂM TRA TỈNH ỦY\n-----\nThực hiện Quy định, Tỉnh ủy ban hành Kế hoạch:\n")
+    assert md.title == "TỔNG KẾT CÔNG TÁC NĂM 2024 ỦY BAN KIỂM TRA TỈNH ỦY"

@@ -74,8 +74,8 @@ def _read_title(cs: list[Cell], ti: int, stop_folds: set, md: Metadata) -> int:
 
 def _issuer_from_enacting(cs: list[Cell], k: int, md: Metadata) -> bool:
     """The enacting formula under the trích yếu names the issuer ("BỘ TRƯỞNG BỘ Y TẾ")."""
-    for c in cs[k:k + 3]:
-        auth = enacting_authority(c.text)
+    for i, c in enumerate(cs[k:k + 3], k):
+        auth = enacting_authority(c.text, cs[i + 1].text if i + 1 < len(cs) else "")
         if auth:
             md.issuer = issuer_from_caps(auth.upper())
             md.spans["issuer"] = [c.start, c.end]

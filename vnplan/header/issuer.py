@@ -116,26 +116,25 @@ def post_prefix(caps: str) -> int:
     return 0
 
 
-def enacting_authority(t: str) -> Optional[str]:
+def enacting_authority(t: str, next_text: str = "") -> Optional[str]:
     """The authority of an enacting formula line, or None: "BỘ TRƯỞNG BỘ Y TẾ" (a post, then a
-    body or nothing), "THỦ TƯỚNG CHÍNH PHỦ QUYẾT ĐỊNH:" (the verb may close the line).
-    ``issuer_from_caps`` of it is the body: "Bộ Y tế", "Thủ tướng Chính phủ"."""
+    body or nothing), "THỦ TƯỚNG CHÍNH PHỦ QUYẾT ĐỊNH:" (the verb may close the line), or a body
+    alone when the verb closes the line or the legal bases follow ("HỘI ĐỒNG NHÂN DÂN TỈNH X"
+    then "Căn cứ ..."). ``issuer_from_caps`` of it is the body: "Bộ Y tế"."""
     if not is_caps(t) or len(t) > 150:
         return None
     s = t.rstrip(" :.")
     f = fold(s)
-    for v in data()["enact"]:
-        if f.endswith(" " + v):
-            s = s[:len(s) - len(v)].rstrip(" :")
-            break
+    verb = next((v for v in data()["enact"] if f.endswith(" " + v)), None)
+    if verb:
+        s = s[:len(s) - len(verb)].rstrip(" :")
     n = post_prefix(s)
-    if not n:
-        return None
-    words = s.split()
-    rest = " ".join(words[n:])
-    if rest and not (fold(rest) + " ").startswith(data()["heads"]):
-        return None
-    return s
+    rest = " ".join(s.split()[n:])
+    body = (fold(rest) + " ").startswith(data()["heads"])
+    if n:
+        return s if not rest or body else None
+    grounds = fold(next_text).startswith(data()["grounds"])
+    return s if body and rest and (verb or grounds) else None
 
 
 def issuer_from_sentence(text: str, start: int, end: int) -> Optional[tuple[str, list, Optional[str]]]:

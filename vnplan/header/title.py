@@ -16,7 +16,7 @@ def _skip(t: str, f: str, stop_folds: set) -> bool:
     return bool(SEP_ONLY.match(t)) or f in stop_folds or f.startswith(data()["draft"]) and len(f) < 25
 
 
-def _continues(prev: str, t: str) -> bool:
+def _continues(prev: str, t: str, nxt: str) -> bool:
     """Whether the cell ``t`` continues the title line ``prev``: a lower-case continuation, or
     capitals after capitals unless ``t`` is the enacting authority and ``prev`` is complete."""
     if t[:1].islower():
@@ -26,7 +26,7 @@ def _continues(prev: str, t: str) -> bool:
     last = fold(prev).split()[-1:]
     if last and last[0] in data()["title_links"]:
         return True  # "... CỦA" / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": the title goes on
-    return enacting_authority(t) is None
+    return enacting_authority(t, nxt) is None
 
 
 def find_title(cs: list[Cell], stop_folds: set) -> tuple[Optional[str], Optional[list], int]:
@@ -46,7 +46,7 @@ def find_title(cs: list[Cell], stop_folds: set) -> tuple[Optional[str], Optional
                 break
             else:
                 parts.append(cs[j])
-        elif _continues(parts[-1].text, t):
+        elif _continues(parts[-1].text, t, cs[j + 1].text if j + 1 < len(cs) else ""):
             parts.append(cs[j])
         else:
             break

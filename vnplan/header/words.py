@@ -38,6 +38,7 @@ def data() -> dict:
         "heads": tuple(fold(x) + " " for x in d["issuer_heads"]),
         "draft": tuple(fold(x) for x in d["draft_words"]),
         "enact": tuple(fold(x) for x in s["enacting_verbs"]),
+        "grounds": tuple(fold(x) for x in s["legal_grounds"] + s["session_words"]),
         "place_units": {fold(x) for x in d["place_units"]},
         "title_links": {fold(x).split()[-1] for x in d["title_links"]},
         "issue_re": re.compile(r"\s(?:" + _alt(d["issue_verbs"]) + r")\s+(?=" + _alt(types) + r")",
