@@ -404,3 +404,11 @@ def test_a_title_line_naming_a_body_is_kept_without_legal_bases_after_it():
     md = extract_metadata("TỈNH ỦY BẮC KẠN\nSố 5-KH/TU\nKẾ HOẠCH\nTỔNG KẾT CÔNG TÁC NĂM 2024\nỦY BAN "
                           "KIỂM TRA TỈNH ỦY\n-----\nThực hiện Quy định, Tỉnh ủy ban hành Kế hoạch:\n")
     assert md.title == "TỔNG KẾT CÔNG TÁC NĂM 2024 ỦY BAN KIỂM TRA TỈNH ỦY"
+
+
+def test_blank_number_slot_with_tu_symbol():
+    # the slot's symbol on a line of its own is not part of the issuer
+    md = extract_metadata("BAN CHẤP HÀNH TRUNG ƯƠNG\tĐẢNG CỘNG SẢN VIỆT NAM\nSố\n-QĐ/TƯ\tHà Nội, ngày "
+                          "  tháng 2 năm 2021\nQUY ĐỊNH\nvề kết nối dữ liệu\n")
+    assert (md.number, md.issuer, md.date) == (None, "Ban Chấp hành Trung ương", "2021-02")
+    assert md.spans.get("number")

@@ -11,7 +11,7 @@ from .cells import MARKUP, Cell, is_caps
 from .words import data
 
 NUM_LINE = re.compile(r"^S[ốố]\s*(?:và ký hiệu)?\s*[:.]?\s*", re.I)
-_SYM = r"[A-ZĐ][A-Za-zĐđ]{0,9}(?:[ \t]*[-/][ \t]*[A-ZĐ][A-Za-zĐđ]{0,9}){1,3}(?![\w/])"
+_SYM = r"[A-ZĐ][A-Za-zĐđƯ]{0,9}(?:[ \t]*[-/][ \t]*[A-ZĐ][A-Za-zĐđƯ]{0,9}){1,3}(?![\w/])"
 # a number slot left blank ("Số      -KH/TU", "Số: …/KH-UBND") or a bare "-KH/TU" cell
 STUB = re.compile(r"(?<!\w)S[ốố](?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t.…_]*[-/][ \t]*" + _SYM
                   + r"|(?:^|(?<=\s))[-/][ \t]*" + _SYM)
