@@ -412,3 +412,15 @@ def test_blank_number_slot_with_tu_symbol():
                           "  tháng 2 năm 2021\nQUY ĐỊNH\nvề kết nối dữ liệu\n")
     assert (md.number, md.issuer, md.date) == (None, "Ban Chấp hành Trung ương", "2021-02")
     assert md.spans.get("number")
+
+
+def test_signer_above_an_attached_plan_without_recipients():
+    # an OCR'd decision lost its Nơi nhận block: the signature after Điều 3, above the plan
+    from vnplan import parse
+    text = DECISION_WITH_PLAN.replace("| Nơi nhận: - Như Điều 3; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH "
+                                      "PHÓ CHỦ TỊCH Trần Văn Lâm |\n|---|---|\n",
+                                      "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Lâm\n")
+    text += "".join(f"{k}. Các huyện tổ chức lớp tập huấn về du lịch cộng đồng lần {k}.\n" for k in range(2, 30))
+    assert "Nơi nhận" not in text
+    md = parse(text, strict=True).metadata
+    assert (md.signer.title, md.signer.name) == ("Phó Chủ tịch", "Trần Văn Lâm")

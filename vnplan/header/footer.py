@@ -20,6 +20,8 @@ _BULLET = re.compile(r"^\s*(?:\*?[-–+•]\*?)\s*")
 AUTH_RE = re.compile(r"^(T/M|K/T|T/L|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)(?=\s|$)\s*")
 _RECIP_HEAD = re.compile(r"(?:^|(?<=[\n|\t]))[ \t*_>#]*Nơi nhận\s*[:.]", re.I)
 _MID_WINDOW = 3000  # characters read around a mid-file Nơi nhận block
+_ATTACHED = re.compile(r"\(\s*\*?\s*Kèm theo\s", re.I)  # "(Kèm theo Quyết định số ...)" under a plan title
+_SIG_WINDOW = 1200  # characters above an attached plan where the decision's signature is looked for
 
 
 def name_of(s: str) -> Optional[str]:
@@ -159,13 +161,25 @@ def _first_block(text: str, before: int) -> Optional[_Block]:
     return _read_block(text, s, min(len(text), m.end() + _MID_WINDOW))
 
 
+def _above_attached(text: str, before: int) -> Optional[_Block]:
+    """The signature above the first attached plan ("KẾ HOẠCH ... (Kèm theo Quyết định ...)")
+    when the decision has no Nơi nhận block: the lines after its last article."""
+    m = _ATTACHED.search(text, 0, max(0, before))
+    if not m:
+        return None
+    return _read_block(text, text.rfind("\n", 0, max(0, m.start() - _SIG_WINDOW)) + 1, m.start())
+
+
 def read_footer(text: str, footer: Optional[list], md: Metadata) -> None:
-    """md.signer and md.recipients from the document's own signature block."""
+    """md.signer and md.recipients from the document's own signature block: the first one that
+    names someone (a decision's, over the plan it carries)."""
     b = _end_block(text, footer)
     start = b.rspan[0] if b.rspan else (b.sig[0] if b.sig else len(text))
-    first = _first_block(text, start - 200)
-    if first is not None and first.signer.name:
-        b = first
+    for find in (_first_block, _above_attached):
+        first = find(text, start - 200)
+        if first is not None and first.signer.name:
+            b = first
+            break
     md.signer = b.signer
     if b.sig is not None:
         b.signer.span = b.sig
