@@ -1,4 +1,6 @@
-"""Where a plan says what it carries out, besides its title and opening sentence: a purpose
+"""Where a plan says what it carries out: the opening sentence ("Thực hiện ..., UBND tỉnh ban
+hành Kế hoạch ..."), the "Căn cứ" document approving what the title names ("Kế hoạch thực hiện
+Quy hoạch X" <- "Quyết định số N ... phê duyệt Quy hoạch X"), a purpose
 item that repeats it ("1. Mục đích: Triển khai thực hiện có hiệu quả Kế hoạch số 14-KH/TU ...,
 Kế hoạch số 24/KH-UBND ... và Nghị quyết số 66-NQ/TW"), a parenthesis under the title
 ("(Thực hiện điểm a khoản 2 Điều 28 Luật Thủ đô số 39/2024/QH15)") and the directive clause that

@@ -3,7 +3,9 @@
 One Reference per document (the same number written with spaces counts once), with its type
 ("Nghị quyết số ..." or the type symbol), date and issuer when they follow the first mention,
 and every mention's span. Documents cited in the title (trích yếu) or in the opening
-"Thực hiện ..." sentence are what the plan ``implements``; the rest are ``cites``.
+"Thực hiện ..." sentence are what the plan ``implements`` (with the other places a plan says
+so, read in ``implements.py``); the rest are ``cites``. Numbers are read by
+``vnplan.lang.docnumber``.
 """
 from __future__ import annotations
 
