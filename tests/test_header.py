@@ -257,7 +257,9 @@ def test_blank_number_stub_is_the_number_slot_not_the_issuer(head, issuer):
 
 @pytest.mark.parametrize("line, typ", [("NGH Ị QUYẾT", "Nghị quyết"), ("K Ế HOẠCH", "Kế hoạch"),
                                        ("K Ế HOẠCH THỰC HIỆN CHỈ THỊ SỐ 05", "Kế hoạch"),
-                                       ("CH Ỉ THỊ", "Chỉ thị"), ("KẾ HOẠCH", "Kế hoạch")])
+                                       ("CH Ỉ THỊ", "Chỉ thị"), ("KẾ HOẠCH", "Kế hoạch"),
+                                       ("CH ƯƠNG TRÌNH HÀNH Đ ỘNG", "Chương trình hành động"),
+                                       ("QUY ẾT ĐỊNH", "Quyết định")])
 def test_ocr_split_type_words(line, typ):
     assert doc_type_of(line)[0] == typ
 

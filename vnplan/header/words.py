@@ -47,12 +47,12 @@ def data() -> dict:
 
 
 def _ocr_joined(line: str) -> str:
-    """"NGH Ị QUYẾT" -> "NGHỊ QUYẾT": a short piece opening with an accented capital glued back
-    to the short piece before it (OCR splits a syllable at its accented vowel)."""
+    """"NGH Ị QUYẾT" -> "NGHỊ QUYẾT": a short piece opening with an accented capital vowel glued
+    back to the short piece before it (OCR splits a syllable at its accented vowel)."""
     toks = line.split()
     out: list[str] = []
     for t in toks:
-        if out and len(t) <= 3 and is_caps(t) and not t[0].isascii() and out[-1].isalpha() \
+        if out and len(t) <= 4 and is_caps(t) and not t[0].isascii() and t[0] != "Đ" and out[-1].isalpha() \
                 and is_caps(out[-1]) and len(out[-1]) <= 4:
             out[-1] += t
         else:
