@@ -52,3 +52,14 @@ def test_one_list_of_types_read_once():
     assert docnumber._data() is docnumber._data()
     attached = docnumber.attached_types()
     assert set(attached) <= set(types) and {"Kế hoạch", "Đề án", "Điều lệ"} <= set(attached)
+
+
+def test_the_other_stages_type_lists_agree_with_the_one_list():
+    # clean.yaml (doc_types) and headings.yaml (doc_titles) still keep their own capitals lists:
+    # until they read docnumber.doc_types() / attached_types(), they must not disagree with it
+    from vnplan.lang import vocab
+    types = {t.upper() for t in doc_types()}
+    attached = {t.upper() for t in docnumber.attached_types()}
+    assert set(vocab.load("headings")["doc_titles"]) == attached
+    line_words = {"QUYẾT NGHỊ", "PHỤ LỤC", "DỰ THẢO", "QUYẾT ĐỊNH BAN HÀNH"}  # lines, not types
+    assert set(vocab.load("clean")["doc_types"]) - line_words <= types
