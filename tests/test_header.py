@@ -152,6 +152,9 @@ def test_footer_stops_at_an_annexed_document():
     ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN SỞ Y TẾ", "Sở Y tế"),
     ("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH BẮC GIANG LẦN THỨ XIX",
      "Đại hội đại biểu Đảng bộ tỉnh Bắc Giang lần thứ XIX"),
+    ("UBND TỈNH NAM ĐỊNH", "UBND tỉnh Nam Định"),  # abbreviations stay as written
+    ("HĐND HUYỆN YÊN THẾ", "HĐND huyện Yên Thế"),
+    ("BỘ TRƯỞNG BỘ TÀI CHÍNH", "Bộ Tài chính"),  # an enacting authority: the body
 ])
 def test_issuer_casing(caps, cased):
     assert issuer_from_caps(caps) == cased
@@ -248,3 +251,178 @@ def test_blank_number_stub_is_the_number_slot_not_the_issuer(head, issuer):
     assert "KH/TU" in head[md.spans["number"][0]:md.spans["number"][1]]
     assert md.issuer == issuer
     assert (md.doc_type, md.date) == ("Kế hoạch", "2024-07")
+
+
+# --- invented headers for the classes of the header issue -------------------------------------
+
+@pytest.mark.parametrize("line, typ", [("NGH Ị QUYẾT", "Nghị quyết"), ("K Ế HOẠCH", "Kế hoạch"),
+                                       ("K Ế HOẠCH THỰC HIỆN CHỈ THỊ SỐ 05", "Kế hoạch"),
+                                       ("CH Ỉ THỊ", "Chỉ thị"), ("KẾ HOẠCH", "Kế hoạch"),
+                                       ("CH ƯƠNG TRÌNH HÀNH Đ ỘNG", "Chương trình hành động"),
+                                       ("QUY ẾT ĐỊNH", "Quyết định")])
+def test_ocr_split_type_words(line, typ):
+    assert doc_type_of(line)[0] == typ
+
+
+@pytest.mark.parametrize("line", ["VỀ VIỆC Ở XÃ", "B Ộ Y TẾ", "Ủy ban nhân dân"])
+def test_ocr_joining_makes_no_type_of_other_lines(line):
+    assert doc_type_of(line)[0] is None
+
+
+def test_ocr_split_type_line_gives_type_and_title():
+    md = extract_metadata("HUYỆN ỦY LỘC HÀ\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 07-NQ/HU\tLộc Hà, ngày 3 tháng 4 "
+                          "năm 2024\nNGH Ị QUYẾT\nvề phát triển nông nghiệp xanh giai đoạn 2024-2030\n"
+                          "-----\nI. TÌNH HÌNH\n")
+    assert (md.doc_type, md.title) == ("Nghị quyết", "về phát triển nông nghiệp xanh giai đoạn 2024-2030")
+
+
+def test_place_broken_over_two_lines_and_unit_words():
+    head = ("|\n**ỦY BAN NHÂN DÂN**\nTHÀNH PHỐ HỒ CHÍ MINH\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+            "Độc lập - Tự do - Hạnh Phúc\n|\nSố: 15/KH-UBND\n|\n*Thành phố Hồ\nChí Minh, ngày 5 tháng 3 "
+            "năm 2024*\n|\n\nKẾ HOẠCH\nPHÁT TRIỂN GIAO THÔNG XANH\n")
+    md = extract_metadata(head)
+    assert (md.place, md.date, md.number) == ("Thành phố Hồ Chí Minh", "2024-03-05", "15/KH-UBND")
+    one = extract_metadata("THỊ ỦY SƠN TÂY\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 3-KH/TU\tThị xã Sơn Tây, ngày "
+                           "2 tháng 5 năm 2023\nKẾ HOẠCH\nvề chuyển đổi số\n")
+    assert one.place == "Thị xã Sơn Tây"
+    # the national motto line above a place on its own line is not part of the place
+    motto = extract_metadata("BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh Phúc\n"
+                             "Hà Nội, ngày 9 tháng 9 năm 2022\nKẾ HOẠCH\nvề y tế cơ sở\n")
+    assert motto.place == "Hà Nội"
+
+
+def test_date_digits_split_by_ocr_and_table_header():
+    md = extract_metadata("| THỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự "
+                          "do - Hạnh phúc --------------- |\n|---|---|\n| Số: 41 /QĐ-TTg | Hà Nội, ngày 0 "
+                          "8 tháng 0 6 năm 2021 |\n\nQUYẾT ĐỊNH\n\nBAN HÀNH KẾ HOẠCH VỀ ĐƯỜNG SẮT\n")
+    assert (md.place, md.date, md.number, md.issuer) == ("Hà Nội", "2021-06-08", "41/QĐ-TTg",
+                                                         "Thủ tướng Chính phủ")
+
+
+@pytest.mark.parametrize("authority", ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ Y TẾ"])
+def test_title_stops_before_the_enacting_authority(authority):
+    text = ("| ỦY BAN NHÂN DÂN TỈNH HÀ NAM ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+            "Hạnh phúc --------------- |\n|---|---|\n| Số: 71/QĐ-UBND | Hà Nam, ngày 2 tháng 3 năm 2023 |"
+            "\n\nQUYẾT ĐỊNH\n\nBAN HÀNH KẾ HOẠCH PHÒNG CHỐNG THIÊN TAI NĂM 2023\n\n" + authority +
+            "\n\nCăn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;\n\nQUYẾT ĐỊNH:\n")
+    md = extract_metadata(text)
+    assert md.title == "BAN HÀNH KẾ HOẠCH PHÒNG CHỐNG THIÊN TAI NĂM 2023"
+    assert md.issuer == "Ủy ban nhân dân tỉnh Hà Nam"  # the header's issuer stays
+
+
+def test_title_goes_on_after_a_linking_word():
+    # "... CỦA" ends the line: the post on the next line belongs to the trích yếu
+    md = extract_metadata("UBND TỈNH NAM ĐỊNH\nSố: 5/KH-UBND\nKẾ HOẠCH\nTHỰC HIỆN KẾT LUẬN CỦA\n"
+                          "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n-----\nThực hiện Kết luận, UBND tỉnh ban hành:\n")
+    assert md.title == "THỰC HIỆN KẾT LUẬN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
+
+
+@pytest.mark.parametrize("formula, issuer", [
+    ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+    ("THỦ TƯỚNG CHÍNH PHỦ QUYẾT ĐỊNH:", "Thủ tướng Chính phủ"),
+    ("BỘ TRƯỞNG BỘ Y TẾ", "Bộ Y tế"),
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Ủy ban nhân dân tỉnh"),
+])
+def test_issuer_given_only_in_the_enacting_formula(formula, issuer):
+    text = ("Số: 88/QĐ-XX\tHà Nội, ngày 4 tháng 7 năm 2022\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH KẾ HOẠCH "
+            "CHUYỂN ĐỔI SỐ NĂM 2022\n" + formula + "\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm "
+            "2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n")
+    md = extract_metadata(text)
+    assert md.issuer == issuer
+    assert md.title == "VỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2022"
+
+
+def test_number_with_tu_read_as_tw():
+    md = extract_metadata("BAN CHẤP HÀNH TRUNG ƯƠNG\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 15-QĐ/TƯ\tHà Nội, ngày "
+                          "3 tháng 2 năm 2021\nQUY ĐỊNH\nvề kết nối dữ liệu\n")
+    assert (md.number, md.doc_type) == ("15-QĐ/TW", "Quy định")
+
+
+def test_on_behalf_of_a_body_named_like_a_post_gives_no_post():
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 9-QĐ/TW\nQUY ĐỊNH\nvề lưu trữ\n-----\nĐiều 1. Nội dung.\n"
+            "| Nơi nhận: - Các tỉnh ủy; - Lưu Văn phòng Trung ương. | T/M BAN BÍ THƯ Lê Văn Tám |\n")
+    md = extract_metadata(text)
+    assert (md.signer.authority, md.signer.title, md.signer.name) == ("T/M", None, "Lê Văn Tám")
+    party = extract_metadata(text.replace("T/M BAN BÍ THƯ", "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ"))
+    assert party.signer.title == "Phó Bí thư"
+
+
+DECISION_WITH_PLAN = (
+    "| ỦY BAN NHÂN DÂN TỈNH AN GIANG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+    "Hạnh phúc --------------- |\n|---|---|\n| Số: 310/QĐ-UBND | An Giang, ngày 12 tháng 4 năm 2024 |\n\n"
+    "QUYẾT ĐỊNH\n\nBAN HÀNH KẾ HOẠCH PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG NĂM 2024\n\n"
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật Du lịch ngày 19 tháng 6 năm 2017;\n\nQUYẾT ĐỊNH:\n\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển du lịch cộng đồng năm 2024.\n\n"
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+    "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Văn hóa chịu trách nhiệm thi hành.\n\n"
+    "| Nơi nhận: - Như Điều 3; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Lâm |\n"
+    "|---|---|\n\nKẾ HOẠCH\n\nPHÁT TRIỂN DU LỊCH CỘNG ĐỒNG NĂM 2024 (Kèm theo Quyết định số 310/QĐ-UBND "
+    "ngày 12/4/2024 của Chủ tịch Ủy ban nhân dân tỉnh)\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n"
+    "Phát triển du lịch cộng đồng bền vững.\n\nII. NHIỆM VỤ\n\n1. Sở Văn hóa chủ trì xây dựng sản phẩm "
+    "du lịch.\n\nIII. TỔ CHỨC THỰC HIỆN\n\nCác sở, ngành triển khai thực hiện Kế hoạch này.\n")
+
+
+def test_signer_of_a_decision_that_carries_a_plan():
+    from vnplan import parse
+    md = parse(DECISION_WITH_PLAN, strict=True).metadata
+    assert (md.doc_type, md.number, md.issuer) == ("Quyết định", "310/QĐ-UBND", "Ủy ban nhân dân tỉnh An Giang")
+    assert md.title == "BAN HÀNH KẾ HOẠCH PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG NĂM 2024"
+    assert (md.signer.title, md.signer.name) == ("Phó Chủ tịch", "Trần Văn Lâm")
+    # the plan signs again at its end, for the body: the decision's own signer is still the first
+    signed = DECISION_WITH_PLAN + "\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Thanh Bình\n"
+    md2 = parse(signed, strict=True).metadata
+    assert (md2.signer.title, md2.signer.name) == ("Phó Chủ tịch", "Trần Văn Lâm")
+
+
+def test_place_date_below_the_type_line_and_without_comma():
+    # the right column flattened under the type line; a title with a date is not a place-date
+    md = extract_metadata("TỈNH ỦY LẠNG SƠN\nSố 21-CTr/TU\nCHƯƠNG TRÌNH\nLạng Sơn, ngày 9 tháng 10 năm 2021\n"
+                          "thực hiện Nghị quyết số 12-NQ/TW, ngày 16 tháng 10 năm 2012\n-----\n")
+    assert (md.place, md.date) == ("Lạng Sơn", "2021-10-09")
+    assert md.title == "thực hiện Nghị quyết số 12-NQ/TW, ngày 16 tháng 10 năm 2012"
+    title_only = extract_metadata("TỈNH ỦY LẠNG SƠN\nSố 21-CTr/TU\nCHƯƠNG TRÌNH\nTHỰC HIỆN NGHỊ QUYẾT SỐ "
+                                  "12-NQ/TW, NGÀY 16 THÁNG 10 NĂM 2012\n-----\n")
+    assert title_only.date is None
+    bare = extract_metadata("UBND HUYỆN ĐÔNG ANH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 7/KH-UBND\t"
+                            "Đông Anh ngày 11 tháng 01 năm 2024\nKẾ HOẠCH\nvề vệ sinh môi trường\n")
+    assert (bare.place, bare.date) == ("Đông Anh", "2024-01-11")
+
+
+@pytest.mark.parametrize("formula, issuer", [
+    ("HỘI ĐỒNG NHÂN DÂN TỈNH LAI CHÂU\nKHÓA XV, KỲ HỌP THỨ 9", "Hội đồng nhân dân tỉnh Lai Châu"),
+    ("ỦY BAN NHÂN DÂN TỈNH KON TUM", "Ủy ban nhân dân tỉnh Kon Tum"),
+    ("BAN THƯỜNG VỤ TỈNH ỦY QUYẾT ĐỊNH:", "Ban Thường vụ Tỉnh ủy"),
+])
+def test_body_alone_as_enacting_formula(formula, issuer):
+    # no header issuer (an excerpt): the body above the legal bases is the issuer, not the title
+    text = ("Số: 10/2024/NQ-HĐND\tLai Châu, ngày 4 tháng 7 năm 2024\nNGHỊ QUYẾT\nQUY ĐỊNH MỨC CHI HỖ "
+            "TRỢ PHÁT TRIỂN CHÈ\n" + formula + "\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 "
+            "tháng 6 năm 2015;\nQUYẾT NGHỊ:\nĐiều 1. Phạm vi.\n")
+    md = extract_metadata(text)
+    assert (md.title, md.issuer) == ("QUY ĐỊNH MỨC CHI HỖ TRỢ PHÁT TRIỂN CHÈ", issuer)
+
+
+def test_a_title_line_naming_a_body_is_kept_without_legal_bases_after_it():
+    md = extract_metadata("TỈNH ỦY BẮC KẠN\nSố 5-KH/TU\nKẾ HOẠCH\nTỔNG KẾT CÔNG TÁC NĂM 2024\nỦY BAN "
+                          "KIỂM TRA TỈNH ỦY\n-----\nThực hiện Quy định, Tỉnh ủy ban hành Kế hoạch:\n")
+    assert md.title == "TỔNG KẾT CÔNG TÁC NĂM 2024 ỦY BAN KIỂM TRA TỈNH ỦY"
+
+
+def test_blank_number_slot_with_tu_symbol():
+    # the slot's symbol on a line of its own is not part of the issuer
+    md = extract_metadata("BAN CHẤP HÀNH TRUNG ƯƠNG\tĐẢNG CỘNG SẢN VIỆT NAM\nSố\n-QĐ/TƯ\tHà Nội, ngày "
+                          "  tháng 2 năm 2021\nQUY ĐỊNH\nvề kết nối dữ liệu\n")
+    assert (md.number, md.issuer, md.date) == (None, "Ban Chấp hành Trung ương", "2021-02")
+    assert md.spans.get("number")
+
+
+def test_signer_above_an_attached_plan_without_recipients():
+    # an OCR'd decision lost its Nơi nhận block: the signature after Điều 3, above the plan
+    from vnplan import parse
+    text = DECISION_WITH_PLAN.replace("| Nơi nhận: - Như Điều 3; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH "
+                                      "PHÓ CHỦ TỊCH Trần Văn Lâm |\n|---|---|\n",
+                                      "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Lâm\n")
+    text += "".join(f"{k}. Các huyện tổ chức lớp tập huấn về du lịch cộng đồng lần {k}.\n" for k in range(2, 30))
+    assert "Nơi nhận" not in text
+    md = parse(text, strict=True).metadata
+    assert (md.signer.title, md.signer.name) == ("Phó Chủ tịch", "Trần Văn Lâm")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from vnplan.extract.references import (canonical_number, date_after, date_possible,
-                                       extract_references, opening_span, top_level,
-                                       type_of_symbol)
+from vnplan.extract.references import (date_after, date_possible, extract_references,
+                                       opening_span, top_level)
+from vnplan.lang.docnumber import canonical_number, type_of_symbol
 from vnplan.model import Document, Footnote, Metadata
 from vnplan.pipeline import parse
 
@@ -282,3 +282,96 @@ def test_document_described_inside_a_title_reference_is_cited():
     one = "về tiếp tục thực hiện Nghị quyết số 33-NQ/TW của Ban Chấp hành Trung ương"
     assert [r.relation for r in extract_references(one, implement_spans=[[0, len(one)]])] == \
         ["implements"]
+
+
+# --- invented plans for the implements rules (GOLD.md rule 2) ----------------------------------
+
+def relations(doc):
+    return {r.number: r.relation for r in doc.references}
+
+
+def test_directive_opening_chain_after_a_context_paragraph():
+    # a Chỉ thị: a situation paragraph, then "Để tiếp tục thực hiện ...; ..., ...; ..." closed by
+    # the body's directive: every document of the chain is carried out
+    text = ("| ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 04/CT-UBND | "
+            "Phú Yên, ngày 3 tháng 3 năm 2025 |\n\nCHỈ THỊ\n\nVề tăng cường phòng cháy rừng\n\n"
+            "Thời gian qua, công tác phòng cháy rừng trên địa bàn tỉnh đã đạt nhiều kết quả, tuy nhiên "
+            "số vụ cháy rừng vẫn còn cao, nhất là vào mùa khô; theo Quyết định số 1132/QĐ-TTg.\n\n"
+            "Để tiếp tục thực hiện nghiêm\nChỉ thị số 12/CT-TTg ngày 5/5/2021 của Thủ tướng Chính phủ; "
+            "Chỉ thị số 20-CT/TU ngày 6/6/2022, Kế hoạch số 88-KH/TU ngày 9/9/2022 của Ban Thường vụ "
+            "Tỉnh ủy; Phương án số 15/PA-UBND ngày 1/2/2024 của UBND tỉnh, và để nâng cao hiệu quả "
+            "phòng cháy rừng, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n\n1. Sở Nông nghiệp chủ trì "
+            "kiểm tra theo Thông tư số 25/2019/TT-BNNPTNT.\n")
+    rel = relations(parse(text, strict=True))
+    assert rel == {"1132/QĐ-TTg": "cites", "12/CT-TTg": "implements", "20-CT/TU": "implements",
+                   "88-KH/TU": "implements", "15/PA-UBND": "implements",
+                   "25/2019/TT-BNNPTNT": "cites"}
+
+
+def test_a_later_paragraph_without_a_directive_is_no_opening():
+    text = (CONTEXT + "Thực hiện Nghị quyết số 27-NQ/TW, các sở, ngành đã chủ động triển khai; nhiều "
+            "kết quả được ghi nhận, các cơ quan yêu cầu:\n")
+    assert opening_span(text, 0, len(text)) is None  # "các cơ quan": not a capitalised body
+
+
+PLAN_REPEATING = (
+    "UBND TỈNH HÒA BÌNH\nSố: 61/KH-UBND\nKẾ HOẠCH\nNâng cao năng lực thống kê giai đoạn 2026-2030\n"
+    "Thực hiện Kế hoạch số 14-KH/TU ngày 2/7/2025 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết "
+    "số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị về đổi mới công tác thống kê, UBND tỉnh ban hành "
+    "Kế hoạch như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n- Triển khai thực hiện có hiệu "
+    "quả Kế hoạch số 14-KH/TU của Ban Thường vụ Tỉnh ủy và Nghị quyết số 66-NQ/TW trên địa bàn tỉnh.\n"
+    "\n- Triển khai nghiêm túc Nghị quyết số 99/NQ-CP ngày 3/3/2025 của Chính phủ.\n\n2. Yêu cầu\n\n"
+    "Bám sát Quyết định số 7/QĐ-TTg.\n\nII. NHIỆM VỤ\n\n1. Sở Tài chính chủ trì rà soát số liệu.\n")
+
+
+def test_purpose_item_repeating_a_preamble_document_makes_it_implemented():
+    # 66-NQ/TW is named inside the description of 14-KH/TU in the opening (cited there), and the
+    # purpose item names it again as carried out; 99/NQ-CP is named first in the purpose section
+    rel = relations(parse(PLAN_REPEATING, strict=True))
+    assert rel == {"14-KH/TU": "implements", "66-NQ/TW": "implements", "99/NQ-CP": "cites",
+                   "7/QĐ-TTg": "cites"}
+
+
+def test_purpose_item_repeating_a_can_cu_document_and_a_plural_enumeration():
+    # a Quyết định cites the approvals under "Căn cứ"; the attached plan's purpose says it carries
+    # them out, the later ones as "(Số A ... và số B)" after "các Quyết định"
+    text = ("BỘ XÂY DỰNG\nSố: 12/QĐ-BXD\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH THỰC HIỆN QUY HOẠCH CẢNG CẠN\n"
+            "BỘ TRƯỞNG BỘ XÂY DỰNG\nCăn cứ Luật Quy hoạch ngày 24/11/2017;\nCăn cứ Quyết định số "
+            "979/QĐ-TTg ngày 22/8/2023 của Thủ tướng Chính phủ phê duyệt Quy hoạch cảng cạn; các Quyết "
+            "định của Bộ trưởng phê duyệt điều chỉnh Quy hoạch (Số 31/QĐ-BXD ngày 2/1/2025 và số "
+            "45/QĐ-BXD ngày 9/2/2025);\nCăn cứ Nghị định số 33/2025/NĐ-CP ngày 25/2/2025 của Chính phủ;"
+            "\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Quyết định này "
+            "có hiệu lực kể từ ngày ký.\n\nKẾ HOẠCH\nTHỰC HIỆN QUY HOẠCH CẢNG CẠN\n\nI. MỤC ĐÍCH, YÊU "
+            "CẦU\n\n1. Mục đích\n\na) Triển khai thực hiện có hiệu quả Quyết định số 979/QĐ-TTg của Thủ "
+            "tướng Chính phủ và các Quyết định điều chỉnh (Số 31/QĐ-BXD và số 45/QĐ-BXD); bảo đảm "
+            "tiến độ.\n\nII. NHIỆM VỤ\n\n1. Cục Đường bộ chủ trì theo dõi.\n")
+    rel = relations(parse(text, strict=True))
+    assert rel == {"979/QĐ-TTg": "implements", "31/QĐ-BXD": "implements", "45/QĐ-BXD": "implements",
+                   "33/2025/NĐ-CP": "cites"}
+
+
+def test_parenthesis_under_the_title_is_carried_out():
+    text = ("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\nSố: 20/2025/NQ-HĐND\nNGHỊ QUYẾT\nQUY ĐỊNH MỨC HỖ TRỢ "
+            "XE BUÝT\n*(Thực hiện khoản 3 Điều 35 Luật Thủ đô số 39/2024/QH15)*\n*Căn cứ Luật Tổ chức "
+            "chính quyền địa phương số 72/2025/QH15;*\nQUYẾT NGHỊ:\nĐiều 1. Phạm vi điều chỉnh.\n")
+    assert relations(parse(text, strict=True)) == {"39/2024/QH15": "implements", "72/2025/QH15": "cites"}
+
+
+def test_dotted_and_tu_numbers_are_references():
+    text = ("Căn cứ Nghị quyết số 66.2/2025/NQ-CP ngày 15/7/2025 của Chính phủ; Kết luận số 27-KL/TƯ "
+            "ngày 2/2/2022 của Ban Bí thư; mục 1.2 của Phần II.\n")
+    refs = {r.number: r.date for r in extract_references(text)}
+    assert refs == {"66.2/2025/NQ-CP": "2025-07-15", "27-KL/TW": "2022-02-02"}
+
+
+def test_can_cu_document_approving_what_the_title_carries_out():
+    # the title names the carried-out document by name only; the "Căn cứ" decision that approves
+    # it is carried out, a letter about carrying it out and the others are cited
+    text = ("BỘ Y TẾ\nSố: 15/QĐ-BYT\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH THỰC HIỆN CHIẾN LƯỢC PHÁT TRIỂN NGÀNH "
+            "DƯỢC ĐẾN NĂM 2030\nBỘ TRƯỞNG BỘ Y TẾ\n\n*Căn cứ Nghị định số 95/2022/NĐ-CP ngày 15/11/2022 "
+            "của Chính phủ;*\n\n*Căn cứ Quyết định số 1165/QĐ-TTg ngày 9/10/2023 của Thủ tướng Chính phủ "
+            "phê duyệt Chiến lược phát\ntriển ngành Dược đến năm 2030;*\n\n*Căn cứ Công văn số "
+            "55/VPCP-KGVX ngày 3/1/2024 của Văn phòng Chính phủ về kế hoạch thực hiện Chiến lược phát "
+            "triển ngành dược;*\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n")
+    rel = relations(parse(text, strict=True))
+    assert rel == {"95/2022/NĐ-CP": "cites", "1165/QĐ-TTg": "implements", "55/VPCP-KGVX": "cites"}

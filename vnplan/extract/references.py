@@ -3,7 +3,9 @@
 One Reference per document (the same number written with spaces counts once), with its type
 ("Nghị quyết số ..." or the type symbol), date and issuer when they follow the first mention,
 and every mention's span. Documents cited in the title (trích yếu) or in the opening
-"Thực hiện ..." sentence are what the plan ``implements``; the rest are ``cites``.
+"Thực hiện ..." sentence are what the plan ``implements`` (with the other places a plan says
+so, read in ``implements.py``); the rest are ``cites``. Numbers are read by
+``vnplan.lang.docnumber``.
 """
 from __future__ import annotations
 
@@ -12,42 +14,29 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from ..lang import vocab
+from .implements import (LEAD_MARKUP as _LEAD_MARKUP, issue_clause, named_numbers,
+                         opening_span, parenthesis_span, purpose_spans, title_object)
+from ..lang.docnumber import NUMBER_RE, canonical_number, doc_types, type_named, type_of_symbol
 from ..model import Document, Reference
-from ..lang.text import fold
 
-# A syllable of a symbol: an upper-case letter, then upper case or digits, with at most one
-# lower-case letter at a time ("CTr", "TTg", "QĐi", "QyĐ"), so words like "Ban" never match.
-_SEG = r"[A-ZĐ](?:[A-ZĐ0-9]|[a-zđ](?![a-zđ])){0,9}"
-_SEP = r"[ \t]?[-/‐–][ \t]?"
-# number [/year] sep SEG (sep SEG)* ; the whole not glued to a preceding or following word.
-NUMBER_RE = re.compile(
-    r"(?=\d)(?<![\w/.-])(?P<n>\d{1,5}[a-z]?)(?:/(?P<year>(?:19|20)\d\d))?"
-    r"(?P<sym>" + _SEP + _SEG + r"(?:" + _SEP + _SEG + r"){0,3})(?![\w/])"
-)
 _SEPS = re.compile(r"[-/‐–]")
-_DASHES = str.maketrans({"‐": "-", "–": "-"})
 
 _DATE_NUM = re.compile(r"(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d\d)(?!\d)")
 _DATE_WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)(?!\d)", re.I)
 # What may stand between a number and its date: ", ngày", " ban hành ngày", " ngày".
 _DATE_LEAD = re.compile(r"[\s,]*(?:\(\s*)?(?:ban hành\s+)?(?:ngày\s*)?", re.I)
-_LEAD_MARKUP = re.compile(r"^(?:[\s*|#>]|\[bookmark:[^\]\n]{0,200}\])*")
 _OF_RE = re.compile(r"[\s,]*của\s+", re.I)
 # What ends the text before an item of a list of documents: "; ", ", ", " và ", " cùng ".
-_NOT_SUBJECT_END = ("về", "việc", "để", "nhằm")  # "... về ban hành Kế hoạch": a description
-_OPENING_LINES = 200  # lines of preamble read for the opening sentence at most
 _LIST_CTX = re.compile(r"(?:[;,]|(?<!\w)(?:và|cùng|hoặc))[\s*_“”\"]*$", re.I)
-
-
-def canonical_number(raw: str) -> str:
-    """"45 - NQ/TW" -> "45-NQ/TW": no white space, one kind of dash; the Đ kept."""
-    return re.sub(r"\s+", "", raw).translate(_DASHES)
+# a bare "số" before a number: "(Số 1226/QĐ-BVHTTDL ... và số 2657/QĐ-BVHTTDL)" enumerates the
+# documents just named in the plural ("các Quyết định ...")
+_BARE_NO = re.compile(r"(?:(?P<paren>\()[\s*_]*)?(?<!\w)số\s*:?\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
     d = vocab.load("doctypes")
-    types = sorted(d["types"], key=len, reverse=True)
+    types = list(doc_types())
     # "Nghị quyết số 45", "Nghị Quyết số:", "Kế hoạch liên tịch số", "Quyết_định số" (word-segmented)
     before = re.compile(
         r"(?P<t>" + "|".join(re.escape(t).replace(r"\ ", r"[\s_]") for t in types)
@@ -58,27 +47,12 @@ def _data() -> dict:
     stop_re = re.compile(
         r"\s+(?:" + "|".join(re.escape(s) for s in stops) + r")\b|\s+và\s+(?:"
         + "|".join(re.escape(t) for t in types) + r")\b|\s+và\s+(?=(?-i:[a-zđàáảãạăâêôơư]))|[,;:()\n.“”\"]|\s-\s", re.I)
-    openers = sorted((fold(o) for o in d["implement_openers"]), key=len, reverse=True)
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"[\s_]+") for v in d["issue_verbs"])
-    issue = re.compile(r"(?<!\w)(?:" + verbs + r")[\s_]+(?:" + "|".join(
-        re.escape(t).replace(r"\ ", r"[\s_]+") for t in types) + r")(?!\w)", re.I)
     desc_words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["description_verbs"])
     described = re.compile(
         r"(?<!\w)về(?:\s+(?:" + desc_words + r")){1,3}\s+(?:"
         + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in types)
         + r")[\s_]*(?:số)?\s*:?\s*$", re.I)
-    return {"types": types, "before": before, "described": described, "by_fold": {fold(t): t for t in types}, "symbols": d["symbols"],
-            "stop": stop_re, "openers": tuple(openers), "issue": issue}
-
-
-def type_of_symbol(sym: str, has_year: bool = False) -> Optional[str]:
-    """The type named by a number's symbol: "-NQ/TW" -> "Nghị quyết", "/KH-UBND" -> "Kế hoạch"."""
-    parts = [p for p in re.split(r"\s*[-/‐–]\s*", sym.strip()) if p]
-    symbols = _data()["symbols"]
-    for p in parts[:2]:
-        if p in symbols:
-            return symbols[p]
-    return None
+    return {"types": types, "before": before, "described": described, "stop": stop_re}
 
 
 def _iso(d: str, m: str, y: str) -> Optional[str]:
@@ -120,12 +94,95 @@ def type_before(text: str, pos: int) -> Optional[str]:
     m = _data()["before"].search(window)
     if not m:
         return None
-    return _data()["by_fold"].get(fold(m.group("t").replace("_", " ")))
+    return type_named(m.group("t").replace("_", " "))
 
 
 def find_numbers(text: str) -> Iterable[re.Match]:
     """Every số ký hiệu in ``text`` (a match of NUMBER_RE)."""
     return NUMBER_RE.finditer(text)
+
+
+class _Collector:
+    """The references read so far, and what ``extract_references`` was told about the text."""
+
+    def __init__(self, own: set, opts: dict) -> None:
+        self.own = own
+        self.o = opts
+        self.refs: dict[str, Reference] = {}
+        self.seen: set = set()
+        self.canon: dict[str, tuple[str, str]] = {}
+        self.tries: dict[str, int] = {}
+        self.years: dict[str, Optional[str]] = {}
+        self.opened: set = set()  # (opening span, after its issuing clause) whose first number was seen
+        self.issued: dict[int, int] = {}  # opening span -> where its issuing clause starts (-1: none)
+        self.n_open = len(opts["opening_spans"])
+        self.spans_read = list(opts["opening_spans"]) + list(opts["repeat_spans"])
+
+    def _key(self, m: re.Match) -> tuple[str, str]:
+        raw = m.group(0)
+        got = self.canon.get(raw)
+        if got is None:
+            if not m.group("year") and len(_SEPS.findall(m.group("sym"))) < 2:
+                got = ("", "")  # a lone "12-ABC": not a số ký hiệu
+            else:
+                number = canonical_number(raw)
+                got = (number, number.upper())
+            self.canon[raw] = got
+        return got
+
+    def add(self, m: re.Match, src: str, mention: list, offset_ok: bool) -> None:
+        number, key = self._key(m)
+        if not key or key in self.own:
+            return
+        if offset_ok and any(s <= mention[0] < e for s, e in self.o["exclude_spans"]):
+            return
+        ref = self.refs.get(key)
+        if ref is None:
+            ref = self.refs[key] = Reference(number=number)
+            self.tries[key] = 0
+            self.years[key] = m.group("year")
+        if (key, mention[0], mention[1]) in self.seen:
+            return
+        self.seen.add((key, mention[0], mention[1]))
+        ref.mentions.append(mention)
+        self._describe(ref, key, m, src)
+        if offset_ok:
+            self._relate(ref, m, src, mention)
+
+    def _describe(self, ref: Reference, key: str, m: re.Match, src: str) -> None:
+        """Type, date and issuer from the words around one of the first mentions."""
+        if ref.doc_type is None:
+            ref.doc_type = type_before(src, m.start()) or type_of_symbol(m.group("sym"))
+        if (ref.date is None or ref.issuer is None) and self.tries[key] < 8:
+            self.tries[key] += 1
+            date, after = date_after(src, m.end())
+            if ref.date is None and date and date_possible(date, self.years[key], self.o["cited_before"]):
+                ref.date = date  # else a typo ("163/2024/QH15 ngày ... năm 2025"): read on
+            if ref.issuer is None or ref.issuer.isupper():
+                ref.issuer = issuer_after(src, after) or ref.issuer
+
+    def _relate(self, ref: Reference, m: re.Match, src: str, mention: list) -> None:
+        """``implements`` when the mention is an item of an opening, a repeating purpose item
+        (for a document named in the preamble) or an implementing span."""
+        for k, (s, e) in enumerate(self.spans_read):
+            if s <= mention[0] and mention[1] <= e:
+                if k not in self.issued:
+                    self.issued[k] = issue_clause(src, s, e)
+                # the issuing clause restarts the list: "..., UBND tỉnh ban hành Kế hoạch triển
+                # khai Quyết định số B" carries out B
+                past_issue = 0 <= self.issued[k] < m.start()
+                part = (k, past_issue)
+                repeat_ok = k < self.n_open or ref.mentions[0][0] < self.o["preamble_end"]
+                if repeat_ok and (part not in self.opened or top_level(
+                        src, self.issued[k] if past_issue else s, m.start())):
+                    ref.relation = "implements"
+                self.opened.add(part)
+                break
+        for s, e in self.o["implement_spans"]:
+            if s <= mention[0] and mention[1] <= e:
+                if not described_in_title(src, s, m.start()):
+                    ref.relation = "implements"
+                break
 
 
 def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = (),
@@ -134,7 +191,9 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
                        opening_spans: Sequence[Sequence[int]] = (),
                        cited_before: Optional[str] = None,
                        own_numbers: Iterable[str] = (),
-                       exclude_spans: Sequence[Sequence[int]] = ()) -> list[Reference]:
+                       exclude_spans: Sequence[Sequence[int]] = (),
+                       repeat_spans: Sequence[Sequence[int]] = (),
+                       preamble_end: int = 0) -> list[Reference]:
     """All documents cited by number in ``text``, one per canonical number, in order of first
     mention. ``implement_spans``: spans whose every number is implemented (the title);
     ``opening_spans``: the opening "Thực hiện ..." sentence, whose top-level numbers are
@@ -143,80 +202,23 @@ def extract_references(text: str, *, implement_spans: Sequence[Sequence[int]] = 
     as footnote bodies, whose mentions get ``span``; ``cited_before``: the citing document's
     date (ISO, maybe "2024-02"): a cited document's date cannot be later; ``own_numbers``: the
     document's own numbers (never listed); ``exclude_spans``: the header block, whose numbers
-    are never references. In the title, a document named as the object of "về (tiếp tục) thực
-    hiện ..." inside an earlier cited document's description is cited, not implemented."""
+    are never references; ``repeat_spans``: purpose items that repeat what the plan carries out
+    (read like the opening), which make ``implements`` only a document already named before
+    ``preamble_end`` (in the opening or a "Căn cứ"). In the title, a document named as the
+    object of "về (tiếp tục) thực hiện ..." inside an earlier cited document's description is
+    cited, not implemented."""
     own = {canonical_number(n).upper() for n in own_numbers if n}
     if own_number:
         own.add(canonical_number(own_number).upper())
-    refs: dict[str, Reference] = {}
-    seen: set = set()
-
-    canon: dict[str, tuple[str, str]] = {}
-    tries: dict[str, int] = {}
-    years: dict[str, Optional[str]] = {}
-    opened: set = set()  # (opening span, after its issuing clause) whose first number was seen
-    issued: dict[int, int] = {}  # opening span -> where its issuing clause starts (-1: none)
-
-    def add(m: re.Match, src: str, mention: list, offset_ok: bool) -> None:
-        raw = m.group(0)
-        got = canon.get(raw)
-        if got is None:
-            sym = m.group("sym")
-            if not m.group("year") and len(_SEPS.findall(sym)) < 2:
-                got = ("", "")  # a lone "12-ABC": not a số ký hiệu
-            else:
-                number = canonical_number(raw)
-                got = (number, number.upper())
-            canon[raw] = got
-        number, key = got
-        if not key or key in own:
-            return
-        if offset_ok and any(s <= mention[0] < e for s, e in exclude_spans):
-            return
-        ref = refs.get(key)
-        if ref is None:
-            ref = refs[key] = Reference(number=number)
-            tries[key] = 0
-            years[key] = m.group("year")
-        if (key, mention[0], mention[1]) in seen:
-            return
-        seen.add((key, mention[0], mention[1]))
-        ref.mentions.append(mention)
-        if ref.doc_type is None:
-            ref.doc_type = type_before(src, m.start()) or type_of_symbol(m.group("sym"))
-        if (ref.date is None or ref.issuer is None) and tries[key] < 8:
-            tries[key] += 1  # the date and issuer follow one of the first mentions
-            date, after = date_after(src, m.end())
-            if ref.date is None and date and date_possible(date, years[key], cited_before):
-                ref.date = date  # else a typo ("163/2024/QH15 ngày ... năm 2025"): read on
-            if ref.issuer is None or ref.issuer.isupper():
-                ref.issuer = issuer_after(src, after) or ref.issuer
-        if not offset_ok:
-            return
-        for k, (s, e) in enumerate(opening_spans):
-            if s <= mention[0] and mention[1] <= e:
-                if k not in issued:
-                    issued[k] = issue_clause(src, s, e)
-                # the issuing clause restarts the list: "..., UBND tỉnh ban hành Kế hoạch triển
-                # khai Quyết định số B" carries out B
-                past_issue = 0 <= issued[k] < m.start()
-                part = (k, past_issue)
-                if part not in opened or top_level(src, issued[k] if past_issue else s, m.start()):
-                    ref.relation = "implements"
-                opened.add(part)
-                break
-        for s, e in implement_spans:
-            if s <= mention[0] and mention[1] <= e:
-                if not described_in_title(src, s, m.start()):
-                    ref.relation = "implements"
-                break
-
+    col = _Collector(own, {"implement_spans": implement_spans, "opening_spans": opening_spans,
+                           "cited_before": cited_before, "exclude_spans": exclude_spans,
+                           "repeat_spans": repeat_spans, "preamble_end": preamble_end})
     for m in find_numbers(text):
-        add(m, text, [m.start(), m.end()], True)
+        col.add(m, text, [m.start(), m.end()], True)
     for body, span in extra:
         for m in find_numbers(body or ""):
-            add(m, body, list(span) if span else [0, 0], False)
-    return list(refs.values())
+            col.add(m, body, list(span) if span else [0, 0], False)
+    return list(col.refs.values())
 
 
 def described_in_title(text: str, start: int, pos: int) -> bool:
@@ -245,70 +247,13 @@ def top_level(text: str, start: int, pos: int) -> bool:
     ("Nghị quyết số") follow a list separator (";", ",", "và") or the opener itself."""
     window = text[max(start, pos - 40):pos]
     m = _data()["before"].search(window)
+    if m is None:
+        bare = _BARE_NO.search(window)
+        if bare and bare.group("paren"):
+            return True
+        m = bare
     q = pos - len(window) + m.start() if m else pos
     return _LIST_CTX.search(text, max(start, q - 30), q) is not None
-
-
-def opening_span(text: str, start: int, end: int) -> Optional[list]:
-    """The span of the opening "Thực hiện ..." sentence of the preamble text[start:end]: the
-    first body-like line (title-like short lines skipped) when it starts with an opener; else a
-    later line before ``end`` (the first section) that starts with an opener and says the plan
-    is issued ("Thực hiện X, Ủy ban nhân dân tỉnh ban hành Kế hoạch ..."), after a paragraph
-    of context."""
-    openers = _data()["openers"]
-    pos = start
-    first = True  # still in the title-like lines before the first body paragraph
-    for _ in range(_OPENING_LINES):
-        if pos >= end:
-            break
-        nl = text.find("\n", pos, end)
-        line_end = end if nl < 0 else nl
-        line = text[pos:min(line_end, pos + 300)]
-        folded = fold(_LEAD_MARKUP.sub("", line).replace("_", " "))
-        if folded.startswith(openers):
-            stop = _sentence_end(text, pos, line_end, end)
-            if first or _issues_plan(text, pos, stop):
-                return [pos, stop]
-        if first and (line_end - pos > 120 or folded.endswith((".", ";", ":"))):
-            first = False  # a body paragraph that is not an opening: look on for the issuing one
-        pos = line_end + 1
-    return None
-
-
-def _issues_plan(text: str, start: int, end: int) -> bool:
-    return issue_clause(text, start, end) >= 0
-
-
-def issue_clause(text: str, start: int, end: int) -> int:
-    """Where text[start:end] says a body issues the plan ("..., Ủy ban nhân dân tỉnh ban hành
-    Kế hoạch" -> the offset of "ban hành"), -1 if it does not; "Nghị quyết số 50/NQ-CP ... về ban
-    hành Kế hoạch" is a cited document's description (the words before the verb hold a number
-    or end with "về")."""
-    for m in _data()["issue"].finditer(text, start, min(end, start + 3000)):
-        lo = max(start, m.start() - 120)
-        seg = text[lo:m.start()]
-        cut = max(seg.rfind(ch) for ch in ",;.:)")
-        subject = seg[cut + 1:].strip(" *_\t")
-        words = subject.split()
-        if 1 <= len(words) <= 12 and subject[:1].isupper() and not any(c.isdigit() for c in subject) \
-                and fold(words[-1]) not in _NOT_SUBJECT_END:
-            return m.start()
-    return -1
-
-
-def _sentence_end(text: str, start: int, line_end: int, end: int) -> int:
-    """The end of the opening paragraph: through the line closing it with ":" ("... như sau:"),
-    40 lines at most (PDF text keeps hard line breaks); else the opener's own line."""
-    pos, stop = start, line_end
-    for _ in range(40):
-        nl = text.find("\n", pos, end)
-        le = end if nl < 0 else nl
-        if text[pos:le].rstrip(" \t*").endswith((":", ".")):
-            return le  # "... như sau:" or the end of the sentence
-        if nl < 0:
-            break
-        pos = le + 1
-    return stop
 
 
 _OWN_NUM = re.compile(r"(?:^|(?<=[\t|]))[\s*#>]*(?:S[ốố]|SỐ|số)(?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t]*"
@@ -339,16 +284,11 @@ def header_numbers(text: str, start: int, end: int) -> list[str]:
     return out
 
 
-def apply(doc: Document) -> None:
-    """Fill doc.references from the text and the footnotes."""
-    text = doc.text or ""
+def _preamble(doc: Document, text: str) -> tuple[int, int]:
+    """Where the opening may be read: after the title (or the type line), before the outline."""
     md = doc.metadata
-    spans = []
-    if md.spans.get("title"):
-        spans.append(md.spans["title"])
-    pre = doc.preamble
-    if pre:
-        p_start, p_end = pre
+    if doc.preamble:
+        p_start, p_end = doc.preamble
     else:
         p_start = 0
         p_end = doc.sections[0].span[0] if doc.sections else min(len(text), 6000)
@@ -360,16 +300,44 @@ def apply(doc: Document) -> None:
         line0 = text.rfind("\n", 0, d0) + 1
         if not _LEAD_MARKUP.sub("", text[line0:d0]):  # a type line, not a type named in a sentence
             p_start = max(p_start, d1 + 1)
-    excl: list = []
-    own = header_numbers(text, pre[0] if pre else 0, p_end)
+    return p_start, p_end
+
+
+def _header_block(doc: Document, text: str) -> list:
+    """The header above the type line, whose numbers are never references."""
+    md, pre = doc.metadata, doc.preamble
     ds = md.spans.get("doc_type")
     if ds and ds != md.spans.get("issuer") and (pre is None or pre[0] <= ds[0] <= pre[1]):
         line0 = text.rfind("\n", 0, ds[0]) + 1
-        if not _LEAD_MARKUP.sub("", text[line0:ds[0]]):  # everything above the type line
-            excl.append([pre[0] if pre else 0, line0])
+        if not _LEAD_MARKUP.sub("", text[line0:ds[0]]):
+            return [[pre[0] if pre else 0, line0]]
+    return []
+
+
+def _implementing(text: str, title: Optional[str], title_span, p_start: int, p_end: int) -> list:
+    """Spans whose numbers are carried out: the title, a "(Thực hiện ...)" parenthesis under it
+    and the "Căn cứ" document approving what the title names ("Kế hoạch thực hiện Quy hoạch X")."""
+    spans = [title_span] if title_span else []
+    name = title_object(title)
+    if name:
+        found = [[m.start(), m.end()] for m in find_numbers(text[:p_end])]
+        spans.extend(named_numbers(text, p_start, p_end, name, found))
+    paren = parenthesis_span(text, p_start, p_end)
+    if paren:
+        spans.append(paren)
+    return spans
+
+
+def apply(doc: Document) -> None:
+    """Fill doc.references from the text and the footnotes."""
+    text = doc.text or ""
+    md = doc.metadata
+    p_start, p_end = _preamble(doc, text)
     op = opening_span(text, p_start, p_end)
-    extra = [(f.text, f.span) for f in (doc.footnotes or [])]
-    doc.references = extract_references(text, implement_spans=spans, own_number=md.number,
-                                        extra=extra, opening_spans=[op] if op else (),
-                                        cited_before=md.date, own_numbers=own,
-                                        exclude_spans=excl)
+    doc.references = extract_references(
+        text, implement_spans=_implementing(text, md.title, md.spans.get("title"), p_start, p_end),
+        own_number=md.number, extra=[(f.text, f.span) for f in (doc.footnotes or [])],
+        opening_spans=[op] if op else (), cited_before=md.date,
+        own_numbers=header_numbers(text, doc.preamble[0] if doc.preamble else 0, p_end),
+        exclude_spans=_header_block(doc, text),
+        repeat_spans=purpose_spans(text, doc.sections or []), preamble_end=p_end)
