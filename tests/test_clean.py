@@ -305,3 +305,17 @@ def test_lone_hash_line_is_an_empty_heading():
 @pytest.mark.parametrize("raw", ["", " ", "\n\n\n", "\x00\x01", "\ud800", "|", "*", "[1:", "&#0;"])
 def test_degenerate_inputs(raw):
     assert isinstance(clean(raw).text, str)
+
+
+def test_heading_in_capitals_ending_with_a_number_word_is_not_joined_to_the_next_item():
+    # "ĐIỂM" / "PHẦN" in capitals end a heading; lower-case "tại điểm" still runs on to "1."
+    text = ("Điều 1. Phê duyệt Kế hoạch thực hiện với các nội dung chính sau đây:\n"
+            "I. MỤC TIÊU VÀ QUAN ĐIỂM\n"
+            "1. Phát triển hạ tầng số là nhiệm vụ trọng tâm của các cấp, các ngành trên địa bàn.\n"
+            "II. NỘI DUNG CỦA PHẦN\n"
+            "2. Nâng cao chất lượng dịch vụ công trực tuyến toàn trình của tỉnh.")
+    out = clean(text).text
+    assert "QUAN ĐIỂM\n1. Phát triển" in out and "CỦA PHẦN\n2. Nâng" in out
+    assert clean(out).text == out
+    assert "thực hiện theo điểm 2. Kế hoạch" in clean(
+        "Các sở, ngành thực hiện theo điểm\n2. Kế hoạch số 15/KH-UBND của tỉnh.").text

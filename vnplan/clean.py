@@ -546,8 +546,12 @@ def _caps(x: _Line) -> bool:
 
 
 def _lead_word(a: str) -> bool:
+    """The line ends with a word that introduces a number ("tại điểm" / "1. ..."); the same
+    word in capitals ends a heading ("I. QUAN ĐIỂM"), not a sentence cut before its number."""
     m = _LAST_WORD.search(a[-40:])
-    return bool(m and m.group(1).lower() in _rules()["lead_words"] and not _ends_sentence(a))
+    if not m or _is_caps(m.group(1)):
+        return False
+    return m.group(1).lower() in _rules()["lead_words"] and not _ends_sentence(a)
 
 
 def _profile(lines: list) -> _Profile:
