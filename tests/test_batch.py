@@ -17,7 +17,7 @@ import pytest
 
 import vnplan
 from vnplan import batch
-from vnplan.batch import Item, Limits, Namer, Task
+from vnplan.batch import Item, Limits, Namer, Task, resume
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "samples").glob("0*.txt"))
@@ -265,7 +265,7 @@ def test_dask_engine_on_local_cluster(tree: Path, tmp_path: Path):
     pytest.importorskip("dask.distributed")
     from dask.distributed import Client, LocalCluster
 
-    from vnplan.dask_engine import run_dask
+    from vnplan.batch.dask_engine import run_dask
 
     out = tmp_path / "out"
     with LocalCluster(processes=False, n_workers=1, threads_per_worker=2,
@@ -292,10 +292,10 @@ def test_dask_engine_on_local_cluster(tree: Path, tmp_path: Path):
 def test_trim_partial_line(tmp_path: Path):
     p = tmp_path / "d.jsonl"
     p.write_bytes(b'{"a": 1}\n{"b": 2}\n{"c"')
-    batch._trim_partial_line(p)
+    resume._trim_partial_line(p)
     assert p.read_bytes() == b'{"a": 1}\n{"b": 2}\n'
     p.write_bytes(b"no newline at all")
-    batch._trim_partial_line(p)
+    resume._trim_partial_line(p)
     assert p.read_bytes() == b""
 
 
