@@ -18,6 +18,7 @@ so underthesea is not used.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -71,19 +72,31 @@ def _md_footnotes(paras: list) -> tuple[list, list]:
     return out, [(k, bodies[k][1]) for k in sorted(refd, key=lambda k: bodies[k][0])]
 
 
+# Lone surrogates (a PDF's broken character map, a .docx symbol D800) cannot be written as
+# UTF-8: an output holding one does not load back.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean(raw: str) -> Cleaned:
     """Raw text -> the cleaned-text contract. Idempotent and never raises."""
+    if not isinstance(raw, str):
+        raw = "" if raw is None else str(raw)
+    lost: list = []
+    raw, n = _SURROGATE.subn("\ufffd", raw)
+    if n:
+        lost.append(Warning_("surrogate", f"{n} lone surrogate code point(s) replaced by U+FFFD "
+                                          "(a broken character map in the source)"))
     try:
-        return _clean(raw)
+        out = _clean(raw)
     except Exception as exc:  # noqa: BLE001 - the cleaner must not cost the document
-        text = unicodedata.normalize("NFC", raw if isinstance(raw, str) else str(raw or ""))
+        text = unicodedata.normalize("NFC", raw)
         text = "\n".join(" ".join(x.split()) for x in text.splitlines() if x.strip())
-        return Cleaned(text, [Warning_("clean-error", f"{type(exc).__name__}: {exc}")])
+        out = Cleaned(text, [Warning_("clean-error", f"{type(exc).__name__}: {exc}")])
+    out.warnings[:0] = lost
+    return out
 
 
 def _clean(raw: str) -> Cleaned:
-    if not isinstance(raw, str):
-        raw = "" if raw is None else str(raw)
     text, warnings = normalize_chars(raw)
     text, bodies = extract_footnotes(text)
     lines = _prepare_lines(text)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..model import Source
+from .limits import TooLarge, check_archive
 
 
 class ReadError(Exception):
@@ -43,9 +44,14 @@ def _sniff(data: bytes, name: str) -> str:
         return "pdf"
     if data.startswith(_ZIP):
         try:
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+            infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
         except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
             raise ReadError(f"{name}: corrupt zip/docx file ({exc})") from None
+        try:
+            check_archive(infos, "zip/docx package")
+        except TooLarge as exc:
+            raise ReadError(f"{name}: {exc}") from None
+        names = {i.filename for i in infos}
         if "word/document.xml" in names:
             return "docx"
         if any(n.startswith(("xl/", "ppt/")) for n in names) or "content.xml" in names:
@@ -100,7 +106,10 @@ def _read_docx(data: bytes, name: str) -> tuple[str, str, str, str]:
 def _read_pdf(data: bytes, name: str) -> tuple[str, str, str, str]:
     from . import pdf as _pdf
 
-    text, enc = _pdf.read(data)
+    try:
+        text, enc = _pdf.read(data)
+    except _pdf.Encrypted as exc:
+        raise ReadError(f"{name}: {exc}") from None
     if not text.strip():
         raise ReadError(f"{name}: no text layer: OCR it first")
     return text, "pdf", enc, "pdf"
@@ -141,6 +150,8 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, Source]:
     except ReadError as exc:
         msg = str(exc)
         raise ReadError(msg if msg.startswith(name) else f"{name}: {msg}") from None
+    except TooLarge as exc:
+        raise ReadError(f"{name}: {exc}") from None
     except Exception as exc:  # noqa: BLE001 - a corrupt file must surface as ReadError
         raise ReadError(f"{name}: cannot read this {fmt} file ({type(exc).__name__}: {exc})") from None
     if not text.strip():

@@ -20,6 +20,7 @@ import unicodedata
 from typing import Iterable, Optional
 
 from . import legacy
+from .limits import MAX_LABEL, TooLarge, text_budget
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -71,8 +72,9 @@ def _roman(n: int) -> str:
 
 
 def _letter(n: int) -> str:
-    """Word's letters: a..z, then aa..zz, aaa..."""
-    if n <= 0:
+    """Word's letters: a..z, then aa..zz, aaa...; digits past MAX_LABEL (a list starting at
+    2,000,000,000 would write the letter 77 million times)."""
+    if n <= 0 or n > MAX_LABEL:
         return str(n)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
@@ -241,11 +243,14 @@ def _font_of(rfonts) -> Optional[str]:
 # --- the document walk --------------------------------------------------------------------
 
 class _Reader:
-    def __init__(self, styles: Styles, numbering: Numbering, footnotes: dict) -> None:
+    def __init__(self, styles: Styles, numbering: Numbering, footnotes: dict,
+                 budget: int = 1 << 62) -> None:
         self.styles = styles
         self.numbering = numbering
         self.footnotes = footnotes  # id -> footnote element
         self.footnote_no = 0
+        self.footnotes_seen: set = set()  # a footnote's text is given at its first reference
+        self.budget = budget  # characters the document may still produce
         self.encodings: list[str] = []
         self.in_footnote = False
 
@@ -344,8 +349,9 @@ class _Reader:
 
     def _footnote(self, fid: Optional[str]) -> str:
         fn = self.footnotes.get(fid)
-        if fn is None:
+        if fn is None or fid in self.footnotes_seen:
             return ""
+        self.footnotes_seen.add(fid)
         self.footnote_no += 1
         self.in_footnote = True
         try:
@@ -389,6 +395,10 @@ class _Reader:
             if name == "p":
                 extra: list[str] = []
                 text = self.paragraph(el, extra)
+                self.budget -= len(text) + sum(len(x) for x in extra)
+                if self.budget < 0:
+                    raise TooLarge("the document expands past its text limit (the zip-bomb "
+                                   "limits: numbering, repeated parts)")
                 lines.extend(extra)
                 lines.append(text)
             elif name == "tbl":
@@ -466,7 +476,7 @@ def read(data: bytes) -> tuple[str, str]:
         for fn in fn_root.findall(W + "footnote"):
             if fn.get(W + "type") in (None, "normal"):
                 footnotes[fn.get(W + "id")] = fn
-    reader = _Reader(styles, numbering, footnotes)
+    reader = _Reader(styles, numbering, footnotes, text_budget(len(data)))
     lines: list[str] = []
     reader.blocks(document.element.body, lines)
     text = unicodedata.normalize("NFC", "\n".join(lines))
