@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from ..read.limits import MAX_PART, MAX_PARTS, MAX_RATIO, MAX_TOTAL
+
 
 SUPPORTED = frozenset({".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".doc"})
 
@@ -20,6 +22,7 @@ EXT = {"yaml": ".yaml", "json": ".json", "jsonl": ".jsonl"}
 
 
 REPORT = "_report.jsonl"
+CATALOG = "_catalog.yaml"  # written by `vnplan catalog` into the same folder
 
 
 JSONL = "documents.jsonl"
@@ -30,12 +33,15 @@ ZIP_SEP = "!"  # "archive.zip!dir/member.txt": how a zip member is named in repo
 
 @dataclass(frozen=True)
 class Limits:
-    """Guards against zip bombs and absurd inputs (checked before anything is decompressed)."""
+    """Guards against zip bombs and absurd inputs (checked before anything is decompressed),
+    and the bounds of one input: its time and its worker's memory."""
 
-    max_total: int = 2 << 30  # total uncompressed bytes of one archive
-    max_members: int = 100_000  # members of one archive
-    max_ratio: float = 200.0  # uncompressed / compressed size of one member
-    max_file: int = 256 << 20  # bytes of any single input document
+    max_total: int = MAX_TOTAL  # total uncompressed bytes of one archive
+    max_members: int = MAX_PARTS  # members of one archive
+    max_ratio: float = MAX_RATIO  # uncompressed / compressed size of one member
+    max_file: int = MAX_PART  # bytes of any single input document
+    timeout: float = 60.0  # seconds one input may take (0: no limit)
+    memory: int = 2 << 30  # bytes of address space of one worker process (0: no limit)
 
 
 @dataclass(frozen=True)
@@ -60,28 +66,48 @@ class Task:
     output: str  # file name in OUTDIR ("documents.jsonl" for every item in jsonl)
     doc_id: str
     expect_sha: Optional[str] = None  # input hash recorded in the existing output / last report
+    timeout: float = 0.0  # seconds this input may take (0: no limit)
+    previous: Optional[dict] = None  # on resume: the counts the last report gave this input
+    seq: int = 0  # position in the input order: results are reported in this order
 
 
 @dataclass
 class Summary:
+    """Counts by status: ``partial`` (a stage failed; written) and ``error`` fail the command,
+    ``ignored`` (not a document we read: an unsupported file, a nested archive, a link out of
+    the input) and ``skipped`` (current on --resume) do not."""
+
     ok: int = 0
     error: int = 0
     skipped: int = 0
+    partial: int = 0
+    ignored: int = 0
     seconds: float = 0.0
+    interrupted: bool = False
 
     @property
     def total(self) -> int:
-        return self.ok + self.error + self.skipped
+        return self.ok + self.partial + self.error + self.skipped + self.ignored
+
+    @property
+    def failed(self) -> int:
+        return self.error + self.partial
 
     @property
     def docs_per_s(self) -> float:
         """Documents processed (converted or failed, not skipped) per second of wall time."""
-        done = self.ok + self.error
+        done = self.ok + self.partial + self.error
         return round(done / self.seconds, 2) if self.seconds > 0 else 0.0
 
+    def count(self, status: Optional[str]) -> None:
+        name = status if status in ("ok", "partial", "skipped", "ignored") else "error"
+        setattr(self, name, getattr(self, name) + 1)
+
     def line(self) -> dict:
-        return {"summary": True, "ok": self.ok, "error": self.error, "skipped": self.skipped,
-                "seconds": round(self.seconds, 3), "docs_per_s": self.docs_per_s}
+        return {"summary": True, "ok": self.ok, "partial": self.partial, "error": self.error,
+                "skipped": self.skipped, "ignored": self.ignored,
+                "seconds": round(self.seconds, 3), "docs_per_s": self.docs_per_s,
+                "interrupted": self.interrupted}
 
 
 class UsageError(Exception):
@@ -116,3 +142,8 @@ def _record(name: str, output: Optional[str], status: str = "ok",
 
 def _error(name: str, message: str) -> dict:
     return _record(name, None, "error", message)
+
+
+def _ignored(name: str, why: str) -> dict:
+    """The line of an input that is not a document we read, and why (never silent)."""
+    return _record(name, None, "ignored", why)

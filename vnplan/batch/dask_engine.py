@@ -51,10 +51,10 @@ def run_dask(tasks: Iterable[Task], sink: Callable, *, fmt: str, scheduler: Opti
                 results = f.result()
             except Exception as exc:  # noqa: BLE001 - a lost worker (KilledWorker) and the like
                 for t in b:
-                    sink(_error(t.item.name, f"dask: {type(exc).__name__}: {exc}"), None)
+                    sink(t.seq, _error(t.item.name, f"dask: {type(exc).__name__}: {exc}"), None)
             else:
-                for rec, text in results:
-                    sink(rec, text)
+                for t, (rec, text) in zip(b, results):
+                    sink(t.seq, rec, text)
             f.release()
             nxt = next(batches, None)
             if nxt is not None:

@@ -1,4 +1,9 @@
-"""The driver of ``vnplan convert``: discovery, naming, resume, the engine, the report."""
+"""The driver of ``vnplan convert``: checks, discovery, naming, resume, the engine, the report.
+
+Nothing is created before the command is known to have something to convert; the report is
+written in input order (``sink``); SIGTERM and Ctrl-C stop the run with its summary written,
+and the workers go with it.
+"""
 from __future__ import annotations
 
 import json
@@ -6,15 +11,17 @@ import os
 import sys
 import tempfile
 import time
+from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, TextIO, Union
 
+from .bounds import Terminated, sigterm_stops
 from .core import EXT, FORMATS, JSONL, REPORT, BatchFn, Item, Limits, Summary, Task, UsageError
 from .discover import Namer, discover
 from .pool import run_pool
 from .resume import _previous_jsonl, _previous_report, _recorded_sha, _trim_partial_line
-from .work import atomic_write, convert_batch, convert_task, warm_up
-
+from .sink import LineFile, OutputError, Sink
+from .work import convert_batch, convert_task, warm_up
 
 _MISSING = ("no such file or folder", "no file matches this pattern")
 
@@ -22,6 +29,8 @@ _MISSING = ("no such file or folder", "no file matches this pattern")
 def prepare_outdir(out_dir: Union[str, Path]) -> Path:
     """Create OUTDIR and prove it writable, or raise UsageError with a clear message."""
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"-o {out}: this is a file, not a folder: name a folder for the outputs")
     try:
         out.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(dir=out, prefix=".vnplan-probe-", suffix=".tmp")
@@ -32,66 +41,17 @@ def prepare_outdir(out_dir: Union[str, Path]) -> Path:
     return out
 
 
-class _Sink:
-    """Receives every result in order of completion: writes outputs, report lines, counts."""
-
-    def __init__(self, out: Path, fmt: str, report: TextIO, jsonl: Optional[TextIO],
-                 progress, err: Optional[TextIO], max_errors_shown: int = 20):
-        self.out, self.fmt, self.report, self.jsonl = out, fmt, report, jsonl
-        self.progress, self.err, self.max_shown = progress, err, max_errors_shown
-        self.summary = Summary()
-
-    def __call__(self, rec: dict, text: Optional[str]) -> None:
-        if text is not None and rec.get("status") == "ok":
-            try:
-                if self.jsonl is not None:
-                    self.jsonl.write(text if text.endswith("\n") else text + "\n")
-                    self.jsonl.flush()
-                else:
-                    atomic_write(str(self.out / rec["output"]), text)
-            except OSError as exc:
-                rec.update(status="error", output=None, error=f"cannot write the output: {exc}")
-        status = rec.get("status")
-        if status == "ok":
-            self.summary.ok += 1
-        elif status == "skipped":
-            self.summary.skipped += 1
-        else:
-            self.summary.error += 1
-            if self.err is not None and self.summary.error <= self.max_shown:
-                where, what = str(rec.get("input")), str(rec.get("error"))
-                msg = f"vnplan: error: {what if what.startswith(where) else where + ': ' + what}"
-                if self.progress is not None:
-                    self.progress.write(msg, file=self.err)
-                else:
-                    print(msg, file=self.err)
-        self.report.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        self.report.flush()
-        if self.progress is not None:
-            self.progress.update(1)
-
-
-def _progress_bar(enabled: bool, err: TextIO):
+def _progress_bar(enabled: bool, err: TextIO, total: Optional[int]):
     if not enabled:
         return None
     try:
         from tqdm import tqdm
     except ImportError:
         return None
-    return tqdm(unit="doc", file=err, dynamic_ncols=True, smoothing=0.1)
+    return tqdm(total=total, unit="doc", file=err, dynamic_ncols=True, smoothing=0.1)
 
 
-def convert(inputs: Iterable[str], out_dir: Union[str, Path], *, fmt: str = "yaml",
-            workers: Optional[int] = None, resume: bool = False, quiet: bool = False,
-            progress: Optional[bool] = None, engine: str = "process",
-            scheduler: Optional[str] = None, chunksize: int = 4, limits: Limits = Limits(),
-            batch_fn: BatchFn = convert_batch, err: Optional[TextIO] = None) -> Summary:
-    """Convert every input document under ``inputs`` into ``out_dir``; see the module docstring.
-
-    Raises UsageError (exit status 2) for a bad format, no inputs at all, or an unwritable
-    OUTDIR; every problem with a single input becomes its error line in ``_report.jsonl``.
-    """
-    err = sys.stderr if err is None else err
+def _check(fmt: str, engine: str, workers: Optional[int], inputs: list) -> int:
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     if engine not in ("process", "dask"):
@@ -99,82 +59,137 @@ def convert(inputs: Iterable[str], out_dir: Union[str, Path], *, fmt: str = "yam
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers < 1:
         raise UsageError("--workers must be at least 1")
-    inputs = list(inputs)
     if not inputs:
         raise UsageError("no inputs given")
-    out = prepare_outdir(out_dir)
+    return workers
 
-    # Look ahead until the first real input, so "nothing to convert" is a usage error.
-    stream = discover(inputs, exclude=[out], limits=limits)
+
+def _lookahead(stream: Iterator) -> list:
+    """The stream up to its first real input; UsageError when there is none at all."""
     head: list = []
     for x in stream:
         head.append(x)
         if isinstance(x, Item) or x.get("error") not in _MISSING:
-            break
-    if not any(isinstance(x, Item) or x.get("error") not in _MISSING for x in head):
-        detail = "; ".join(f"{x['input']}: {x['error']}" for x in head[:5])
-        raise UsageError(f"no inputs found ({detail})" if detail else "no inputs found")
+            return head
+    detail = "; ".join(f"{x['input']}: {x['error']}" for x in head[:5])
+    raise UsageError(f"no inputs found ({detail})" if detail else "no inputs found")
 
-    report_path, jsonl_path = out / REPORT, out / JSONL
-    prev: dict = {}
-    if resume:
-        prev = _previous_report(report_path)
-        if fmt == "jsonl":
-            prev.update(_previous_jsonl(jsonl_path))
-    namer = Namer(EXT[fmt])
-    bar = _progress_bar(not quiet and (progress if progress is not None else err.isatty()), err)
-    t0 = time.perf_counter()
-    jsonl_fh = None
+
+def _open_outputs(out: Path, fmt: str, resume: bool) -> tuple:
     try:
-        report = open(report_path, "w", encoding="utf-8", errors="backslashreplace")
+        report = LineFile(out / REPORT)
+        jsonl = None
         if fmt == "jsonl":
             if resume:
-                _trim_partial_line(jsonl_path)
-            jsonl_fh = open(jsonl_path, "a" if resume else "w", encoding="utf-8",
-                            errors="backslashreplace")
+                _trim_partial_line(out / JSONL)
+            jsonl = LineFile(out / JSONL, append=resume)
     except OSError as exc:
         raise UsageError(f"cannot write to the output folder {out}: {exc.strerror or exc}") from None
-    sink = _Sink(out, fmt, report, jsonl_fh, bar, None if quiet else err)
+    return report, jsonl
 
-    def tasks() -> Iterator[Task]:
-        from itertools import chain
 
-        for x in chain(head, stream):
-            if not isinstance(x, Item):
-                sink(x, None)
-                continue
-            name = namer(x)
-            output = JSONL if fmt == "jsonl" else name
-            expect = None
-            if resume:
-                if fmt == "jsonl":
-                    expect = prev.get(x.name)
-                elif (out / name).exists():
-                    expect = _recorded_sha(str(out / name)) or prev.get(x.name)
-            yield Task(item=x, output=output, doc_id=name[: -len(namer.ext)], expect_sha=expect)
+def _tasks(stream: Iterable, sink: Sink, out: Path, fmt: str, prev: Optional[dict],
+           prev_jsonl: dict, timeout: float) -> Iterator[Task]:
+    """Number the inputs in order, name their outputs; report lines go straight to the sink."""
+    namer = Namer(EXT[fmt])
+    for seq, x in enumerate(stream):
+        if not isinstance(x, Item):
+            sink(seq, x, None)
+            continue
+        name = namer(x)
+        expect, counts = None, None
+        if prev is not None:
+            expect, counts = prev.get(x.name, (None, None))
+            if fmt == "jsonl":
+                expect = prev_jsonl.get(x.name, expect)
+            elif (out / name).exists():
+                expect = _recorded_sha(str(out / name)) or expect
+            else:
+                expect = None
+        yield Task(item=x, output=JSONL if fmt == "jsonl" else name,
+                   doc_id=name[: -len(namer.ext)], expect_sha=expect, timeout=timeout,
+                   previous=counts, seq=seq)
 
+
+def convert(inputs: Iterable[str], out_dir: Union[str, Path], *, fmt: str = "yaml",
+            workers: Optional[int] = None, resume: bool = False, quiet: bool = False,
+            progress: Optional[bool] = None, engine: str = "process",
+            scheduler: Optional[str] = None, chunksize: int = 4, limits: Limits = Limits(),
+            batch_fn: BatchFn = convert_batch, err: Optional[TextIO] = None) -> Summary:
+    """Convert every input document under ``inputs`` into ``out_dir``; see the package docstring.
+
+    Raises UsageError (exit status 2) for a bad format, no inputs at all, or an unwritable
+    OUTDIR (nothing is created then); OutputError when the disk refuses an output (the
+    summary is still written when it can be); Terminated on SIGTERM (summary written).
+    Every problem with a single input becomes its line in ``_report.jsonl``.
+    """
+    err = sys.stderr if err is None else err
+    inputs = list(inputs)
+    workers = _check(fmt, engine, workers, inputs)
+    out_path = Path(out_dir)
+    if out_path.exists() and not out_path.is_dir():
+        raise UsageError(f"-o {out_path}: this is a file, not a folder: name a folder for the "
+                         "outputs")
+    stream = discover(inputs, exclude=[out_path], limits=limits)
+    head = _lookahead(stream)  # before OUTDIR exists: a missing input creates nothing
+    out = prepare_outdir(out_path)
+    show = not quiet and (progress if progress is not None else err.isatty())
+    total = sum(1 for _ in discover(inputs, exclude=[out], limits=limits)) if show else None
+    prev = _previous_report(out / REPORT) if resume else None
+    prev_jsonl = _previous_jsonl(out / JSONL) if resume and fmt == "jsonl" else {}
+    report, jsonl = _open_outputs(out, fmt, resume)
+    bar = _progress_bar(show, err, total)
+    sink = Sink(out, report, jsonl, bar, None if quiet else err)
+    tasks = _tasks(chain(head, stream), sink, out, fmt, prev, prev_jsonl, limits.timeout)
+    t0 = time.perf_counter()
     try:
-        if engine == "dask":
-            from .dask_engine import run_dask
-
-            run_dask(tasks(), sink, fmt=fmt, scheduler=scheduler, batch_size=max(1, chunksize))
-        elif workers == 1:
-            warm_up()
-            for t in tasks():
-                sink(*convert_task(t, fmt, str(out)))
-        else:
-            run_pool(tasks(), sink, workers=workers, fmt=fmt, out_dir=str(out),
-                     chunksize=chunksize, batch_fn=batch_fn)
+        with sigterm_stops():
+            _run(tasks, sink, engine, workers, fmt, out, scheduler, chunksize, batch_fn, limits)
+    except (Terminated, KeyboardInterrupt):
+        sink.summary.interrupted = True
+        raise
     finally:
-        summary = sink.summary
-        summary.seconds = time.perf_counter() - t0
-        report.write(json.dumps(summary.line()) + "\n")
-        report.close()
-        if jsonl_fh is not None:
-            jsonl_fh.close()
-        if bar is not None:
-            bar.close()
+        _finish(sink, report, jsonl, bar, time.perf_counter() - t0, err)
     if not quiet:
-        print(f"vnplan: {summary.ok} converted, {summary.error} failed, {summary.skipped} skipped "
-              f"in {summary.seconds:.2f} s ({summary.docs_per_s} docs/s) -> {out}", file=err)
-    return summary
+        _print_summary(sink.summary, out, err)
+    return sink.summary
+
+
+def _run(tasks: Iterator[Task], sink: Sink, engine: str, workers: int, fmt: str, out: Path,
+         scheduler: Optional[str], chunksize: int, batch_fn: BatchFn, limits: Limits) -> None:
+    if engine == "dask":
+        from .dask_engine import run_dask
+
+        run_dask(tasks, sink, fmt=fmt, scheduler=scheduler, batch_size=max(1, chunksize))
+    elif workers == 1:  # in this process: the time limit holds, the memory limit is the pool's
+        warm_up()
+        for t in tasks:
+            sink(t.seq, *convert_task(t, fmt, str(out)))
+    else:
+        run_pool(tasks, sink, workers=workers, fmt=fmt, out_dir=str(out), chunksize=chunksize,
+                 batch_fn=batch_fn, memory=limits.memory)
+
+
+def _finish(sink: Sink, report: LineFile, jsonl: Optional[LineFile], bar, seconds: float,
+            err: TextIO) -> None:
+    """The summary line, when the disk takes it; files closed whatever happened."""
+    sink.summary.seconds = seconds
+    try:
+        report.add(json.dumps(sink.summary.line()) + "\n")
+    except OutputError as exc:
+        print(f"vnplan: error: the summary line was not written: {exc}", file=err)
+    report.close()
+    if jsonl is not None:
+        jsonl.close()
+    if bar is not None:
+        bar.close()
+
+
+def _print_summary(s: Summary, out: Path, err: TextIO) -> None:
+    extra = "".join(f", {n} {what}" for n, what in ((s.partial, "partial (a stage failed)"),
+                                                     (s.ignored, "ignored")) if n)
+    print(f"vnplan: {s.ok} converted, {s.error} failed{extra}, {s.skipped} skipped "
+          f"in {s.seconds:.2f} s ({s.docs_per_s} docs/s) -> {out}", file=err)
+
+
+__all__ = ["convert", "prepare_outdir", "OutputError", "Terminated"]

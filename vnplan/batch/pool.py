@@ -7,7 +7,8 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator
 
 from .core import BatchFn, Task, _error
-from .work import convert_batch, warm_up
+from .bounds import init_worker
+from .work import convert_batch
 
 
 def _batched(it: Iterable, n: int) -> Iterator[list]:
@@ -23,21 +24,26 @@ def _batched(it: Iterable, n: int) -> Iterator[list]:
 
 def _crash_record(task: Task) -> dict:
     return _error(task.item.name, "the worker process crashed on this input (killed, out of "
-                                  "memory or a fault in a native library)")
+                                  "memory past the --memory limit, or a fault in a native "
+                                  "library)")
 
 
 def run_pool(tasks: Iterable[Task], sink: Callable, *, workers: int, fmt: str, out_dir: str,
-             chunksize: int = 4, batch_fn: BatchFn = convert_batch) -> None:
+             chunksize: int = 4, batch_fn: BatchFn = convert_batch, memory: int = 0) -> None:
     """Map ``batch_fn`` over batches of tasks on a process pool, streaming results to ``sink``.
 
     At most ``2 * workers`` batches are in flight. When a worker dies (BrokenProcessPool) the
     pool is restarted and the batches that were in flight are run again one input at a time,
-    so that only the input that kills a worker is reported as failed.
+    so that only the input that kills a worker is reported as failed. ``sink(seq, rec, text)``
+    gets each task's result with its sequence number. Each worker's address space is capped
+    at ``memory`` bytes and it dies with this process; when this function leaves on an
+    exception (Ctrl-C, SIGTERM) the workers are killed, not waited for.
     """
     batches = _batched(tasks, max(1, chunksize))
     limit = max(2, 2 * workers)
-    pool = _new_pool(workers)
+    pool = _new_pool(workers, memory)
     inflight: dict = {}
+    clean_exit = False
     try:
         exhausted = False
         while True:
@@ -59,23 +65,39 @@ def run_pool(tasks: Iterable[Task], sink: Callable, *, workers: int, fmt: str, o
                     _collect(f, b, sink, suspects)
                 inflight.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = _new_pool(workers)
+                pool = _new_pool(workers, memory)
                 for t in suspects:
                     try:
-                        for rec in pool.submit(batch_fn, [t], fmt, out_dir).result():
-                            sink(*rec)
+                        (rec,) = pool.submit(batch_fn, [t], fmt, out_dir).result()
+                        sink(t.seq, *rec)
                     except BrokenProcessPool:
-                        sink(_crash_record(t), None)
+                        sink(t.seq, _crash_record(t), None)
                         pool.shutdown(wait=False, cancel_futures=True)
-                        pool = _new_pool(workers)
+                        pool = _new_pool(workers, memory)
                     except Exception as exc:  # noqa: BLE001
-                        sink(_error(t.item.name, f"{type(exc).__name__}: {exc}"), None)
+                        sink(t.seq, _error(t.item.name, f"{type(exc).__name__}: {exc}"), None)
+        clean_exit = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if not clean_exit:
+            _kill(pool)
+        pool.shutdown(wait=clean_exit, cancel_futures=True)
 
 
-def _new_pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=warm_up)
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers now (the pool's shutdown would wait for their current inputs)."""
+    kill = getattr(pool, "kill_workers", None)  # Python 3.14
+    if kill is not None:
+        kill()
+        return
+    for p in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            p.kill()
+        except (OSError, AttributeError):
+            pass
+
+
+def _new_pool(workers: int, memory: int = 0) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(memory,))
 
 
 def _collect(f, batch: list, sink: Callable, suspects: list) -> None:
@@ -86,7 +108,7 @@ def _collect(f, batch: list, sink: Callable, suspects: list) -> None:
         return
     except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
         for t in batch:
-            sink(_error(t.item.name, f"{type(exc).__name__}: {exc}"), None)
+            sink(t.seq, _error(t.item.name, f"{type(exc).__name__}: {exc}"), None)
         return
-    for rec in results:
-        sink(*rec)
+    for t, rec in zip(batch, results):
+        sink(t.seq, *rec)

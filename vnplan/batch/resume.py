@@ -51,8 +51,12 @@ def _previous_jsonl(path: Path) -> dict:
     return found
 
 
+COUNTS = ("sections", "targets", "deadlines", "assignments", "warnings")
+
+
 def _previous_report(path: Path) -> dict:
-    """input -> sha256 of the inputs the last run converted or skipped."""
+    """input -> (sha256, counts) of the inputs the last run converted or skipped: a skipped
+    input keeps its counts in the new report."""
     found: dict = {}
     for line in _lines(path):
         try:
@@ -60,7 +64,7 @@ def _previous_report(path: Path) -> dict:
         except ValueError:
             continue
         if isinstance(rec, dict) and rec.get("status") in ("ok", "skipped") and rec.get("sha256"):
-            found[rec.get("input")] = rec["sha256"]
+            found[rec.get("input")] = (rec["sha256"], {k: rec.get(k) for k in COUNTS})
     return found
 
 

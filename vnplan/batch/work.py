@@ -1,6 +1,7 @@
 """The work done in a worker: read one input, parse it, serialise it, write it atomically."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import time
@@ -9,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Union
 
+from .bounds import InputTimeout, deadline
 from .core import Item, Limits, Task, _record
 
 
@@ -46,7 +48,8 @@ def atomic_write(path: Union[str, Path], text: Union[str, bytes]) -> None:
     """
     folder, base = os.path.split(os.fspath(path))
     for _ in range(100):
-        tmp = os.path.join(folder, f".{base}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+        # not named after ``base``: a long input name would make it too long for the disk
+        tmp = os.path.join(folder, f".vnplan-{os.getpid()}-{os.urandom(6).hex()}.tmp")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             break
@@ -76,47 +79,87 @@ def _counts(doc) -> dict:
             "warnings": sorted({w.code for w in doc.warnings})}
 
 
+def _stage_errors(doc) -> Optional[str]:
+    """The stages that failed on a document ("stage outline: ValueError: ..."), if any."""
+    errs = [w.message for w in doc.warnings if w.code == "stage-error"]
+    return "; ".join(f"stage {m}" for m in errs) if errs else None
+
+
 def convert_task(task: Task, fmt: str, out_dir: Optional[str]) -> tuple:
-    """Read, parse and serialise one input; never raises.
+    """Read, parse and serialise one input within its time limit; never raises.
 
     Returns ``(record, text)``: ``text`` is the serialised document when the caller has to
-    write it (jsonl, or no ``out_dir``), else None because it was written here.
+    write it (jsonl, or no ``out_dir``), else None because it was written here. A document
+    some stage failed on is written but ``partial``, with the stage and its error.
     """
-    from .. import parse
-    from ..emit import dumps
-    from ..read import ReadError, read_bytes
-
     t0 = time.perf_counter()
-    item = task.item
-    rec: dict = _record(item.name, task.output)
+    rec: dict = _record(task.item.name, task.output)
     text = None
     try:
-        data = read_item(item)
-        sha = hashlib.sha256(data).hexdigest()
-        rec["sha256"] = sha
-        target = os.path.join(out_dir, task.output) if out_dir and fmt != "jsonl" else None
-        if task.expect_sha is not None and task.expect_sha == sha:
-            rec["status"] = "skipped"
-        elif not data.strip():
-            raise ValueError("empty file: nothing to convert")
-        else:
-            doc_text, source = read_bytes(data, item.name)
-            if not source.sha256:
-                source.sha256 = sha
-            doc = parse(doc_text, source=source, doc_id=task.doc_id)
-            text = dumps(doc, fmt)
-            rec.update(_counts(doc))
-            if target:
-                atomic_write(target, text)
-                text = None
-    except ReadError as exc:
+        with deadline(task.timeout):
+            text = _convert(task, fmt, out_dir, rec)
+    except InputTimeout as exc:
         rec.update(status="error", error=str(exc))
+    except DiskFull as exc:
+        rec.update(status="error", error=DISK_FULL + str(exc))
+    except MemoryError:
+        rec.update(status="error", error="out of memory (the worker's --memory limit)")
     except Exception as exc:  # noqa: BLE001 - one bad file never costs the rest
-        rec.update(status="error", error=f"{type(exc).__name__}: {exc}")
+        rec.update(status="error", error=_message(exc))
     if rec["status"] == "error":
-        rec["output"] = None
+        rec["output"], text = None, None
     rec["seconds"] = round(time.perf_counter() - t0, 4)
     return rec, text
+
+
+DISK_FULL = "disk full: "  # starts the error of an output the disk refused: the run stops
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+class DiskFull(Exception):
+    """The disk refused an output (no space, quota, file size limit)."""
+
+
+def _message(exc: Exception) -> str:
+    from ..read import ReadError
+
+    return str(exc) if isinstance(exc, ReadError) else f"{type(exc).__name__}: {exc}"
+
+
+def _convert(task: Task, fmt: str, out_dir: Optional[str], rec: dict) -> Optional[str]:
+    from .. import parse
+    from ..emit import dumps
+    from ..read import read_bytes
+
+    item = task.item
+    data = read_item(item)
+    sha = hashlib.sha256(data).hexdigest()
+    rec["sha256"] = sha
+    if task.expect_sha is not None and task.expect_sha == sha:
+        rec["status"] = "skipped"
+        rec.update(task.previous or {})
+        return None
+    if not data.strip():
+        raise ValueError("empty file: nothing to convert")
+    doc_text, source = read_bytes(data, item.name)
+    if not source.sha256:
+        source.sha256 = sha
+    doc = parse(doc_text, source=source, doc_id=task.doc_id)
+    text = dumps(doc, fmt)
+    rec.update(_counts(doc))
+    failed = _stage_errors(doc)
+    if failed:
+        rec.update(status="partial", error=failed)
+    if out_dir and fmt != "jsonl":
+        path = os.path.join(out_dir, task.output)
+        try:
+            atomic_write(path, text)
+        except OSError as exc:
+            if exc.errno in _FULL:
+                raise DiskFull(f"cannot write {path}: {exc.strerror}") from None
+            raise
+        return None
+    return text
 
 
 _WARM_UP = ("ỦY BAN NHÂN DÂN TỈNH\nKẾ HOẠCH\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
