@@ -53,7 +53,7 @@ def test_text_in_another_script_is_kept_and_reported_once():
     c = clean("中文文本，没有越南语。这是一个测试。")
     assert c.text == "中文文本，没有越南语。这是一个测试。"
     assert c.warnings == []  # the pipeline's language check owns "no-vietnamese"
-    doc = vnplan.parse("中文文本，没有越南语。这是一个测试。")
+    doc = vnplan.parse("中文文本，没有越南语。这是一个测试。", strict=True)
     assert [w.code for w in doc.warnings].count("no-vietnamese") == 1
 
 
