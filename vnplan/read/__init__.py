@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..model import Source
-from .limits import TooLarge, check_archive
+from .limits import MAX_PART, TooLarge, check_archive
 
 
 class ReadError(Exception):
@@ -170,6 +170,9 @@ def read_path(path) -> tuple[str, Source]:
     if p.is_dir():
         raise ReadError(f"{p}: is a directory, not a file")
     try:
+        size = p.stat().st_size
+        if size > MAX_PART:
+            raise ReadError(f"{p}: file too large: {size} bytes (limit {MAX_PART})")
         data = p.read_bytes()
     except FileNotFoundError:
         raise ReadError(f"{p}: no such file") from None
