@@ -84,26 +84,9 @@ def _prepare_lines(text: str) -> list:
         if i < skip:
             continue
         if cells_of and i in cells_of:
-            rows, end = cells_of[i]
-            for cells in rows:
-                if len(cells) >= 3:
-                    row = "| " + " | ".join(
-                        " ".join(normalize_spaces(strip_emphasis(c)) for c in cell).strip()
-                        or " " for cell in cells) + " |"
-                    append(_Line(row, _SPACES.sub(" ", row), gap, True, row=True))
-                else:
-                    for cell in cells:
-                        first = True
-                        for s in cell:
-                            rec = _make_line(s, False, first)
-                            if rec is None:
-                                continue
-                            rec.cell = True
-                            append(rec)
-                            first = False
-                gap, hard = False, True
-            skip = end
-            hard = True
+            rows, skip = cells_of[i]
+            _table_lines(rows, gap, append)
+            gap, hard = gap and not rows, True
             continue
         st = s.strip()
         if not st:
@@ -143,6 +126,27 @@ def _prepare_lines(text: str) -> list:
             append(rec)
             gap = hard = False
     return out
+
+
+def _table_lines(rows: list, gap: bool, append) -> None:
+    """The line records of a pipe table: data rows as "| a | b |", small cells line by line."""
+    for cells in rows:
+        if len(cells) >= 3:
+            row = "| " + " | ".join(
+                " ".join(normalize_spaces(strip_emphasis(c)) for c in cell).strip()
+                or " " for cell in cells) + " |"
+            append(_Line(row, _SPACES.sub(" ", row), gap, True, row=True))
+        else:
+            for cell in cells:
+                first = True
+                for s in cell:
+                    rec = _make_line(s, False, first)
+                    if rec is None:
+                        continue
+                    rec.cell = True
+                    append(rec)
+                    first = False
+        gap = False
 
 
 def _is_separator(s: str) -> bool:
