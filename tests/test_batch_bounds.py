@@ -375,3 +375,23 @@ def test_progress_bar_counts_the_inputs_first(tmp_path: Path):
     err = io.StringIO()
     batch.convert([str(src)], tmp_path / "out", workers=1, progress=True, err=err)
     assert "3/3" in err.getvalue()
+
+
+def _hungry_stage(doc):
+    if "ĐÓI" in doc.text:
+        bytearray(3 << 30)
+
+
+def test_in_process_memory_cap_costs_the_input_not_the_command(tmp_path, monkeypatch):
+    import vnplan.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + [("hungry", _hungry_stage)])
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(PLAN + "ĐÓI\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(PLAN, encoding="utf-8")
+    batch.convert([str(tmp_path / "in")], tmp_path / "out", workers=1, quiet=True,
+                  limits=Limits(memory=256 << 20))
+    lines, _ = _report(tmp_path / "out")
+    assert [r["status"] for r in lines] == ["partial", "ok"]
+    assert lines[0]["error"] == "stage hungry: MemoryError: "
+    bytearray(512 << 20)  # the cap is lifted after the input

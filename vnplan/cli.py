@@ -48,8 +48,8 @@ def _add_convert(sub) -> argparse.ArgumentParser:
                    help="time limit of one input; past it the input gets its error line "
                         "(default 60; 0: none)")
     p.add_argument("--memory", type=_megabytes, default=2048, metavar="MB",
-                   help="memory limit of one worker process (default 2048; 0: none; "
-                        "with -j 1 the work runs in this process, unbounded)")
+                   help="memory limit of one worker process (default 2048; 0: none; with -j 1, "
+                        "what one input may add to this process)")
     return p
 
 

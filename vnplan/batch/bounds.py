@@ -6,7 +6,7 @@ import contextlib
 import os
 import signal
 import threading
-from typing import Iterator
+from typing import Iterator, Optional
 
 
 class InputTimeout(BaseException):
@@ -56,6 +56,42 @@ def limit_memory(max_bytes: int) -> None:
             resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
     except (ImportError, ValueError, OSError):  # not on this platform: no cap
         pass
+
+
+def _in_process_cap(extra: int) -> Optional[tuple]:
+    """(cap, soft, hard) to bound this process's growth to ``extra`` bytes, or None."""
+    if extra <= 0 or not _main_thread():
+        return None
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            used = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (ImportError, OSError, ValueError, IndexError):
+        return None
+    cap = used + extra if hard == resource.RLIM_INFINITY else min(used + extra, hard)
+    if soft != resource.RLIM_INFINITY and soft <= cap:
+        return None
+    return cap, soft, hard
+
+
+@contextlib.contextmanager
+def memory_cap(extra: int) -> Iterator[None]:
+    """With ``-j 1`` the work runs in the command's own process: while one input is converted,
+    its address space may grow by ``extra`` bytes at most (the soft limit is put back after)."""
+    found = _in_process_cap(extra)
+    if found is None:
+        yield
+        return
+    import resource
+
+    cap, soft, hard = found
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def die_with_parent() -> None:

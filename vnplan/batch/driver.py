@@ -15,7 +15,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, TextIO, Union
 
-from .bounds import Terminated, sigterm_stops
+from .bounds import Terminated, memory_cap, sigterm_stops
 from .core import EXT, FORMATS, JSONL, REPORT, BatchFn, Item, Limits, Summary, Task, UsageError
 from .discover import Namer, discover
 from .pool import run_pool
@@ -127,9 +127,6 @@ def convert(inputs: Iterable[str], out_dir: Union[str, Path], *, fmt: str = "yam
     inputs = list(inputs)
     workers = _check(fmt, engine, workers, inputs)
     out_path = Path(out_dir)
-    if out_path.exists() and not out_path.is_dir():
-        raise UsageError(f"-o {out_path}: this is a file, not a folder: name a folder for the "
-                         "outputs")
     stream = discover(inputs, exclude=[out_path], limits=limits)
     head = _lookahead(stream)  # before OUTDIR exists: a missing input creates nothing
     out = prepare_outdir(out_path)
@@ -161,10 +158,12 @@ def _run(tasks: Iterator[Task], sink: Sink, engine: str, workers: int, fmt: str,
         from .dask_engine import run_dask
 
         run_dask(tasks, sink, fmt=fmt, scheduler=scheduler, batch_size=max(1, chunksize))
-    elif workers == 1:  # in this process: the time limit holds, the memory limit is the pool's
+    elif workers == 1:  # in this process: each input may grow it by limits.memory at most
         warm_up()
         for t in tasks:
-            sink(t.seq, *convert_task(t, fmt, str(out)))
+            with memory_cap(limits.memory):
+                result = convert_task(t, fmt, str(out))
+            sink(t.seq, *result)
     else:
         run_pool(tasks, sink, workers=workers, fmt=fmt, out_dir=str(out), chunksize=chunksize,
                  batch_fn=batch_fn, memory=limits.memory)
