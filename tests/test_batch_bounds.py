@@ -251,20 +251,23 @@ def test_own_file_names_never_taken_by_an_input(tmp_path: Path):
     assert not outs & {"_catalog.yaml", "_report.jsonl"} and len(outs) == 2
 
 
-def test_full_disk_is_one_clear_error_and_no_half_line(tmp_path: Path):
+@pytest.mark.parametrize("fmt", ["jsonl", "yaml"])
+def test_full_disk_is_one_clear_error_and_no_half_line(tmp_path: Path, fmt: str):
     src = tmp_path / "in"
     src.mkdir()
     for i in range(6):
         (src / f"d{i}.txt").write_bytes(SEEDS[i % len(SEEDS)].read_bytes())
     out = tmp_path / "out"
-    code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (150000, 150000));"
+    cap = 150_000 if fmt == "jsonl" else 20_000  # a few documents / one output fit
+    code = (f"import resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, ({cap}, {cap}));"
             "from vnplan.cli import main; sys.exit(main(sys.argv[1:]))")
     proc = subprocess.run([sys.executable, "-c", code, "convert", str(src), "-o", str(out),
-                           "-f", "jsonl", "-j", "1", "-q"], capture_output=True, text=True,
+                           "-f", fmt, "-j", "1", "-q"], capture_output=True, text=True,
                           timeout=120, env=_env(), cwd=str(ROOT))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    assert f"vnplan convert: stopped: cannot write {out / batch.JSONL}: File too large" in proc.stderr
-    for name in (batch.JSONL, batch.REPORT):
+    assert f"vnplan convert: stopped: cannot write {out}/" in proc.stderr
+    assert ": File too large" in proc.stderr and len(proc.stderr.splitlines()) == 1
+    for name in (batch.JSONL, batch.REPORT) if fmt == "jsonl" else (batch.REPORT,):
         text = (out / name).read_text(encoding="utf-8")
         assert text.endswith("\n") and all(json.loads(x) for x in text.splitlines())
     assert json.loads((out / batch.REPORT).read_text().splitlines()[-1])["summary"] is True
