@@ -9,8 +9,14 @@ Outputs are written atomically (a temporary file in OUTDIR, then ``os.replace``)
 file ever exists; ``resume`` skips inputs whose bytes hash to the ``source.sha256`` recorded
 in their existing output or in the previous ``_report.jsonl``.
 
-Modules: ``core`` (items, limits, report lines), ``discover``, ``work`` (one input, in a
-worker), ``pool`` (process pool), ``dask_engine``, ``resume``, ``driver`` (``convert``).
+Every input, member or path given gets one report line in input order (``ok``, ``partial``
+when a parser stage failed, ``error``, ``skipped``, or ``ignored`` with the reason); each
+input is bounded in time, each worker in memory, and workers end with the command.
+
+Modules: ``core`` (items, limits, report lines; imports none of the others), ``discover``,
+``work`` (one input, in a worker), ``bounds`` (time and memory limits, signals), ``pool``
+(process pool), ``dask_engine``, ``resume``, ``sink`` (ordered, whole-line output),
+``driver`` (``convert``).
 """
 from __future__ import annotations
 
