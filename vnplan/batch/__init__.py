@@ -2,7 +2,8 @@
 
 The driver streams: inputs are discovered lazily in a deterministic order, at most a bounded
 number of small batches are in flight on the process pool, and each result is written (and its
-report line appended) as soon as it arrives, so memory stays flat in the number of documents.
+report line appended) as soon as every earlier input is reported, so memory stays flat in the
+number of documents.
 Workers read their own input bytes: only paths and zip member names cross the process boundary.
 
 Outputs are written atomically (a temporary file in OUTDIR, then ``os.replace``), so no half
