@@ -398,3 +398,27 @@ def test_in_process_memory_cap_costs_the_input_not_the_command(tmp_path, monkeyp
     assert [r["status"] for r in lines] == ["partial", "ok"]
     assert lines[0]["error"] == "stage hungry: MemoryError: "
     bytearray(512 << 20)  # the cap is lifted after the input
+
+
+def _stuck_stage(doc):
+    if "KẸT" in doc.text:  # the alarm cannot reach it, as in native code that never returns
+        signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGALRM])
+        t0 = time.process_time()
+        while time.process_time() - t0 < 60:
+            pass
+
+
+def test_input_stuck_past_the_alarm_is_stopped_by_the_cpu_backstop(tmp_path, monkeypatch):
+    import vnplan.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + [("stuck", _stuck_stage)])
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(PLAN + "KẸT\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(PLAN, encoding="utf-8")
+    t0 = time.perf_counter()
+    batch.convert([str(tmp_path / "in")], tmp_path / "out", workers=2, chunksize=1, quiet=True,
+                  limits=Limits(timeout=0.2))
+    assert time.perf_counter() - t0 < 30
+    lines, _ = _report(tmp_path / "out")
+    assert [r["status"] for r in lines] == ["error", "ok"]
+    assert "past the --timeout" in lines[0]["error"]

@@ -3,6 +3,7 @@ worker process, workers that die with the command, and SIGTERM turned into an or
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import signal
 import threading
@@ -22,10 +23,16 @@ def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
+_backstop = {"on": False}  # set in pool workers: a CPU limit backs the alarm up
+
+
 @contextlib.contextmanager
 def deadline(seconds: float) -> Iterator[None]:
     """Raise InputTimeout in this thread after ``seconds`` (0: no limit). SIGALRM interrupts
-    Python code and the regex engine alike; off the main thread (Dask) there is no bound."""
+    Python code and the regex engine alike; off the main thread (Dask) there is no bound.
+    In a pool worker, native code that never returns to Python for a second of CPU time past
+    the limit is stopped by the kernel (a CPU-time limit): the worker dies, the input alone is
+    reported, the pool goes on."""
     if not seconds or seconds <= 0 or not _main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
@@ -35,11 +42,36 @@ def deadline(seconds: float) -> Iterator[None]:
 
     old = signal.signal(signal.SIGALRM, fire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
+    cpu = _cpu_backstop(seconds + 1) if _backstop["on"] else None
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+        if cpu is not None:
+            _set_cpu(cpu)
+
+
+def _set_cpu(limits: tuple) -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CPU, limits)
+
+
+def _cpu_backstop(seconds: float) -> Optional[tuple]:
+    """Lower the soft CPU-time limit to ``seconds`` from now; the old limits, to put back."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        cap = math.ceil(used.ru_utime + used.ru_stime + seconds)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_CPU, (cap, hard))
+        return soft, hard
+    except (ImportError, ValueError, OSError):
+        return None
 
 
 def limit_memory(max_bytes: int) -> None:
@@ -113,6 +145,8 @@ def init_worker(max_bytes: int) -> None:
     """Initializer of a pool worker: bounds first, then the warm-up."""
     die_with_parent()
     limit_memory(max_bytes)
+    _backstop["on"] = True
+    signal.signal(signal.SIGXCPU, signal.SIG_DFL)  # past the CPU backstop: the worker ends
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
     from .work import warm_up

@@ -24,8 +24,8 @@ def _batched(it: Iterable, n: int) -> Iterator[list]:
 
 def _crash_record(task: Task) -> dict:
     return _error(task.item.name, "the worker process crashed on this input (killed, out of "
-                                  "memory past the --memory limit, or a fault in a native "
-                                  "library)")
+                                  "memory past the --memory limit, stuck in native code past "
+                                  "the --timeout, or a fault in a native library)")
 
 
 def run_pool(tasks: Iterable[Task], sink: Callable, *, workers: int, fmt: str, out_dir: str,
@@ -66,6 +66,9 @@ def run_pool(tasks: Iterable[Task], sink: Callable, *, workers: int, fmt: str, o
                 inflight.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = _new_pool(workers, memory)
+                if len(suspects) == 1:  # the only input in flight: no need to run it again
+                    sink(suspects[0].seq, _crash_record(suspects[0]), None)
+                    continue
                 for t in suspects:
                     try:
                         (rec,) = pool.submit(batch_fn, [t], fmt, out_dir).result()
