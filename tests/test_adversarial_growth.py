@@ -12,19 +12,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import adversarial_growth as ag  # noqa: E402
 
-SMALL, LARGE = 1_500, 15_000
-MAX_RATIO = 40.0  # per 10x; a quadratic family measures ~100x, a linear one ~10x
-FLOOR = 0.004  # s: below this a small run is timer noise, not a baseline
+SMALL, LARGE = 3_000, 30_000
+MAX_RATIO = 30.0  # per 10x, net of the fixed cost: linear measures ~10x, quadratic ~70-100x
+FLOOR = 0.001  # s: a smaller net time is timer noise, not a baseline
 
 # lang/timex.py's gap pattern belongs to another change; measured here, fixed there
 _TIMEX = pytest.mark.xfail(reason="the time reader's gap pattern (lang/timex.py) is fixed apart",
-                           strict=False)
+                           strict=False)  # strict once that fix is merged
 
 
 @pytest.mark.parametrize("family", [pytest.param(f, marks=_TIMEX) if f == "em-space-gap" else f
                                     for f in ag.FAMILIES])
 def test_family_grows_linearly(family):
-    ag.measure(family, 200)  # warm-up
-    small = max(ag.measure(family, SMALL, repeat=3), FLOOR)
-    large = ag.measure(family, LARGE, repeat=3)
-    assert large / small < MAX_RATIO, f"{family}: {small:.4f} s -> {large:.4f} s for 10x the input"
+    base = ag.measure(family, 100, repeat=3)  # the fixed cost (header, vocabularies), taken off
+    small = ag.measure(family, SMALL, repeat=3)
+    large = ag.measure(family, LARGE)
+    if large < 0.5:  # a slow large run is the finding itself: not worth repeating
+        large = min(large, ag.measure(family, LARGE, repeat=2))
+    ratio = (large - base) / max(small - base, FLOOR)
+    assert ratio < MAX_RATIO, f"{family}: {small:.4f} s -> {large:.4f} s for 10x the input"
