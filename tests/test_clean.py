@@ -319,3 +319,11 @@ def test_heading_in_capitals_ending_with_a_number_word_is_not_joined_to_the_next
     assert clean(out).text == out
     assert "thực hiện theo điểm 2. Kế hoạch" in clean(
         "Các sở, ngành thực hiện theo điểm\n2. Kế hoạch số 15/KH-UBND của tỉnh.").text
+
+
+def test_lone_surrogates_become_replacement_characters_with_a_warning():
+    out = clean("Sở Nội vụ \ud800 chủ trì, \udfff phối hợp.")
+    assert out.text == "Sở Nội vụ \ufffd chủ trì, \ufffd phối hợp."
+    assert [w.code for w in out.warnings] == ["surrogate"] and "2 lone" in out.warnings[0].message
+    out.text.encode("utf-8")
+    assert clean(out.text).text == out.text
