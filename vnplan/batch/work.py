@@ -79,6 +79,14 @@ def _counts(doc) -> dict:
             "warnings": sorted({w.code for w in doc.warnings})}
 
 
+DISK_FULL = "disk full: "  # starts the error of an output the disk refused: the run stops
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+class DiskFull(Exception):
+    """The disk refused an output (no space, quota, file size limit)."""
+
+
 def _stage_errors(doc) -> Optional[str]:
     """The stages that failed on a document ("stage outline: ValueError: ..."), if any."""
     errs = [w.message for w in doc.warnings if w.code == "stage-error"]
@@ -110,14 +118,6 @@ def convert_task(task: Task, fmt: str, out_dir: Optional[str]) -> tuple:
         rec["output"], text = None, None
     rec["seconds"] = round(time.perf_counter() - t0, 4)
     return rec, text
-
-
-DISK_FULL = "disk full: "  # starts the error of an output the disk refused: the run stops
-_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
-
-
-class DiskFull(Exception):
-    """The disk refused an output (no space, quota, file size limit)."""
 
 
 def _message(exc: Exception) -> str:
