@@ -17,7 +17,7 @@ import pytest
 
 import vnplan
 from vnplan import batch
-from vnplan.batch import Item, Limits, Namer, Task
+from vnplan.batch import Item, Limits, Namer, Task, resume
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "samples").glob("0*.txt"))
@@ -63,7 +63,10 @@ def tree(tmp_path: Path) -> Path:
 def test_discover_folder_skips_hidden_and_unsupported_and_refuses_traversal(tree: Path):
     found = list(batch.discover([str(tree)]))
     items = [x for x in found if isinstance(x, Item)]
-    errors = [x for x in found if not isinstance(x, Item)]
+    errors = [x for x in found if not isinstance(x, Item) and x["status"] == "error"]
+    ignored = sorted(Path(x["input"]).name for x in found
+                     if not isinstance(x, Item) and x["status"] == "ignored")
+    assert ignored == [".hidden.txt", "notes.csv", "pack.zip!image.png"]
     names = [Path(i.name).name for i in items if i.member is None]
     assert ".hidden.txt" not in names and "notes.csv" not in names
     assert {"empty.txt", "binary.txt", "english.txt", "dup.txt"} <= set(names)
@@ -139,9 +142,16 @@ def test_convert_tree_report_outputs_and_exit_figures(tree: Path, tmp_path: Path
     lines, total = _report(out)
     recs = _by_input(lines)
     # one line per input, every line with every key
-    assert len(lines) == len(SEEDS) + 5 + 3  # seeds, empty, binary, english, 2 dups, 3 zip entries
+    # seeds, empty, binary, english, 2 dups, 3 zip entries; each file not read has its line
+    assert len(lines) == len(SEEDS) + 5 + 3 + 3
+    ignored = {Path(r["input"]).name: r["error"] for r in lines if r["status"] == "ignored"}
+    assert ignored == {".hidden.txt": "hidden file or folder: not read",
+                       "notes.csv": "unsupported format (.csv): not read",
+                       "pack.zip!image.png": "unsupported format (.png): not read"}
     assert all(list(r) == list(lines[0]) for r in lines)
-    assert total["ok"] + total["error"] + total["skipped"] == len(lines)
+    assert total["ok"] + total["error"] + total["skipped"] + total["ignored"] == len(lines)
+    assert [r["input"] for r in lines] == [  # in input order, whatever the workers
+        x.name if isinstance(x, Item) else x["input"] for x in batch.discover([str(tree)])]
     assert (summary.ok, summary.error) == (total["ok"], total["error"])
     for p in SEEDS:
         r = recs[str(tree / "seeds" / p.name)]
@@ -265,7 +275,7 @@ def test_dask_engine_on_local_cluster(tree: Path, tmp_path: Path):
     pytest.importorskip("dask.distributed")
     from dask.distributed import Client, LocalCluster
 
-    from vnplan.dask_engine import run_dask
+    from vnplan.batch.dask_engine import run_dask
 
     out = tmp_path / "out"
     with LocalCluster(processes=False, n_workers=1, threads_per_worker=2,
@@ -282,7 +292,7 @@ def test_dask_engine_on_local_cluster(tree: Path, tmp_path: Path):
         with Client(cluster) as client:
             items = [x for x in batch.discover([str(tree / "seeds")]) if isinstance(x, Item)]
             tasks = [Task(item=i, output=i.stem + ".json", doc_id=i.stem) for i in items]
-            run_dask(tasks, lambda rec, text: got.append((rec, text)), fmt="json",
+            run_dask(tasks, lambda seq, rec, text: got.append((rec, text)), fmt="json",
                      client=client, max_inflight=1, batch_size=2)
     assert sorted(r["input"] for r, _ in got) == sorted(i.name for i in items)
     assert all(vnplan.loads(t).id == Path(r["output"]).stem for r, t in got)
@@ -292,10 +302,10 @@ def test_dask_engine_on_local_cluster(tree: Path, tmp_path: Path):
 def test_trim_partial_line(tmp_path: Path):
     p = tmp_path / "d.jsonl"
     p.write_bytes(b'{"a": 1}\n{"b": 2}\n{"c"')
-    batch._trim_partial_line(p)
+    resume._trim_partial_line(p)
     assert p.read_bytes() == b'{"a": 1}\n{"b": 2}\n'
     p.write_bytes(b"no newline at all")
-    batch._trim_partial_line(p)
+    resume._trim_partial_line(p)
     assert p.read_bytes() == b""
 
 

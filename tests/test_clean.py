@@ -53,7 +53,7 @@ def test_text_in_another_script_is_kept_and_reported_once():
     c = clean("中文文本，没有越南语。这是一个测试。")
     assert c.text == "中文文本，没有越南语。这是一个测试。"
     assert c.warnings == []  # the pipeline's language check owns "no-vietnamese"
-    doc = vnplan.parse("中文文本，没有越南语。这是一个测试。")
+    doc = vnplan.parse("中文文本，没有越南语。这是一个测试。", strict=True)
     assert [w.code for w in doc.warnings].count("no-vietnamese") == 1
 
 
@@ -305,3 +305,25 @@ def test_lone_hash_line_is_an_empty_heading():
 @pytest.mark.parametrize("raw", ["", " ", "\n\n\n", "\x00\x01", "\ud800", "|", "*", "[1:", "&#0;"])
 def test_degenerate_inputs(raw):
     assert isinstance(clean(raw).text, str)
+
+
+def test_heading_in_capitals_ending_with_a_number_word_is_not_joined_to_the_next_item():
+    # "ĐIỂM" / "PHẦN" in capitals end a heading; lower-case "tại điểm" still runs on to "1."
+    text = ("Điều 1. Phê duyệt Kế hoạch thực hiện với các nội dung chính sau đây:\n"
+            "I. MỤC TIÊU VÀ QUAN ĐIỂM\n"
+            "1. Phát triển hạ tầng số là nhiệm vụ trọng tâm của các cấp, các ngành trên địa bàn.\n"
+            "II. NỘI DUNG CỦA PHẦN\n"
+            "2. Nâng cao chất lượng dịch vụ công trực tuyến toàn trình của tỉnh.")
+    out = clean(text).text
+    assert "QUAN ĐIỂM\n1. Phát triển" in out and "CỦA PHẦN\n2. Nâng" in out
+    assert clean(out).text == out
+    assert "thực hiện theo điểm 2. Kế hoạch" in clean(
+        "Các sở, ngành thực hiện theo điểm\n2. Kế hoạch số 15/KH-UBND của tỉnh.").text
+
+
+def test_lone_surrogates_become_replacement_characters_with_a_warning():
+    out = clean("Sở Nội vụ \ud800 chủ trì, \udfff phối hợp.")
+    assert out.text == "Sở Nội vụ \ufffd chủ trì, \ufffd phối hợp."
+    assert [w.code for w in out.warnings] == ["surrogate"] and "2 lone" in out.warnings[0].message
+    out.text.encode("utf-8")
+    assert clean(out.text).text == out.text

@@ -469,3 +469,22 @@ def test_capitals_come_back_in_tcvn3_text():
     assert legacy.restore_caps("II- MụC TIêU") == "II- MỤC TIÊU"
     assert legacy.restore_caps("Số 83-KH/TU") == "Số 83-KH/TU"  # a number says nothing of case
     assert legacy.restore_caps("Ban Thường vụ Tỉnh ủy") == "Ban Thường vụ Tỉnh ủy"
+
+
+def test_html_unclosed_tags_and_comments_read_as_text_and_closed_ones_as_markup():
+    from vnplan.read.html import to_text
+
+    text, _ = to_text("<html><body><p>Kế hoạch số 5</p><!-- <b>ẩn</b> --><p>a <b giữa</p>"
+                      "<p>chỉ tiêu <a và <a hết</p></body></html>")
+    assert text.split("\n") == ["Kế hoạch số 5", "a <b giữa", "chỉ tiêu <a và <a hết"]
+    tail, _ = to_text("<html><body><p>Mở đầu</p>" + "<!--" * 50)
+    assert tail.startswith("Mở đầu")
+
+
+def test_read_bytes_refuses_a_docx_whose_parts_are_a_bomb_and_names_the_part():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"<w:document/>")
+        zf.writestr("word/big.xml", b" " * (3 << 20))
+    with pytest.raises(ReadError, match="x.docx: zip/docx package refused: part word/big.xml"):
+        read_bytes(buf.getvalue(), "x.docx")

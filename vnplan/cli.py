@@ -47,26 +47,61 @@ def _add_convert(sub) -> argparse.ArgumentParser:
                    help="process pool on this machine, or a Dask cluster (vnplan[dask])")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    p.add_argument("--timeout", type=_seconds, default=60.0, metavar="SECONDS",
+                   help="time limit of one input; past it the input gets its error line "
+                        "(default 60; 0: none)")
+    p.add_argument("--memory", type=_megabytes, default=2048, metavar="MB",
+                   help="memory limit of one worker process (default 2048; 0: none; with -j 1, "
+                        "what one input may add to this process)")
     return p
 
 
+def _seconds(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if x < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return x
+
+
+def _megabytes(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of MB: {value!r}") from None
+    if n < 0 or 0 < n < 64:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or at least 64, got {n}")
+    return n
+
+
 def _run_convert(args: argparse.Namespace) -> int:
-    from .batch import UsageError, convert
+    from .batch import Limits, UsageError, convert
+    from .batch.bounds import Terminated
+    from .batch.sink import OutputError
 
     if args.scheduler and args.engine != "dask":
         print("vnplan convert: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_USAGE
+    limits = Limits(timeout=args.timeout, memory=args.memory << 20)
     try:
         summary = convert(args.inputs, args.out, fmt=args.format, workers=args.workers,
                           resume=args.resume, quiet=args.quiet, engine=args.engine,
-                          scheduler=args.scheduler, chunksize=args.chunksize)
+                          scheduler=args.scheduler, chunksize=args.chunksize, limits=limits)
     except UsageError as exc:
         print(f"vnplan convert: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OutputError as exc:
+        print(f"vnplan convert: stopped: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("vnplan convert: interrupted", file=sys.stderr)
         return 130
-    return EXIT_FAILED if summary.error else EXIT_OK
+    except Terminated:
+        print("vnplan convert: terminated (SIGTERM); the report has what was done", file=sys.stderr)
+        return 143
+    return EXIT_FAILED if summary.failed else EXIT_OK
 
 
 def _load_any(path: str):

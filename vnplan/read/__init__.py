@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..model import Source
+from .limits import MAX_PART, TooLarge, check_archive
 
 
 class ReadError(Exception):
@@ -43,9 +44,14 @@ def _sniff(data: bytes, name: str) -> str:
         return "pdf"
     if data.startswith(_ZIP):
         try:
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+            infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
         except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
             raise ReadError(f"{name}: corrupt zip/docx file ({exc})") from None
+        try:
+            check_archive(infos, "zip/docx package")
+        except TooLarge as exc:
+            raise ReadError(f"{name}: {exc}") from None
+        names = {i.filename for i in infos}
         if "word/document.xml" in names:
             return "docx"
         if "content.xml" in names and b"opendocument.text" in head:
@@ -102,7 +108,10 @@ def _read_docx(data: bytes, name: str) -> tuple[str, str, str, str]:
 def _read_pdf(data: bytes, name: str) -> tuple[str, str, str, str]:
     from . import pdf as _pdf
 
-    text, enc = _pdf.read(data)
+    try:
+        text, enc = _pdf.read(data)
+    except _pdf.Encrypted as exc:
+        raise ReadError(f"{name}: {exc}") from None
     if not text.strip():
         raise ReadError(f"{name}: no text layer: OCR it first")
     return text, "pdf", enc, "pdf"
@@ -151,6 +160,8 @@ def read_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, Source]:
     except ReadError as exc:
         msg = str(exc)
         raise ReadError(msg if msg.startswith(name) else f"{name}: {msg}") from None
+    except TooLarge as exc:
+        raise ReadError(f"{name}: {exc}") from None
     except Exception as exc:  # noqa: BLE001 - a corrupt file must surface as ReadError
         raise ReadError(f"{name}: cannot read this {fmt} file ({type(exc).__name__}: {exc})") from None
     if not text.strip():
@@ -169,6 +180,9 @@ def read_path(path) -> tuple[str, Source]:
     if p.is_dir():
         raise ReadError(f"{p}: is a directory, not a file")
     try:
+        size = p.stat().st_size
+        if size > MAX_PART:
+            raise ReadError(f"{p}: file too large: {size} bytes (limit {MAX_PART})")
         data = p.read_bytes()
     except FileNotFoundError:
         raise ReadError(f"{p}: no such file") from None

@@ -10,242 +10,39 @@
 - runs in legacy fonts (.VnTime = TCVN3, .VnTimeH = TCVN3 capitals, VNI-Times = VNI)
   converted per run, fonts resolved through run, paragraph and document-default styles.
 python-docx opens the package; the XML is walked directly (lxml), which is faster and sees
-numbering, footnotes and text boxes that python-docx does not expose.
+numbering, footnotes and text boxes that python-docx does not expose (numbering and styles
+are read in ``docx_parts``). What a .docx may expand to is bounded (``limits``): letter labels
+past 260 are written in digits, a footnote's text is given once, the whole text has a budget.
 """
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
-from typing import Iterable, Optional
+from typing import Optional
 
 from . import legacy
+from .docx_parts import W, Numbering, Styles, _font_of, _int, _local, _on, _val
+from .docx_parts import format_number  # noqa: F401 - part of this module's interface
+from .limits import TooLarge, text_budget
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-_PLACEHOLDER = re.compile(r"%([1-9])")
 _CONTAINERS = frozenset(["hyperlink", "ins", "smartTag", "customXml", "fldSimple", "moveTo", "bdo",
                          "dir"])
 _SKIP = frozenset(["del", "moveFrom", "pPr", "rPr", "proofErr", "bookmarkStart", "bookmarkEnd",
                    "commentRangeStart", "commentRangeEnd", "permStart", "permEnd"])
 
 
-def _local(el) -> str:
-    tag = el.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _val(el, default=None):
-    if el is None:
-        return default
-    return el.get(W + "val", default)
-
-
-def _on(el) -> Optional[bool]:
-    """A Word toggle property (<w:caps/>, <w:caps w:val="0"/>): None when absent."""
-    if el is None:
-        return None
-    return _val(el, "true") not in ("0", "false", "off")
-
-
-def _int(s, default: int = 0) -> int:
-    try:
-        return int(s)
-    except (TypeError, ValueError):
-        return default
-
-
-# --- numbers ------------------------------------------------------------------------------
-
-def _roman(n: int) -> str:
-    if n <= 0 or n >= 4000:
-        return str(n)
-    out = []
-    for v, s in _ROMAN:
-        while n >= v:
-            out.append(s)
-            n -= v
-    return "".join(out)
-
-
-def _letter(n: int) -> str:
-    """Word's letters: a..z, then aa..zz, aaa..."""
-    if n <= 0:
-        return str(n)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def format_number(n: int, fmt: str) -> str:
-    """One level's counter in its numFmt (decimal, lowerLetter, upperRoman, ...)."""
-    if fmt == "lowerLetter":
-        return _letter(n)
-    if fmt == "upperLetter":
-        return _letter(n).upper()
-    if fmt == "lowerRoman":
-        return _roman(n)
-    if fmt == "upperRoman":
-        return _roman(n).upper()
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt == "none":
-        return ""
-    return str(n)
-
-
-class Numbering:
-    """Counters for automatic numbering, fed paragraph by paragraph in document order."""
-
-    def __init__(self, root) -> None:
-        self.abstract: dict[str, dict[int, dict]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.started: set[str] = set()
-        if root is None:
-            return
-        for a in root.iter(W + "abstractNum"):
-            self.abstract[a.get(W + "abstractNumId")] = self._levels(a)
-        for n in root.iter(W + "num"):
-            aid = _val(n.find(W + "abstractNumId"))
-            overrides: dict[int, int] = {}
-            for o in n.findall(W + "lvlOverride"):
-                ilvl = _int(o.get(W + "ilvl"))
-                so = o.find(W + "startOverride")
-                lvl = o.find(W + "lvl")
-                if so is not None:
-                    overrides[ilvl] = _int(_val(so), 1)
-                if lvl is not None and aid in self.abstract:
-                    # a full level override: a copy of the abstract list for this num only
-                    levels = dict(self.abstract[aid])
-                    levels.update(self._levels_of([lvl]))
-                    key = f"{aid}#{n.get(W + 'numId')}"
-                    self.abstract[key] = levels
-                    aid = key
-            self.nums[n.get(W + "numId")] = (aid, overrides)
-
-    def _levels(self, a) -> dict[int, dict]:
-        return self._levels_of(a.findall(W + "lvl"))
-
-    @staticmethod
-    def _levels_of(lvls: Iterable) -> dict[int, dict]:
-        out = {}
-        for lvl in lvls:
-            ilvl = _int(lvl.get(W + "ilvl"))
-            out[ilvl] = {
-                "start": _int(_val(lvl.find(W + "start")), 1),
-                "fmt": _val(lvl.find(W + "numFmt"), "decimal"),
-                "text": _val(lvl.find(W + "lvlText"), ""),
-                "suff": _val(lvl.find(W + "suff"), "tab"),
-                "lgl": _on(lvl.find(W + "isLgl")) or False,
-            }
-        return out
-
-    def next(self, num_id: Optional[str], ilvl: int) -> Optional[str]:
-        """The label of the next paragraph in list ``num_id`` at level ``ilvl`` ("2.1.", "a)")."""
-        if not num_id or num_id == "0" or num_id not in self.nums:
-            return None
-        aid, overrides = self.nums[num_id]
-        levels = self.abstract.get(aid)
-        if not levels:
-            return None
-        ilvl = max(0, min(8, ilvl))
-        lvl = levels.get(ilvl) or {"start": 1, "fmt": "decimal", "text": f"%{ilvl + 1}.",
-                                   "suff": "tab", "lgl": False}
-        counters = self.counters.setdefault(aid, {})
-        if num_id not in self.started:
-            self.started.add(num_id)
-            for k, start in overrides.items():
-                counters[k] = start - 1
-                for deeper in [d for d in counters if d > k]:
-                    del counters[deeper]
-        counters[ilvl] = counters.get(ilvl, lvl["start"] - 1) + 1
-        for deeper in [d for d in counters if d > ilvl]:
-            del counters[deeper]
-        if lvl["fmt"] == "bullet":
-            return "-"
-
-        def repl(m: re.Match) -> str:
-            k = int(m.group(1)) - 1
-            kl = levels.get(k) or {"start": 1, "fmt": "decimal"}
-            n = counters.get(k, kl["start"])
-            fmt = "decimal" if (lvl["lgl"] and k != ilvl) else kl["fmt"]
-            return format_number(n, fmt)
-
-        label = _PLACEHOLDER.sub(repl, lvl["text"]).strip()
-        return label or None
-
-    def suffix(self, num_id: str, ilvl: int) -> str:
-        aid, _ = self.nums.get(num_id, (None, {}))
-        lvl = (self.abstract.get(aid) or {}).get(ilvl) or {}
-        return "" if lvl.get("suff") == "nothing" else " "
-
-
-# --- styles -------------------------------------------------------------------------------
-
-class Styles:
-    """Fonts, caps and numbering inherited through styles (basedOn chains)."""
-
-    def __init__(self, root) -> None:
-        self.styles: dict[str, dict] = {}
-        self.default_font: Optional[str] = None
-        self.default_para: Optional[str] = None
-        if root is None:
-            return
-        dd = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
-        self.default_font = _font_of(dd)
-        for s in root.findall(W + "style"):
-            sid = s.get(W + "styleId")
-            rpr = s.find(W + "rPr")
-            ppr = s.find(W + "pPr")
-            numpr = ppr.find(W + "numPr") if ppr is not None else None
-            self.styles[sid] = {
-                "based": _val(s.find(W + "basedOn")),
-                "font": _font_of(rpr.find(W + "rFonts")) if rpr is not None else None,
-                "caps": _on(rpr.find(W + "caps")) if rpr is not None else None,
-                "num": (_val(numpr.find(W + "numId")) if numpr is not None else None,
-                        _val(numpr.find(W + "ilvl")) if numpr is not None else None),
-            }
-            if s.get(W + "type") == "paragraph" and s.get(W + "default") in ("1", "true"):
-                self.default_para = sid
-
-    def _chain(self, sid: Optional[str]):
-        seen = set()
-        while sid and sid in self.styles and sid not in seen:
-            seen.add(sid)
-            yield self.styles[sid]
-            sid = self.styles[sid]["based"]
-
-    def get(self, sid: Optional[str], key: str):
-        for st in self._chain(sid):
-            if st[key] is not None:
-                return st[key]
-        return None
-
-    def numbering(self, sid: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-        num_id = ilvl = None
-        for st in self._chain(sid):
-            n, i = st["num"]
-            num_id = num_id or n
-            ilvl = ilvl if ilvl is not None else i
-        return num_id, ilvl
-
-
-def _font_of(rfonts) -> Optional[str]:
-    """The font a run's Vietnamese letters are drawn in: hAnsi covers bytes above 0x7F."""
-    if rfonts is None:
-        return None
-    return rfonts.get(W + "hAnsi") or rfonts.get(W + "ascii") or rfonts.get(W + "cs")
-
-
 # --- the document walk --------------------------------------------------------------------
 
 class _Reader:
-    def __init__(self, styles: Styles, numbering: Numbering, footnotes: dict) -> None:
+    def __init__(self, styles: Styles, numbering: Numbering, footnotes: dict,
+                 budget: int = 1 << 62) -> None:
         self.styles = styles
         self.numbering = numbering
         self.footnotes = footnotes  # id -> footnote element
         self.footnote_no = 0
+        self.footnotes_seen: set = set()  # a footnote's text is given at its first reference
+        self.budget = budget  # characters the document may still produce
         self.encodings: list[str] = []
         self.in_footnote = False
 
@@ -344,8 +141,9 @@ class _Reader:
 
     def _footnote(self, fid: Optional[str]) -> str:
         fn = self.footnotes.get(fid)
-        if fn is None:
+        if fn is None or fid in self.footnotes_seen:
             return ""
+        self.footnotes_seen.add(fid)
         self.footnote_no += 1
         self.in_footnote = True
         try:
@@ -389,6 +187,10 @@ class _Reader:
             if name == "p":
                 extra: list[str] = []
                 text = self.paragraph(el, extra)
+                self.budget -= len(text) + sum(len(x) for x in extra)
+                if self.budget < 0:
+                    raise TooLarge("the document expands past its text limit (the zip-bomb "
+                                   "limits: numbering, repeated parts)")
                 lines.extend(extra)
                 lines.append(text)
             elif name == "tbl":
@@ -466,7 +268,7 @@ def read(data: bytes) -> tuple[str, str]:
         for fn in fn_root.findall(W + "footnote"):
             if fn.get(W + "type") in (None, "normal"):
                 footnotes[fn.get(W + "id")] = fn
-    reader = _Reader(styles, numbering, footnotes)
+    reader = _Reader(styles, numbering, footnotes, text_budget(len(data)))
     lines: list[str] = []
     reader.blocks(document.element.body, lines)
     text = unicodedata.normalize("NFC", "\n".join(lines))

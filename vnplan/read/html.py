@@ -211,9 +211,21 @@ def _redecode(data: bytes, text: str, enc: str) -> tuple[str, str]:
     return text, enc
 
 
+# A "<" whose tag never closes before the next "<" (or the end): html.parser re-scans the rest
+# of the input from each of them, quadratic over "<a<a<a..."; as text ("&lt;") it reads once.
+# Comments and declarations ("<!") may hold a "<" and are left to the parser.
+_UNCLOSED_TAG = re.compile(r"<(?!!)(?=[^<>]*(?:<|$))")
+
+
 def to_text(html: str) -> tuple[str, list]:
     """HTML markup -> (text lines joined by "\\n", legacy font encodings converted)."""
     p = _Extractor()
+    if "<" in html:
+        html = _UNCLOSED_TAG.sub("&lt;", html)
+        end = html.rfind("-->")
+        tail = end + 3 if end >= 0 else 0
+        if "<!--" in html[tail:]:  # comments never closed: the same re-scan from each "<!--"
+            html = html[:tail] + html[tail:].replace("<!", "&lt;!")
     try:
         p.feed(html)
         p.close()

@@ -12,6 +12,7 @@ import unicodedata
 from typing import Optional
 
 from . import legacy
+from .limits import TooLarge, text_budget
 
 
 def _page_encoding(page) -> Optional[str]:
@@ -74,6 +75,23 @@ def _page_text(page) -> str:
     return "\n".join(out)
 
 
+class Encrypted(ValueError):
+    """A PDF whose text needs a password (or a decryption library that is missing)."""
+
+
+def _decrypt(reader) -> None:
+    """Open an encrypted PDF with the empty password, as viewers do; else raise Encrypted.
+    AES needs the ``cryptography`` package (a dependency of vnplan)."""
+    if not reader.is_encrypted:
+        return
+    try:
+        opened = reader.decrypt("")
+    except Exception as exc:  # noqa: BLE001 - pypdf's DependencyError, unknown algorithms
+        raise Encrypted(f"encrypted PDF: cannot decrypt it ({type(exc).__name__}: {exc})") from None
+    if not opened:
+        raise Encrypted("encrypted PDF: a password is needed to read it")
+
+
 def read(data: bytes) -> tuple[str, str]:
     """PDF bytes -> (text, encoding). Empty text means no text layer (the caller reports it)."""
     import pypdf
@@ -83,18 +101,18 @@ def read(data: bytes) -> tuple[str, str]:
     log.setLevel(logging.ERROR)  # pypdf warns on every slightly malformed file
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            try:
-                reader.decrypt("")
-            except Exception as exc:  # noqa: BLE001
-                raise ValueError(f"encrypted PDF ({exc})") from None
+        _decrypt(reader)
         pages = []
         encodings: list[str] = []
+        budget = text_budget(len(data))
         for page in reader.pages:
             try:
                 text = _page_text(page)
             except Exception:  # noqa: BLE001 - one bad page must not lose the others
                 text = ""
+            budget -= len(text)
+            if budget < 0:
+                raise TooLarge("the PDF expands past its text limit (the zip-bomb limits)")
             enc = _page_encoding(page)
             if enc and text:
                 text = legacy.convert_lines(text, enc)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Optional
 
-from .batch import Task, _batched, _error, convert_batch
+from .core import Task, UsageError, _error
+from .pool import _batched
+from .work import convert_batch
 
 
 def run_dask(tasks: Iterable[Task], sink: Callable, *, fmt: str, scheduler: Optional[str] = None,
@@ -23,17 +25,13 @@ def run_dask(tasks: Iterable[Task], sink: Callable, *, fmt: str, scheduler: Opti
     try:
         from dask.distributed import Client, as_completed
     except ImportError:
-        from .batch import UsageError
-
         raise UsageError("the dask engine needs dask: pip install 'vnplan[dask]'") from None
     own = client is None
     if own:
         try:
             client = Client(scheduler) if scheduler else Client()
         except (OSError, TimeoutError, ValueError) as exc:
-            from .batch import UsageError
-
-            raise UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+                raise UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
     try:
         if max_inflight is None:
             threads = sum(client.nthreads().values()) or 1
@@ -53,10 +51,10 @@ def run_dask(tasks: Iterable[Task], sink: Callable, *, fmt: str, scheduler: Opti
                 results = f.result()
             except Exception as exc:  # noqa: BLE001 - a lost worker (KilledWorker) and the like
                 for t in b:
-                    sink(_error(t.item.name, f"dask: {type(exc).__name__}: {exc}"), None)
+                    sink(t.seq, _error(t.item.name, f"dask: {type(exc).__name__}: {exc}"), None)
             else:
-                for rec, text in results:
-                    sink(rec, text)
+                for t, (rec, text) in zip(b, results):
+                    sink(t.seq, rec, text)
             f.release()
             nxt = next(batches, None)
             if nxt is not None:

@@ -1,0 +1,201 @@
+"""Cleaner step 3: raw lines -> line records (emphasis, spaces, layout lines, pipe tables)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from .rules import (_BOLD_TOK, _EMPH, _MD_HEADING, _PAREN_STARS, _SPACES, _STAR_BULLET, _STARS,
+                    _TABLE_SEP, _UNDERSCORE_EMPH, _rules)
+
+
+# --- 3. lines -------------------------------------------------------------------------------
+
+def strip_emphasis(line: str) -> str:
+    """Markdown emphasis markers out, words kept ("**IV. TỔ**" -> "IV. TỔ")."""
+    if "*" in line:
+        line = _STAR_BULLET.sub("- ", line) if line.count("*") == 1 else line
+        if "(" in line:
+            line = _EMPH.sub(lambda m: m.group(0) if m.group(0)[0] == "(" else "", line)
+        else:
+            line = _STARS.sub("", line)
+    if "__" in line:
+        line = _UNDERSCORE_EMPH.sub("", line)
+    return line
+
+
+def _emphasis_tokens(line: str) -> tuple[int, int]:
+    """(bold, italic) marker counts, for tracking emphasis open across a line break."""
+    if "*" not in line and "__" not in line:
+        return 0, 0
+    bold = len(_BOLD_TOK.findall(line)) if "__" in line else line.count("**")
+    stars = line.count("*")  # those of "(*)" note marks do not count
+    if stars and "(" in line:
+        stars -= sum(len(m) - 2 for m in _PAREN_STARS.findall(line))
+    italic = stars - 2 * line.count("**") if stars else 0
+    return bold, max(italic, 0) % 2
+
+
+def normalize_spaces(line: str) -> str:
+    """Column gaps (tabs, long runs of spaces) -> one tab; other runs -> one space; strip."""
+    r = _rules()
+    if "\t" in line or "     " in line:
+        line = r["col_gap"].sub("\t", line)
+    if "  " in line:
+        line = _SPACES.sub(" ", line)
+    return line.strip(" \t")
+
+
+class _Line:
+    """One content line and what the reflow needs to know about it. A plain class with slots:
+    documents of 100,000 lines build one per line, and its flags are filled once, on first use
+    (``_flags``), with cheap string tests before any regex."""
+    __slots__ = ("raw", "bare", "gap", "hard", "cell", "row", "bold", "italic", "done",
+                 "ends", "lower", "digit", "marker", "bullet", "solo", "auth", "recip", "paren",
+                 "place_start", "place_full", "caps_")
+
+    def __init__(self, raw: str, bare: str, gap: bool = False, hard: bool = False,
+                 cell: bool = False, row: bool = False, bold: int = 0, italic: int = 0) -> None:
+        self.raw = raw  # with emphasis marks
+        self.bare = bare  # emphasis removed, spaces normalised
+        self.gap = gap  # blank line(s) before it
+        self.hard = hard  # a hard boundary (separator, table, cell) before it
+        self.cell = cell  # inside a small table cell (header / signature columns)
+        self.row = row  # a table row "| a | b |"
+        self.bold = bold
+        self.italic = italic
+        self.done = False  # flags computed
+        self.caps_: Optional[bool] = None
+
+
+def _prepare_lines(text: str) -> list:
+    """Split into line records: layout lines dropped, pipe tables rebuilt, boundaries noted."""
+    r = _rules()
+    out: list = []
+    gap = hard = False
+    raw_lines = text.split("\n")
+    # lone "|" lines delimit the cells of a web table flattened to text
+    pipe_idx = [i for i, s in enumerate(raw_lines) if s.strip() == "|"] if "|" in text else []
+    cells_of: dict = {}
+    if pipe_idx:
+        cells_of = _pipe_tables(raw_lines, pipe_idx)
+    split, split_drop = r["recipients_split"].match, r["split_or_drop"].match
+    append = out.append
+    skip = 0  # lines of a pipe table already read
+    for i, s in enumerate(raw_lines):
+        if i < skip:
+            continue
+        if cells_of and i in cells_of:
+            rows, skip = cells_of[i]
+            _table_lines(rows, gap, append)
+            gap, hard = gap and not rows, True
+            continue
+        st = s.strip()
+        if not st:
+            gap = True
+            continue
+        if (st[0] in "|:-" and (st == "|" or _TABLE_SEP.match(st))):
+            hard = True
+            continue
+        bare = None
+        if ("*" not in st and "__" not in st and "\t" not in st and "  " not in st
+                and st[0] not in "|#"):
+            # a plain line (most of them): no emphasis, table or spacing to normalise; one
+            # match tells a line to split ("Nơi nhận: T/M ...") from one to drop from the rest
+            m = split_drop(st)
+            if m is None:
+                append(_Line(st, st, gap, hard))
+                gap = hard = False
+                continue
+            if m.group(1) is None:  # a layout line
+                if _is_separator(st):
+                    hard = True
+                else:
+                    gap = True
+                continue
+        else:
+            bare = normalize_spaces(strip_emphasis(st))
+            m = split(bare)
+        parts = [m.group(1), m.group(2)] if m else [s]
+        for part in parts:
+            rec = _make_line(part, gap, hard, None if m or st[0] == "#" else bare)
+            if rec is None:
+                if _is_separator(part):
+                    hard = True
+                else:
+                    gap = True
+                continue
+            append(rec)
+            gap = hard = False
+    return out
+
+
+def _table_lines(rows: list, gap: bool, append) -> None:
+    """The line records of a pipe table: data rows as "| a | b |", small cells line by line."""
+    for cells in rows:
+        if len(cells) >= 3:
+            row = "| " + " | ".join(
+                " ".join(normalize_spaces(strip_emphasis(c)) for c in cell).strip()
+                or " " for cell in cells) + " |"
+            append(_Line(row, _SPACES.sub(" ", row), gap, True, row=True))
+        else:
+            for cell in cells:
+                first = True
+                for s in cell:
+                    rec = _make_line(s, False, first)
+                    if rec is None:
+                        continue
+                    rec.cell = True
+                    append(rec)
+                    first = False
+        gap = False
+
+
+def _is_separator(s: str) -> bool:
+    st = s.strip()
+    return len(st) >= 3 and not st.strip("-–—_=~*") or st.strip("* ") == ""
+
+
+def _make_line(s: str, gap: bool, hard: bool, bare: Optional[str] = None) -> Optional[_Line]:
+    """The record of one line (``bare``: its normalised text when already known)."""
+    r = _rules()
+    raw = s.strip()
+    if raw.startswith("#"):
+        raw = _MD_HEADING.sub("", raw)
+    if bare is None:
+        bare = normalize_spaces(strip_emphasis(raw))
+    if not bare or bare == "|" or r["drop_line"].match(bare):
+        return None
+    if len(bare) >= 2 and bare[0] == "|" and bare[-1] == "|":  # a table row (a string test:
+        # a pattern "^\|.*\|$" backtracks quadratically over a run of "|" that does not end it)
+        cells = [normalize_spaces(c) for c in bare.strip("|").split("|")]
+        row = "| " + " | ".join(c or " " for c in cells) + " |"
+        return _Line(row, _SPACES.sub(" ", row), gap, True, row=True)
+    bold, italic = _emphasis_tokens(raw)
+    return _Line(raw, bare, gap, hard, bold=bold % 2, italic=italic)
+
+
+def _pipe_tables(lines: list, pipe_idx: list) -> dict:
+    """{first pipe line: (rows, index after the table)} for tables flattened one cell per
+    block between lone "|" lines; two "|" lines in a row end a table row."""
+    tables: dict = {}
+    k = 0
+    while k < len(pipe_idx):
+        start = pipe_idx[k]
+        rows: list = [[]]
+        j = k
+        while j + 1 < len(pipe_idx):
+            a, b = pipe_idx[j], pipe_idx[j + 1]
+            body = lines[a + 1:b]
+            if any(not x.strip() for x in body):
+                break
+            if body:
+                rows[-1].append(body)
+            elif rows[-1]:
+                rows.append([])
+            j += 1
+        rows = [row for row in rows if row]
+        if sum(len(row) >= 3 for row in rows) < 2:  # not a data table: cells stand alone
+            rows = [[cell] for row in rows for cell in row]
+        if j > k and rows:
+            tables[start] = (rows, pipe_idx[j] + 1)
+        k = j + 1
+    return tables
