@@ -153,6 +153,16 @@ def test_convert_an_odt_like_its_text(tmp_path):
     assert a.source.format == "odt" and facts(a) == facts(b) and a.metadata == b.metadata
 
 
+def test_a_folder_of_odt_files_is_converted(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in (1, 3):
+        build_odt(seed(SEEDS[i]), folder / f"plan{i}.odt")
+    out = tmp_path / "out"
+    assert main(["convert", str(folder), "-o", str(out), "-q", "-j", "1"]) == 0
+    assert sorted(p.name for p in out.glob("plan*.yaml")) == ["plan1.yaml", "plan3.yaml"]
+
+
 # --- .doc ------------------------------------------------------------------------------------
 
 # A real Word 97 .doc, written here: an OLE compound file (512-byte sectors, one FAT sector)

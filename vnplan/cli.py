@@ -30,7 +30,7 @@ def _positive_int(value: str) -> int:
 def _add_convert(sub) -> argparse.ArgumentParser:
     p = sub.add_parser(
         "convert", help="convert documents to YAML/JSON",
-        description="Convert plan documents (.txt .md .docx .pdf .html .htm .doc; folders, globs "
+        description="Convert plan documents (.txt .md .docx .odt .pdf .html .htm .doc; folders, globs "
                     "and .zip archives) into one structured file each, plus OUTDIR/_report.jsonl.")
     p.add_argument("inputs", nargs="+", metavar="PATH", help="files, folders, globs or .zip archives")
     p.add_argument("-o", "--out", required=True, metavar="OUTDIR", help="output folder (created)")

@@ -12,7 +12,7 @@ from typing import Callable, Optional
 from ..read.limits import MAX_PART, MAX_PARTS, MAX_RATIO, MAX_TOTAL
 
 
-SUPPORTED = frozenset({".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".doc"})
+SUPPORTED = frozenset({".txt", ".md", ".docx", ".odt", ".pdf", ".html", ".htm", ".doc"})
 
 
 FORMATS = ("yaml", "json", "jsonl")
