@@ -153,10 +153,15 @@ def _slow_stage(doc):
         time.sleep(30)
 
 
+def _plus_stage(pipeline, name, fn):
+    """The pipeline's stages and one more at the end, which reads the text and sets nothing."""
+    return pipeline.STAGES + [pipeline.Stage(name, fn, reads=("text",), sets=())]
+
+
 def test_stage_crash_is_partial_counted_apart_and_exit_1(tmp_path, monkeypatch, capsys):
     import vnplan.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + [("boom", _failing_stage)])
+    monkeypatch.setattr(pipeline, "STAGES", _plus_stage(pipeline, "boom", _failing_stage))
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(PLAN, encoding="utf-8")
     assert main(["convert", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1"]) == 1
@@ -170,7 +175,7 @@ def test_stage_crash_is_partial_counted_apart_and_exit_1(tmp_path, monkeypatch, 
 def test_timeout_gives_the_input_its_line_and_the_others_go_on(tmp_path, monkeypatch):
     import vnplan.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + [("slow", _slow_stage)])
+    monkeypatch.setattr(pipeline, "STAGES", _plus_stage(pipeline, "slow", _slow_stage))
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(PLAN, encoding="utf-8")
     (tmp_path / "in" / "b.txt").write_text(PLAN + "CHẬM\n", encoding="utf-8")
@@ -388,7 +393,7 @@ def _hungry_stage(doc):
 def test_in_process_memory_cap_costs_the_input_not_the_command(tmp_path, monkeypatch):
     import vnplan.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + [("hungry", _hungry_stage)])
+    monkeypatch.setattr(pipeline, "STAGES", _plus_stage(pipeline, "hungry", _hungry_stage))
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(PLAN + "ĐÓI\n", encoding="utf-8")
     (tmp_path / "in" / "b.txt").write_text(PLAN, encoding="utf-8")
@@ -411,7 +416,7 @@ def _stuck_stage(doc):
 def test_input_stuck_past_the_alarm_is_stopped_by_the_cpu_backstop(tmp_path, monkeypatch):
     import vnplan.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + [("stuck", _stuck_stage)])
+    monkeypatch.setattr(pipeline, "STAGES", _plus_stage(pipeline, "stuck", _stuck_stage))
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(PLAN + "KẸT\n", encoding="utf-8")
     (tmp_path / "in" / "b.txt").write_text(PLAN, encoding="utf-8")
