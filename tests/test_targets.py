@@ -547,3 +547,80 @@ def test_grade_of_a_counted_figure_is_not_a_second_target():
 def test_grade_alone_in_its_clause_is_the_value():
     got = _targets("- Sản phẩm du lịch đạt 5 sao; 20 xã đạt chuẩn nông thôn mới.\n")
     assert [(t.value, t.unit) for t in got] == [(5, "sao"), (20, "xã")]
+
+
+# --- units as an open class, rates, glued units (invented text) ------------------------------
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("- Biên soạn 03 bộ tài liệu hướng dẫn nghiệp vụ cho cấp xã.", 3, "bộ"),
+    ("- Xuất bản 2 tập sách ảnh về di sản văn hóa của tỉnh.", 2, "tập"),
+    ("- Xây dựng 5 kịch bản ứng phó với bão mạnh, siêu bão.", 5, "kịch bản"),
+    ("- Hình thành 02 khu nông nghiệp ứng dụng công nghệ cao.", 2, "khu"),
+    ("- Thành lập ít nhất 04 cụm liên kết ngành chế biến nông sản.", 4, "cụm"),
+    ("- Xây dựng 01 trung tâm điều hành thông minh cấp tỉnh.", 1, "trung tâm"),
+    ("- Tổng tỷ suất sinh duy trì ở mức 2,1 con/phụ nữ.", 2.1, "con/phụ nữ"),
+    ("- Tốc độ tăng trưởng kinh tế bình quân đạt 8%/năm.", 8, "%/năm"),
+    ("- Thu nhập bình quân đạt 80 triệu đồng/người.", 80, "triệu đồng/người"),
+    ("- Trồng mới 500ha rừng phòng hộ ven biển.", 500, "ha"),
+    ("- Lắp đặt thêm 10MW điện mặt trời mái nhà.", 10, "MW"),
+    ("- Tỷ lệ hộ dân dùng nước sạch đạt 95 %.", 95, "%"),
+])
+def test_unit_is_the_word_after_the_number(text, value, unit):
+    assert _one(_targets(text), value).unit == unit
+
+
+def test_glued_letters_that_are_no_unit_are_no_figure():
+    ts = _targets("- Phủ sóng 5G đến 100% thôn, bản; ứng dụng 3D trong quy hoạch.")
+    assert [(t.value, t.unit) for t in ts] == [(100, "%")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("- Tỷ lệ hộ dân dùng nước sạch đạt 1 00%.", 100),  # OCR split digits
+    ("- Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 9 5%.", 95),
+    ("- Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 9 5 %.", 95),
+])
+def test_ocr_split_digits_before_percent(text, value):
+    t = _one(_targets(text), value)
+    assert t.unit == "%"
+    assert len(_targets(text)) == 1
+
+
+def test_split_digits_over_a_hundred_are_no_figure():
+    assert _targets("- Tổ chức 2 10% hội nghị.") == []
+
+
+@pytest.mark.parametrize("text, value, comparator", [
+    ("- Tăng trưởng kinh tế năm 2026 đạt từ 10% trở lên.", 10, ">="),
+    ("- Đào tạo nghề cho từ 200 lao động nông thôn mỗi năm.", 200, ">="),
+    ("- Phấn đấu có từ 3 sản phẩm đạt chuẩn OCOP.", 3, ">="),
+    ("- Tỷ lệ che phủ rừng từ 45 - 47%.", 45, "range"),
+    ("- Tỷ lệ che phủ rừng từ 45% đến 47%.", 45, "range"),
+])
+def test_from_n_alone_means_at_least(text, value, comparator):
+    assert _one(_targets(text), value).comparator == comparator
+
+
+@pytest.mark.parametrize("text, values", [
+    ("- Vận hành hiệu quả chính quyền địa phương 2 cấp, 100% thủ tục được giải quyết đúng hạn.", [100]),
+    ("- Các xã báo cáo kết quả trước 25 hằng tháng; 90% hồ sơ được số hóa.", [90]),
+    ("- Thực hiện theo Điều 5, 6 và 7 của Luật; 80% cán bộ được tập huấn.", [80]),
+    ("- Hoàn thành trước 25-12-2026 việc số hóa 100% hồ sơ.", [100]),
+    ("- Tuyến đường 25-12 được nâng cấp đạt 30 km.", [30]),
+])
+def test_counts_that_name_or_date_are_no_targets(text, values):
+    assert [t.value for t in _targets(text)] == values
+
+
+def test_population_definitions_and_reported_figures_are_no_targets():
+    ts = _targets("- 98% người từ 15 tuổi trở lên biết đọc, biết viết.")
+    assert [(t.value, t.unit) for t in ts] == [(98, "%")]
+    ts, fs = T.extract_targets(_doc("- Năm 2024 toàn tỉnh đã đạt 85% hộ dân dùng nước sạch.", date="2025-03-01"))
+    assert ts == [] and [f.value for f in fs] == [85]
+
+
+def test_year_from_the_clause_else_from_the_heading():
+    text = "- Tỷ lệ hộ nghèo năm 2026 giảm còn dưới 3%; tỷ lệ lao động qua đào tạo đạt 75%."
+    ts = _targets(text, heading="Mục tiêu đến năm 2030")
+    assert [(t.value, t.year) for t in ts] == [(3, 2026), (75, 2030)]
+    assert [t.year for t in _targets(text, heading="Mục tiêu cụ thể")] == [2026, None]

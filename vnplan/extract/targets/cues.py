@@ -275,18 +275,23 @@ _REC_AT_START = re.compile(r"[\W\d_]*(?:[a-zđ][.)][\W\d_]*)?")
 _REC_AFTER_VALUE = re.compile(r"[ \t,]*$")
 
 
-def _own_year(low: str, q: Quantity, te: int, doc_year: Optional[int]) -> Optional[int]:
-    """ "đạt 20% xã, phường ... năm 2025": a bare "năm YYYY" in the figure's own tail, with no
-    other number between, is the year of that figure (not a baseline "so với năm", not a
-    date or a document's year)."""
+def _own_year(low: str, q: Quantity, ts: int, te: int, doc_year: Optional[int]) -> Optional[int]:
+    """ "đạt 20% xã, phường ... năm 2025", "tỷ lệ hộ nghèo năm 2026 giảm còn 3%": a bare "năm
+    YYYY" in the figure's own clause, with no other number between, is the year of that figure
+    (not a baseline "so với năm", not a date or a document's year). The tail is read first."""
     k = low.find("năm", q.end, te)
     m = None
     while k >= 0 and m is None:
         m = _BARE_YEAR.match(low, k, te)
         k = low.find("năm", k + 3, te) if m is None else k
-    if not m or _DIGIT.search(low, q.end, m.start()):
-        return None
-    if _NOT_OWN_YEAR.search(low, max(q.end, m.start() - 16), m.start()):
+    if m and _DIGIT.search(low, q.end, m.start()):
+        m = None
+    if m is None:
+        for b in _BARE_YEAR.finditer(low, ts, q.start):
+            m = b  # the last one before the figure
+        if m is None or _DIGIT.search(low, m.end(), q.num_start):
+            return None
+    if _NOT_OWN_YEAR.search(low, max(ts, m.start() - 16), m.start()):
         return None
     y = int(m.group(1))
     return y if doc_year is None or y >= doc_year else None

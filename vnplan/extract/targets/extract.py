@@ -99,7 +99,7 @@ def extract_targets(doc: Document) -> tuple:
                             continue  # "10 Gigabit mỗi giây (10 Gbps)": one figure said twice
                         seen.add((q.value, q.value_max))
                         ts, te = ts0, te0
-                        year = seg_year or (_own_year(low, q, te0, doc_year)
+                        year = seg_year or (_own_year(low, q, ts0, te0, doc_year)
                                             if region.role == "target" or (sent_cues and sent_cues.commit)
                                             else None) or full_year
                         outcome = region.tasks and region.role == "other" and _is_outcome(low, q, ts0, te0)

@@ -9,15 +9,17 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from ...lang.numbers import parse_number, words_number
-from .words import MAX_ITEMS, _ACRONYM, _FILLERS, _MARKER_AFTER, _NAME_BEFORE, _TAIL_SPLIT, _WORD, _ends_with, _vocab
+from .words import MAX_ITEMS, _ACRONYM, _FILLERS, _MARKER_AFTER, _LETTER, _NAME_BEFORE, _TAIL_SPLIT, _WORD, _ends_with, _vocab
 
 # A Vietnamese number: "1.200" (thousands dot), "96,3" (decimal comma), "12" and, before "%",
-# the English "96.3". Not glued to letters ("5G", "H5N1"), slashes (dates, "45/QĐ") or a
-# hyphen + letter ("45-NQ/TW"); "2.1" (a section number) is not one number.
+# the English "96.3", the OCR split "1 00%" (read as one number up to 100). Glued letters are
+# checked after ("500ha" is a figure, "5G" is not); not glued to a letter before ("H5N1"),
+# slashes (dates, "45/QĐ") or a hyphen + letter ("45-NQ/TW"); "2.1" (a section number) is
+# not one number.
 _NUM = re.compile(
     r"(\d(?<![\w.,/]\d)(?<![^\W\d_]-\d)"  # digit first: the scan jumps from digit to digit
-    r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?|\d*\.\d{1,2}(?=\s*%)))"
-    r"(?![\w/]|[.,]\d|-[^\W\d_])"
+    r"(?:[ ]\d{1,2}(?=[ ]?%)|\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?|\d*\.\d{1,2}(?=\s*%)))"
+    r"(?![\d_/]|[.,]\d|-[^\W\d_])"
 )
 # Between the two ends of a range: "15 - 20", "25-35", "từ 10% đến 15%".
 _RANGE_GAP = re.compile(r"\s*(?:%\s*)?(?:[-–—]|đến|tới)\s*$")
@@ -25,6 +27,11 @@ _RANGE_GAP = re.compile(r"\s*(?:%\s*)?(?:[-–—]|đến|tới)\s*$")
 _BASELINE_GAP = re.compile(r"\s*(?:%\s*)?(?:lên|lên mức|xuống|xuống còn|còn)\s*$")
 # Punctuation first (one character class: the scan jumps between candidates); group 1 is
 _PLAUSIBLE = re.compile(r"\d(?<![\w.,/]\d)(?<!số \d)(?<!thứ \d)(?<!quý \d)(?!\d*(?:\.\d+)*[.)](?:\s|$))")
+# A date written with dashes: "25-12-2025".
+_DASH_DATE = re.compile(r"\d{1,2}-\d{1,2}-(?:19|20)\d\d(?!\d)")
+# What may follow a number of a list of labels ("Điều 5, 6 và 7").
+_DATE_END = re.compile(r"-(?:19|20)\d\d(?!\d)")
+_LIST_END = re.compile(r"[ \t]*(?:[,;.)]|và(?![^\W\d_])|hoặc(?![^\W\d_])|$)", re.M)
 _BARE_MARKER = re.compile(r"\d+(?:\.\d+)*[.)](?:\s|$)")
 
 @dataclass
@@ -107,7 +114,6 @@ def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_
     Labels (số 45, lần thứ 8), years, dates, markers and durations are skipped; ages
     ("dưới 40 tuổi") come back flagged as qualifiers.
     """
-    v = _vocab()
     out: list = []
     matches = []
     for m in _NUM.finditer(low, start, end):
@@ -116,109 +122,193 @@ def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_
             break
     i = 0
     while i < len(matches):
-        m = matches[i]
-        i += 1
-        raw = m.group(1)
-        value = parse_number(raw)
-        if value is None:
-            continue
-        s, e = m.span(1)
-        before = low[max(start, s - 40):s]
-        # Outline markers and table row numbers: first thing on the line, then ". ) -" or a cell.
-        nl = low.rfind("\n", max(0, s - 16), s)
-        if nl >= 0 or s <= 16:
-            lead = low[nl + 1:s]
-            if not lead.strip(" \t*(#[|") and _MARKER_AFTER.match(low, e, e + 3):
-                continue
-        if _BARE_MARKER.match(low, s, s + 24):
-            continue  # "... quý I/2025 100. Nhiệm vụ": a marker run into the line, not a quantity
-        # Footnote marks "(1)", "[2]", "[2: ...".
-        if before.endswith("[") or (before.endswith("(") and low[e:e + 1] == ")"):
-            continue
-        tail = _TAIL_SPLIT.split(before.rstrip(" \t:.("))[-4:]
-        if _ends_with(tail, v.label) and not _ends_with(tail, v.label_exc):
-            continue
-        if _ACRONYM.search(text, max(0, s - 12), s):
-            continue  # "COP 26", "ISO 9001", "TCVN 5945": a name, not a quantity
-        value_max = None
-        num_end = e
-        baseline = False
-        # A range "15 - 20", "25-35", "từ 10% đến 15%"; "từ 50% lên 70%" keeps the second.
-        if i < len(matches):
-            n = matches[i]
-            gap = low[e:n.start(1)]
-            v2 = parse_number(n.group(1))
-            if v2 is not None and len(gap) <= 12:
-                if _RANGE_GAP.fullmatch(gap) and not _is_year(value, raw):
-                    value_max, num_end = v2, n.end(1)
-                    i += 1
-                elif _BASELINE_GAP.fullmatch(gap):
-                    baseline = True
-        if baseline:
-            continue
-        if _is_year(value, raw) and value_max is None:
-            # "2.000 người" has a dot; a bare 4-digit year-like number is a year unless a
-            # unit follows it directly.
-            if not (v.unit.match(low, num_end) or v.counted.match(low, num_end)) or before.rstrip().endswith(("năm", "-")):
-                continue
-        if v.time_unit.match(low, num_end) and not low.startswith(("%", " %"), num_end):
-            continue
-        q = Quantity(start=s, end=num_end, num_start=s, value=value, value_max=value_max, num_end=num_end)
-        q.grade = _ends_with(tail, v.grade_before) is not None
-        um = v.unit.match(low, num_end)
-        if um:
-            q.unit = v.unit_map.get(" ".join(um.group(1).split()), um.group(1))
-            q.end = um.end()
-        else:
-            cm = v.counted.match(low, num_end)
-            if cm:
-                q.unit = " ".join(text[cm.start(1):cm.end(1)].replace("_", " ").split())
-                q.counted = q.unit
-                q.unit_is_noun = True
-                q.end = cm.end()
-            elif v.qualifier.match(low, num_end):
-                q.qualifier = True
-                q.unit = v.qualifier.match(low, num_end).group(0).strip()
-            elif v.grade_unit.match(low, num_end):
-                gm = v.grade_unit.match(low, num_end)
-                q.grade = True
-                q.unit = gm.group(0).strip()
-                q.end = gm.end()
-            else:
-                nb = _NAME_BEFORE.search(text, max(start, s - 30), s)
-                if nb and nb.group(1)[0].isupper() and not low.startswith("%", num_end):
-                    continue  # "nhà máy điện gió Tân Phú Đông 2": part of a name
-                q.counted = _follow_words(text, num_end)
-        # Comparator before the number, or "trở lên" after it.
-        ctail = tail
-        while ctail and ctail[-1] in _FILLERS:
-            ctail = ctail[:-1]
-        word = _ends_with(ctail, v.comp_words)
-        if value_max is not None:
-            q.comparator = "range"
-        elif word and word != "từ":
-            q.comparator = v.comp_map.get(word, "=")
-        if word:
-            k = before.rfind(word.split()[0])
-            if k >= 0:
-                q.start = s - (len(before) - k)
-        if (q.counted and value_max is None and q.comparator == "=" and not word
-                and _names_units(text, low, q, tail)):
-            continue  # "04 xã: Gia Thuận, Tân Điền, ...": which units, not how many to reach
-        ca = v.comp_after.match(low, q.end)
-        if ca and value_max is None:
-            q.comparator = v.comp_after_map.get(" ".join(ca.group(1).split()), q.comparator)
-            q.end = ca.end()
-        out.append(q)
-    for m in (v.numword.finditer(low, start, end)
-              if any(low.find(u, start, end) >= 0 for u in v.numword_units) else ()):
+        q, i = _quantity_at(text, low, start, matches, i)
+        if q is not None:
+            out.append(q)
+    out.extend(_number_words(low, start, end))
+    out.sort(key=lambda q: q.num_start)
+    return out
+
+
+def _is_label(text: str, low: str, start: int, s: int, e: int, tail: list) -> bool:
+    """Whether the digits at [s, e) label something rather than count it: an outline marker,
+    a footnote, "số 45", "Điều 5, 6 và 7", "COP 26", a date "25-12-2025", "chính quyền 2 cấp",
+    "trước 25 hằng tháng"."""
+    v = _vocab()
+    nl = low.rfind("\n", max(0, s - 16), s)
+    if (nl >= 0 or s <= 16) and not low[nl + 1:s].strip(" \t*(#[|") and _MARKER_AFTER.match(low, e, e + 3):
+        return True  # outline markers and table row numbers: first on the line, then ". ) -"
+    if _BARE_MARKER.match(low, s, s + 24) or _DASH_DATE.match(low, s):
+        return True  # "... quý I/2025 100. Nhiệm vụ": a marker run into the line
+    before = low[max(start, s - 2):s]
+    if before.endswith("[") or (before.endswith("(") and low[e:e + 1] == ")"):
+        return True  # footnote marks "(1)", "[2]"
+    if _ends_with(tail, v.label) and not _ends_with(tail, v.label_exc):
+        return True
+    if _label_list(tail, v) and (_LIST_END.match(low, e) or tail[-1] in ("và", "hoặc")):
+        return True
+    if low.startswith("-", s - 1) and low[s - 2:s - 1].isdigit() and _DATE_END.match(low, e):
+        return True  # the month of "25-12-2025"
+    if v.not_count_after.match(low, e):
+        return True
+    return bool(_ACRONYM.search(text, max(0, s - 12), s))  # "ISO 9001", "TCVN 5945"
+
+
+def _label_list(tail: list, v) -> bool:
+    """ "Điều 5, 6 và 7": the tail is a label followed by numbers joined by commas or "và"."""
+    tail = [w for w in tail if w]
+    k = len(tail)
+    while k and (tail[k - 1].isdigit() or tail[k - 1] in ("và", "hoặc")):
+        k -= 1
+    return k < len(tail) and any(w.isdigit() for w in tail[k:]) and bool(_ends_with(tail[:k], v.label))
+
+
+def _quantity_at(text: str, low: str, start: int, matches: list, i: int) -> tuple:
+    """(Quantity or None, index of the next match) for the number ``matches[i]``."""
+    v = _vocab()
+    m = matches[i]
+    i += 1
+    raw = m.group(1)
+    value = parse_number(raw)
+    s, e = m.span(1)
+    if value is None or (" " in raw and value > 100):
+        return None, i
+    before = low[max(start, s - 60):s]
+    tail = _TAIL_SPLIT.split(before.rstrip(" \t:.("))[-6:]
+    if _is_label(text, low, start, s, e, tail):
+        return None, i
+    value_max, num_end = None, e
+    if i < len(matches):  # "15 - 20", "từ 10% đến 15%"; "từ 50% lên 70%": a baseline
+        n = matches[i]
+        gap = low[e:n.start(1)]
+        v2 = parse_number(n.group(1))
+        if v2 is not None and len(gap) <= 12:
+            if _RANGE_GAP.fullmatch(gap) and not _is_year(value, raw):
+                if v2 <= value:  # "25-12", "30-4": a day and month, a name; no range
+                    return None, i + 1
+                value_max, num_end = v2, n.end(1)
+                i += 1
+            elif _BASELINE_GAP.fullmatch(gap):
+                return None, i
+    if _is_year(value, raw) and value_max is None:
+        # "2.000 người" has a dot; a bare 4-digit year-like number is a year unless a
+        # unit follows it directly.
+        if not (v.unit.match(low, num_end) or v.counted.match(low, num_end)) or before.rstrip().endswith(("năm", "-")):
+            return None, i
+    if v.time_unit.match(low, num_end) and not low.startswith(("%", " %"), num_end):
+        return None, i
+    if _LETTER.match(low, num_end) and not v.unit.match(low, num_end):
+        return None, i  # "5G", "3D": glued letters that are no unit ("500ha" is one)
+    q = Quantity(start=s, end=num_end, num_start=s, value=value, value_max=value_max, num_end=num_end)
+    q.grade = _ends_with(tail, v.grade_before) is not None
+    if not _read_unit(text, low, start, q):
+        return None, i
+    return (q if _read_comparator(text, low, q, tail, before) else None), i
+
+
+def _read_unit(text: str, low: str, start: int, q: Quantity) -> bool:
+    """Fill the unit of ``q`` from what follows it: a measure unit, a counted noun, an age, a
+    grade, or else the classifier of an open class ("02 vùng", "3 bộ"); False when the number
+    is part of a name ("nhà máy điện gió Tân Phú Đông 2")."""
+    v = _vocab()
+    ne = q.num_end
+    um = v.unit.match(low, ne)
+    cm = None if um else v.counted.match(low, ne)
+    if um:
+        q.unit = v.unit_map.get(" ".join(um.group(1).split()), um.group(1))
+        q.end = um.end()
+    elif cm:
+        q.unit = q.counted = " ".join(text[cm.start(1):cm.end(1)].replace("_", " ").split())
+        q.unit_is_noun = True
+        q.end = cm.end()
+    elif v.qualifier.match(low, ne):
+        q.qualifier = True
+        q.unit = v.qualifier.match(low, ne).group(0).strip()
+    elif v.grade_unit.match(low, ne):
+        gm = v.grade_unit.match(low, ne)
+        q.grade = True
+        q.unit = gm.group(0).strip()
+        q.end = gm.end()
+    else:
+        nb = _NAME_BEFORE.search(text, max(start, q.num_start - 30), q.num_start)
+        if nb and nb.group(1)[0].isupper():
+            return False
+        q.counted = _follow_words(text, ne)
+        q.unit = _classifier(q.counted)
+        if q.unit:  # "2,1 con/phụ nữ": the rate is the unit, the indicator keeps its words
+            q.unit = _rate(text, low, q.unit, low.find(q.unit, ne) + len(q.unit))[0]
+    if q.unit and (um or cm):
+        q.unit, q.end = _rate(text, low, q.unit, q.end)
+    return True
+
+
+_RATE = re.compile(r"[ \t]*/[ \t]*(" + _WORD + r"(?:[ \t]+" + _WORD + r")?)")
+
+
+def _rate(text: str, low: str, unit: str, end: int) -> tuple:
+    """(unit, end) read on through a rate: "con/phụ nữ", "triệu đồng/người", "lượt/năm"."""
+    m = _RATE.match(low, end)
+    if not m:
+        return unit, end
+    v = _vocab()
+    words = m.group(1).split()
+    if len(words) == 2 and " ".join(words) not in v.list_nouns:
+        words = words[:1]  # one word unless the two make a known noun ("phụ nữ")
+    if words[0] in v.counted_stop:
+        return unit, end
+    stop = m.start(1) + len(" ".join(words))
+    if unit.endswith("/" + words[-1]):
+        return unit, end
+    return unit + "/" + " ".join(text[m.start(1):stop].split()), stop
+
+
+def _classifier(counted: Optional[str]) -> Optional[str]:
+    """The classifier of what a number counts when no listed noun is there: its first word,
+    lower case ("02 vùng dự án" -> "vùng"); None for a name or a capitalised word."""
+    if not counted:
+        return None
+    w = counted.split()[0]
+    return w if w.islower() and w.isalpha() and w not in _vocab().counted_stop else None
+
+
+def _read_comparator(text: str, low: str, q: Quantity, tail: list, before: str) -> bool:
+    """Fill the comparator of ``q`` ("trên", "ít nhất", "từ N" alone: at least; "trở lên"
+    after it); False when the count only says which units are meant ("04 xã: A, B, ...")."""
+    v = _vocab()
+    ctail = tail
+    while ctail and ctail[-1] in _FILLERS:
+        ctail = ctail[:-1]
+    word = _ends_with(ctail, v.comp_words)
+    if q.value_max is not None:
+        q.comparator = "range"
+    elif word:
+        q.comparator = v.comp_map.get(word, "=")
+    if word:
+        k = before.rfind(word.split()[0])
+        if k >= 0:
+            q.start = q.num_start - (len(before) - k)
+    if q.counted and q.value_max is None and not word and _names_units(text, low, q, tail):
+        return False
+    ca = v.comp_after.match(low, q.end)
+    if ca and q.value_max is None:
+        q.comparator = v.comp_after_map.get(" ".join(ca.group(1).split()), q.comparator)
+        q.end = ca.end()
+    return True
+
+
+def _number_words(low: str, start: int, end: int) -> list:
+    """Quantities written in words where they carry a figure ("gấp hai lần")."""
+    v = _vocab()
+    if not any(low.find(u, start, end) >= 0 for u in v.numword_units):
+        return []
+    out = []
+    for m in v.numword.finditer(low, start, end):
         val = words_number(m.group(1))
         if val is None:
             continue
         u = " ".join(m.group(2).split())
         out.append(Quantity(start=m.start(1), end=m.end(2), num_start=m.start(1), value=val,
                             unit=v.unit_map.get(u, u)))
-    out.sort(key=lambda q: q.num_start)
     return out
 
 

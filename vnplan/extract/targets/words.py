@@ -104,6 +104,7 @@ class _Vocab:
     clause_end: re.Pattern  # a purpose or consequence joined after a commitment
     grade_before: frozenset  # "hạng 2", "loại 1": a grade of what is counted
     grade_unit: re.Pattern  # "3 sao"
+    not_count_after: re.Pattern  # "2 cấp", "25 hằng tháng": the number names, it does not count
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -170,6 +171,7 @@ def _vocab() -> _Vocab:
             + r"|(?<=[ \t])(?:" + _alt(data.get("clause_enders_bare") or ["nhằm"]) + ")" + end),
         grade_before=frozenset(" ".join(str(w).lower().split()) for w in data.get("grade_before") or []),
         grade_unit=re.compile(r"\s*(?:" + _alt(data.get("grade_units") or ["sao"]) + ")" + end),
+        not_count_after=re.compile(r"[ \t]*(?:" + _alt(data.get("not_count_after") or ["cấp"]) + ")" + end),
     )
 
 
