@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+import vnplan
 from vnplan.extract import targets as T
 from vnplan.model import Document, Section
 
@@ -234,11 +235,38 @@ def test_year_from_lead_sentence_and_recurrence():
 # --- robustness ----------------------------------------------------------------------------------
 
 
+PLAN = ("KẾ HOẠCH\nThực hiện chương trình phát triển\n\nI. MỤC TIÊU\n1. Mục tiêu đến năm 2030\n{body}\n"
+        "II. NHIỆM VỤ\n1. Tổ chức tuyên truyền.\n")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("- Tỷ lệ hộ dân dùng nước sạch đạt 1 00 %.", [(100, None, "%", "=")]),  # OCR split digits
+    ("- Phấn_đấu có 100 % xã đạt_chuẩn nông_thôn_mới .", [(100, None, "%", "=")]),  # word-segmented
+    ("- Tỷ lệ\x00 hộ nghèo giảm\ufffd còn dưới 2%.", [(2, None, "%", "<")]),  # control characters
+    ("9" * 50_000 + "\n- Tỷ lệ che phủ rừng đạt trên 45%.", [(45, None, "%", ">")]),  # a digit flood
+    ("- Chỉ số đạt 1.2.3.4,5,6%; trồng mới 500ha rừng.", [(500, None, "ha", "=")]),  # garbage number
+    ("| Chỉ tiêu | Đơn vị | Năm 2030 |\n|---|---|---|\n| Tỷ lệ đô thị hóa | % | 50 |\n| 50% | x |",
+     [(50, None, "%", "=")]),  # a table with a broken row
+    ("1. a\n" * 2000 + "- Có ít nhất 02 vùng nuôi tôm công nghệ cao.", [(2, None, "vùng", ">=")]),
+    ("- Tăng trưởng GRDP bình quân 8%/năm; thu nhập tăng gấp hai lần so với năm 2020.",
+     [(8, None, "%/năm", "="), (2, None, "lần", "=")]),
+    ("- Tỷ lệ lao động qua đào tạo đạt từ 70 - 75%.", [(70, 75, "%", "range")]),
+])
+def test_odd_inputs_parse_strictly_to_their_targets(body, expected):
+    doc = vnplan.parse(PLAN.format(body=body), strict=True)
+    assert [(t.value, t.value_max, t.unit, t.comparator) for t in doc.targets] == expected
+    assert all(t.year == 2030 and t.section == "I/1" for t in doc.targets)
+    for t in doc.targets:
+        assert doc.text[t.span[0]:t.span[1]] == t.text
+
+
 @pytest.mark.parametrize("text", ["", "\x00\x01\ufffd", "Hello world 12 % 3.4.5", "9" * 50_000,
                                   "1. a\n" * 2000, "| 1 | 2 | 3 |\n| 50% | x |", "đạt 1.2.3.4,5,6%"])
-def test_never_raises(text):
-    for kind in (None, "objectives", "situation", "tasks"):
-        T.extract_targets(_doc(text, kind=kind))
+def test_noise_gives_no_targets(text):
+    for kind, heading in ((None, ""), ("situation", "Tình hình"), ("tasks", "Nhiệm vụ")):
+        assert T.extract_targets(_doc(text, kind=kind, heading=heading))[0] == []
+    assert [(t.value, t.unit) for t in _targets("Hello world 12 % 3.4.5")] == [(12, "%")]
+    assert vnplan.parse(text, strict=True).targets == []
 
 
 # --- generalisation on the corpus ---------------------------------------------------------------

@@ -21,7 +21,7 @@ _OCR_SPLIT = re.compile(r"(\d) (\d{1,2})")
 # One figure as written: "1.234,5", "2,5", "12", "500" of "500ha".
 _FIGURE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _RANGE = re.compile(
-    r"\s*(?:từ\s+)?(" + _FIGURE + r")\s*(?:%\s*)?(?:[-–—]|đến|tới)\s*(" + _FIGURE + r")\s*",
+    r"\s*(?:từ\s+)?(" + _FIGURE + r")\s*(?:%\s*)?(?:[-–—]|đến|tới)\s*(" + _FIGURE + r")\s*%?\s*",
     re.IGNORECASE)
 _GLUED = re.compile(r"(" + _FIGURE + r")([^\W\d_][^\W_]*(?:/[^\W\d_]+)?)")
 

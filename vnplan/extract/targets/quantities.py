@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from ...lang.numbers import parse_number, words_number
+from ...lang.numbers import parse_number, read_range, split_glued, words_number
 from .words import MAX_ITEMS, _ACRONYM, _FILLERS, _MARKER_AFTER, _LETTER, _NAME_BEFORE, _TAIL_SPLIT, _WORD, _ends_with, _vocab
 
 # A Vietnamese number: "1.200" (thousands dot), "96,3" (decimal comma), "12" and, before "%",
@@ -184,7 +184,7 @@ def _quantity_at(text: str, low: str, start: int, matches: list, i: int) -> tupl
         v2 = parse_number(n.group(1))
         if v2 is not None and len(gap) <= 12:
             if _RANGE_GAP.fullmatch(gap) and not _is_year(value, raw):
-                if v2 <= value:  # "25-12", "30-4": a day and month, a name; no range
+                if read_range(low[s:n.end(1)]) is None:  # "25-12", "30-4": a date, a name
                     return None, i + 1
                 value_max, num_end = v2, n.end(1)
                 i += 1
@@ -197,13 +197,22 @@ def _quantity_at(text: str, low: str, start: int, matches: list, i: int) -> tupl
             return None, i
     if v.time_unit.match(low, num_end) and not low.startswith(("%", " %"), num_end):
         return None, i
-    if _LETTER.match(low, num_end) and not v.unit.match(low, num_end):
+    if _LETTER.match(low, num_end) and not _glued_unit(low, s, num_end):
         return None, i  # "5G", "3D": glued letters that are no unit ("500ha" is one)
     q = Quantity(start=s, end=num_end, num_start=s, value=value, value_max=value_max, num_end=num_end)
     q.grade = _ends_with(tail, v.grade_before) is not None
     if not _read_unit(text, low, start, q):
         return None, i
     return (q if _read_comparator(text, low, q, tail, before) else None), i
+
+
+_TOKEN_REST = re.compile(r"[^\W_]*(?:/[^\W\d_]+)?")
+
+
+def _glued_unit(low: str, s: int, e: int) -> bool:
+    """Whether the letters glued to the figure at [s, e) are a measure unit ("500ha", "10mw")."""
+    glued = split_glued(low[s:_TOKEN_REST.match(low, e).end()])
+    return bool(glued) and glued[1].split("/")[0] in _vocab().unit_map
 
 
 def _read_unit(text: str, low: str, start: int, q: Quantity) -> bool:
