@@ -113,65 +113,78 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items)
 
 
+_END = r"(?![^\W\d_])"
+_START = r"(?<![^\W\d_])"
+# The vocabulary files read by the targets extractor, one per concept.
+_FILES = ("targets", "units", "comparators")
+
+
+def _list(data: dict, key: str, default: Iterable[str] = ()) -> list:
+    return [" ".join(str(w).lower().split()) for w in (data.get(key) or default)]
+
+
+def _set(data: dict, *keys: str) -> frozenset:
+    return frozenset(w for k in keys for w in _list(data, k))
+
+
+def _after(words: Iterable[str]) -> re.Pattern:
+    """One of ``words`` right after a position (group 1), ending a word."""
+    return re.compile(r"\s*(" + _alt(words) + ")" + _END)
+
+
+def _word(words: Iterable[str], tail: str = _END) -> re.Pattern:
+    """One of ``words`` as a whole word anywhere."""
+    return re.compile(_START + "(?:" + _alt(words) + ")" + tail)
+
+
+def _ops(data: dict, key: str) -> dict:
+    """{word: comparator} of a comparators mapping {comparator: [words]}."""
+    return {" ".join(str(w).lower().split()): op for op, ws in (data.get(key) or {}).items() for w in ws}
+
+
+def _load() -> dict:
+    data: dict = {}
+    for name in _FILES:
+        data.update(vocab.load(name) or {})
+    return data
+
+
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    data = vocab.load("targets") or {}
-    units = {str(k).lower(): v for k, v in (data.get("units") or {}).items()}
-    comps = {w.lower(): op for op, ws in (data.get("comparators") or {}).items() for w in ws}
-    after = {w.lower(): op for op, ws in (data.get("comparators_after") or {}).items() for w in ws}
-    nw = numbers.number_words()
-    end = r"(?![^\W\d_])"
+    d = _load()
+    units = {str(k).lower(): v for k, v in (d.get("units") or {}).items()}
+    comps, after = _ops(d, "comparators"), _ops(d, "comparators_after")
+    nw_units = _list(d, "number_word_units")
     return _Vocab(
-        unit=re.compile(r"\s*(" + _alt(units) + ")" + end),
-        unit_map=units,
-        counted=re.compile(r"\s*(" + _alt(data.get("counted_nouns") or []) + ")" + end),
-        comp_map=comps,
-        comp_words=frozenset(list(comps) + ["từ"]),
-        comp_after=re.compile(r"\s*(" + _alt(after) + ")" + end),
-        comp_after_map=after,
-        commit=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("commitment_cues") or []) + ")" + end),
-        achieved=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("achievement_cues") or []) + ")" + end),
-        baseline=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("baseline_cues") or []) + ")" + end),
-        target_head=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("target_headings") or []) + ")" + end),
-        situation_head=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("situation_headings") or []) + ")" + end),
-        label=frozenset(" ".join(str(w).lower().split())
-                        for w in (data.get("label_before") or []) + (data.get("body_before") or [])),
-        label_exc=frozenset(" ".join(w.lower().split()) for w in data.get("label_exceptions") or []),
-        qualifier=re.compile(r"\s*(?:" + _alt(data.get("qualifier_units") or []) + ")" + end),
-        time_unit=re.compile(r"\s*(?:" + _alt(data.get("time_units") or []) + ")" + end),
-        numword=re.compile(
-            r"(?<![^\W\d_])(?:gấp|tăng|giảm|bằng|đạt|hơn|trên)\s+((?:(?:" + _alt(nw) + r")\s+)+)("
-            + _alt(data.get("number_word_units") or []) + ")" + end),
-        numword_units=tuple(" ".join(str(u).lower().split()) for u in data.get("number_word_units") or []),
-        recurrence=tuple((code, re.compile(r"(?<![^\W\d_])(?:" + _alt(ws) + ")" + end))
-                         for code, ws in (data.get("recurrence") or {}).items()),
-        counted_stop=frozenset(w.lower() for w in data.get("counted_stop") or [] if " " not in w),
-        list_nouns=frozenset(" ".join(str(w).lower().split())
-                             for w in (data.get("counted_nouns") or []) + (data.get("list_nouns") or [])),
-        has_before=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("has_words") or ["có"]) + r")\s+$"),
-        spec_unit=re.compile(r"\s*\(?\s*(?:" + _alt(data.get("spec_units") or ["gbps"]) + ")" + end),
-        spec_before=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("spec_before") or ["tốc độ"]) + r")"
-                               r"(?:\s+[^\W\d_]+){0,2}\s+$"),
-        spec_gov=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("spec_governing") or ["đạt"]) + ")" + end),
-        rec_verb=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("recurrence_verbs") or ["tăng"]) + r")\s+$"),
-        table_unit=frozenset(" ".join(str(w).lower().split()) for w in data.get("table_unit_headers") or []),
-        table_indicator=frozenset(" ".join(str(w).lower().split())
-                                  for w in data.get("table_indicator_headers") or []),
-        named_units=frozenset(" ".join(str(w).lower().split()) for w in data.get("named_units") or []),
-        count_governors=frozenset(" ".join(str(w).lower().split())
-                                  for w in data.get("count_governors") or []),
-        outcome_lead=frozenset(" ".join(str(w).lower().split()) for w in data.get("outcome_lead") or []),
-        outcome_verb=re.compile(r"(?<![^\W\d_])(?:" + _alt(data.get("outcome_verbs") or ["được"]) + ")" + end),
-        structure_nouns=frozenset(" ".join(str(w).lower().split())
-                                  for w in data.get("structure_nouns") or []),
+        unit=_after(units), unit_map=units, counted=_after(_list(d, "counted_nouns")),
+        comp_map=comps, comp_words=frozenset(comps), comp_after=_after(after), comp_after_map=after,
+        commit=_word(_list(d, "commitment_cues")), achieved=_word(_list(d, "achievement_cues")),
+        baseline=_word(_list(d, "baseline_cues")), target_head=_word(_list(d, "target_headings")),
+        situation_head=_word(_list(d, "situation_headings")),
+        label=_set(d, "label_before", "body_before"), label_exc=_set(d, "label_exceptions"),
+        qualifier=_after(_list(d, "qualifier_units")), time_unit=_after(_list(d, "time_units")),
+        numword=re.compile(_START + r"(?:gấp|tăng|giảm|bằng|đạt|hơn|trên)\s+((?:(?:"
+                           + _alt(numbers.number_words()) + r")\s+)+)(" + _alt(nw_units) + ")" + _END),
+        numword_units=tuple(nw_units),
+        recurrence=tuple((code, _word(ws)) for code, ws in (d.get("recurrence") or {}).items()),
+        counted_stop=frozenset(w for w in _list(d, "counted_stop") if " " not in w),
+        list_nouns=_set(d, "counted_nouns", "list_nouns"),
+        has_before=_word(_list(d, "has_words", ["có"]), r"\s+$"),
+        spec_unit=re.compile(r"\s*\(?\s*(?:" + _alt(_list(d, "spec_units", ["gbps"])) + ")" + _END),
+        spec_before=_word(_list(d, "spec_before", ["tốc độ"]), r"(?:\s+[^\W\d_]+){0,2}\s+$"),
+        spec_gov=_word(_list(d, "spec_governing", ["đạt"])),
+        rec_verb=_word(_list(d, "recurrence_verbs", ["tăng"]), r"\s+$"),
+        table_unit=_set(d, "table_unit_headers"), table_indicator=_set(d, "table_indicator_headers"),
+        named_units=_set(d, "named_units"), count_governors=_set(d, "count_governors"),
+        outcome_lead=_set(d, "outcome_lead"), outcome_verb=_word(_list(d, "outcome_verbs", ["được"])),
+        structure_nouns=_set(d, "structure_nouns"),
         # literal-first (a comma, "và", an ender): the scan jumps between candidates
         clause_end=re.compile(
             r"(?:,[ \t]*(?:và[ \t]+)?|(?<=[ \t])và[ \t]+)\(?[ \t]*(?:"
-            + _alt(data.get("clause_enders") or ["góp phần"]) + ")" + end
-            + r"|(?<=[ \t])(?:" + _alt(data.get("clause_enders_bare") or ["nhằm"]) + ")" + end),
-        grade_before=frozenset(" ".join(str(w).lower().split()) for w in data.get("grade_before") or []),
-        grade_unit=re.compile(r"\s*(?:" + _alt(data.get("grade_units") or ["sao"]) + ")" + end),
-        not_count_after=re.compile(r"[ \t]*(?:" + _alt(data.get("not_count_after") or ["cấp"]) + ")" + end),
+            + _alt(_list(d, "clause_enders", ["góp phần"])) + ")" + _END
+            + r"|(?<=[ \t])(?:" + _alt(_list(d, "clause_enders_bare", ["nhằm"])) + ")" + _END),
+        grade_before=_set(d, "grade_before"), grade_unit=_after(_list(d, "grade_units", ["sao"])),
+        not_count_after=re.compile(r"[ \t]*(?:" + _alt(_list(d, "not_count_after", ["cấp"])) + ")" + _END),
     )
 
 
