@@ -652,3 +652,43 @@ def test_year_from_the_clause_else_from_the_heading():
     ts = _targets(text, heading="Mục tiêu đến năm 2030")
     assert [(t.value, t.year) for t in ts] == [(3, 2026), (75, 2030)]
     assert [t.year for t in _targets(text, heading="Mục tiêu cụ thể")] == [2026, None]
+
+
+# --- milestones, clause ends, names with cue words (invented text) ---------------------------
+
+
+def test_milestones_read_on_from_the_indicator_said_before():
+    text = ("- Phấn đấu đến năm 2030 đạt 95% hộ gia đình được sử dụng nước sạch theo quy chuẩn, năm 2027 đạt "
+            "90%, năm 2028 đạt trên 92%.")
+    ts = _targets(text, kind="tasks", heading="Nhiệm vụ", date="2026-01-10")
+    assert [(t.value, t.comparator, t.year) for t in ts] == [(95, "=", 2030), (90, "=", 2027), (92, ">", 2028)]
+    for t in ts[1:]:
+        assert t.text.startswith(ts[0].text) and ts[0].text.startswith("đạt 95% hộ gia đình")
+        assert text[t.span[0]:t.span[1]] == t.text
+    assert ts[2].text.endswith("năm 2028 đạt trên 92%")
+    # a clause with words of its own keeps its own text
+    ts = _targets("- Năm 2027 tỷ lệ hộ nghèo giảm còn 3%, năm 2028 tỷ lệ lao động có việc làm đạt 70%.")
+    assert ts[1].text == "năm 2028 tỷ lệ lao động có việc làm đạt 70%"
+
+
+def test_clause_ends_before_the_subject_of_a_new_clause():
+    text = ("Phấn đấu tăng trưởng kinh tế năm 2026 đạt từ 9% trở lên, Ủy ban nhân dân tỉnh yêu cầu các sở, "
+            "ngành triển khai ngay các giải pháp.")
+    t = _one(_targets(text, kind="tasks", heading="Nhiệm vụ"), 9)
+    assert (t.text, t.comparator, t.year) == ("Phấn đấu tăng trưởng kinh tế năm 2026 đạt từ 9% trở lên", ">=", 2026)
+
+
+def test_a_target_of_the_documents_own_year_is_a_commitment():
+    text = "- Các địa phương quyết liệt thực hiện để đạt mục tiêu giải ngân 95% kế hoạch vốn trong năm 2026."
+    ts = _targets(text, kind="tasks", heading="Nhiệm vụ", date="2026-03-02")
+    assert [(t.value, t.year) for t in ts] == [(95, 2026)]
+    # a year already past is a report
+    ts = _targets(text.replace("2026.", "2024."), kind="tasks", heading="Nhiệm vụ", date="2026-03-02")
+    assert ts == []
+
+
+def test_names_holding_a_cue_word_commit_nothing():
+    text = "- Hợp nhất 3 chương trình mục tiêu quốc gia thành một chương trình; lồng ghép 2 đề án."
+    assert _targets(text, kind="tasks", heading="Nhiệm vụ") == []
+    assert _targets("- Tổ chức 3 giai đoạn 2026 - 2030 để phấn đấu đạt 80% xã nông thôn mới.",
+                    kind="tasks", heading="Nhiệm vụ")[0].value == 80

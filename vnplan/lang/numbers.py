@@ -68,6 +68,7 @@ def _words() -> _Words:
                   {str(k).lower(): int(v) for k, v in (data.get("scales") or {}).items()})
 
 
+@lru_cache(maxsize=1)
 def number_words() -> frozenset:
     """Every word that may stand in a spelled-out number (for building patterns)."""
     w = _words()
@@ -103,9 +104,8 @@ def words_number(words: str) -> Optional[float]:
     "hai tỷ" -> 2e9; None when a word is not a number word or the words do not form a number."""
     w = _words()
     tokens = words.lower().split()
-    if not tokens or any(t not in w.digits and t not in w.scales and t not in w.ten
-                         and t not in w.tens and t not in w.hundred and t not in w.fillers
-                         for t in tokens):
+    known = number_words()
+    if not tokens or any(t not in known for t in tokens):
         return None
     total, group, last_scale = 0, [], 0
     for t in tokens:

@@ -149,7 +149,30 @@ def _commitment_end(text: str, low: str, q: Quantity, ts: int, te: int) -> int:
     m = _vocab().clause_end.search(low, q.end, te)
     if m:
         te = m.start()
+    m = _NEW_SUBJECT.match(text, q.end, te)
+    if m:
+        te = q.end  # "... đạt từ 10% trở lên, Chính phủ yêu cầu ...": a new sentence's subject
     return _trim(text, ts, te)[1] if te > ts else te
+
+
+# Right after a figure, a comma and a capitalised word then a lower-case one: the subject of a
+# new clause ("..., Chính phủ yêu cầu", "..., Ủy ban nhân dân tỉnh giao"), not what is measured.
+_NEW_SUBJECT = re.compile(r"[ \t]*,[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*[ \t]+[^\W\d_]+")
+
+
+def is_milestone(low: str, ts: int, q: Quantity) -> bool:
+    """Whether a figure's clause holds only a year and a verb before it ("năm 2026 đạt từ 10%",
+    "năm 2018 đạt 99%"): a milestone of the indicator said just before, not a target of its own
+    words."""
+    lead = _MILESTONE_YEAR.match(low, ts, q.start)
+    if not lead:
+        return False
+    v = _vocab()
+    words = low[lead.end():q.start].replace(",", " ").split()
+    return all(w in v.milestone_words or w in v.comp_words for w in words)
+
+
+_MILESTONE_YEAR = re.compile(r"(?:và[ \t]+)?(?:(?:đến|trong|vào|cuối|hết)[ \t]+)*năm[ \t]+(?:19|20)\d\d(?!\d)[ \t,:]*")
 
 
 _COLON_AFTER = re.compile(r"[ \t]*:")

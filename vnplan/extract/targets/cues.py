@@ -38,7 +38,7 @@ def _decide(role: str, sent: _Cues, seg: _Cues, q: Quantity, year: Optional[int]
         return "figure"
     achieved = seg.achieved or (sent.achieved and not seg.commit)
     committed = sent.commit
-    if committed and doc_year and year and year <= doc_year and not sent.strive:
+    if committed and doc_year and year and year < doc_year and not sent.strive:
         committed = False  # "từ năm 2008 đến năm 2021": a past period
     if role == "target":
         if achieved and not committed:
@@ -93,7 +93,8 @@ _COMMIT, _ACHIEVED, _BASELINE, _STRIVE_BIT, _BEFORE_ONLY = 1, 2, 4, 8, 16
 
 @lru_cache(maxsize=1)
 def _neutral_phrases() -> tuple:
-    """Phrases that start with an achievement word but speak of a goal ("các mục tiêu đã đề ra")."""
+    """Phrases that start with a cue word but do not cue: a goal set ("các mục tiêu đã đề ra"),
+    a name ("Chương trình mục tiêu quốc gia")."""
     v = vocab.load("targets") or {}
     return tuple(p for p in (" ".join(str(w).lower().split()) for w in v.get("neutral_cues") or []) if p)
 _CUES_BY_BITS = tuple(_Cues(bool(b & _COMMIT), bool(b & _ACHIEVED), bool(b & _BASELINE),
@@ -160,8 +161,8 @@ class _TextIndex:
                 k = low.find(phrase, k + 1, lim)
         hits.sort(key=lambda h: h[0])
         neutral = _neutral_phrases()
-        if neutral:  # achievement hits are few: each is checked where it stands
-            hits = [h for h in hits if not (h[2] & _ACHIEVED and any(low.startswith(p, h[0]) for p in neutral))]
+        if neutral:  # cue hits are few: each is checked where it stands
+            hits = [h for h in hits if not any(low.startswith(p, h[0]) for p in neutral)]
         for k, e, bits, rec in hits:
             self.h_start.append(k)
             self.h_end.append(e)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ...model import Document, Figure, Target
-from .clauses import _commitment_end, _drop_dependants, _indicator, _is_outcome, _is_spec, _primary, _trim, segments, sentences
+from .clauses import is_milestone, _commitment_end, _drop_dependants, _indicator, _is_outcome, _is_spec, _primary, _trim, segments, sentences
 from .cues import _COMMIT, _CUES_BY_BITS, _Cues, _TextIndex, _cue_bits, _decide, _own_year, _recurrent
 from .quantities import Quantity, _candidate_lines, find_quantities
 from .regions import _Region, _doc_year, _horizon, _lead_year, _lower, _regions
@@ -42,6 +42,7 @@ class _Walk:
         self.table: Optional[_TableHead] = None
         self.region: Optional[_Region] = None
         self.lead: Optional[tuple] = None  # (year,) once the region's lead sentence is read
+        self.prev_start: Optional[int] = None  # of the clause's last target: a milestone reads on
 
     def full(self) -> bool:
         return len(self.targets) >= MAX_ITEMS or len(self.figures) >= MAX_ITEMS
@@ -130,6 +131,7 @@ class _Walk:
                              min(seg[1], in_seg[-1].end + _WINDOW))
             if te0 > ts0:
                 self._segment(in_seg, ts0, te0, s_s, sent, sent_cues)
+        self.prev_start = None
 
     def _segment(self, in_seg: list, ts0: int, te0: int, s_s: int, sent: _Sentence,
                  sent_cues: Optional[_Cues]) -> None:
@@ -159,7 +161,9 @@ class _Walk:
                                            counted=q.counted or _indicator(self.text, (ts0, te0), q),
                                            section=region.section, span=[ts0, te0]))
             elif kind == "target":
-                self.targets.append(self._target(q, ts0, te0, s_s, year))
+                t = self._target(q, ts0, te0, s_s, year)
+                self.targets.append(t)
+                self.prev_start = t.span[0]
 
     def _target(self, q: Quantity, ts0: int, te0: int, s_s: int, year: Optional[int]) -> Target:
         """The target of a figure: its clause trimmed to the commitment, its year."""
@@ -173,6 +177,8 @@ class _Walk:
             ts = cs
             # "... giai đoạn 2025 - 2030, phấn đấu ... 20% ... trong năm 2025"
             year = self.index.year(ts, te0) or year
+        if self.prev_start is not None and is_milestone(low, ts, q):
+            ts = self.prev_start  # "..., năm 2018 đạt 99%": the indicator said before
         if year is None:
             year = region.year
         if year is None:
