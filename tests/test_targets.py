@@ -692,3 +692,14 @@ def test_names_holding_a_cue_word_commit_nothing():
     assert _targets(text, kind="tasks", heading="Nhiệm vụ") == []
     assert _targets("- Tổ chức 3 giai đoạn 2026 - 2030 để phấn đấu đạt 80% xã nông thôn mới.",
                     kind="tasks", heading="Nhiệm vụ")[0].value == 80
+
+
+APPENDIX_PLAN = ("KẾ HOẠCH\nThực hiện chương trình phát triển lâm nghiệp\n\nI. MỤC TIÊU\n1. Mục tiêu đến năm 2030\n"
+                 "- Tỷ lệ che phủ rừng đạt 45%.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp chủ trì thực hiện.\n\n"
+                 "Phụ lục I\nCÁC CHỈ TIÊU CHỦ YẾU\n| STT | Chỉ tiêu | Đơn vị | Năm 2030 |\n|---|---|---|---|\n"
+                 "| 1 | Tỷ lệ che phủ rừng | % | 45 |\n| 2 | Số xã có rừng cộng đồng | xã | 20 |\n")
+
+
+def test_appendix_restatements_are_no_targets():
+    doc = vnplan.parse(APPENDIX_PLAN, strict=True)
+    assert [(t.value, t.year, t.section) for t in doc.targets] == [(45, 2030, "I/1"), (20, 2030, "PHỤ LỤC I")]

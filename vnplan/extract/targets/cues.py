@@ -10,7 +10,7 @@ from typing import Optional
 
 from ...lang import vocab
 from .quantities import Quantity
-from .words import _DIGIT, _MUST, _STRIVE, _vocab
+from .words import _DIGIT, _MUST, _vocab
 
 @dataclass(frozen=True)
 class _Cues:

@@ -43,6 +43,7 @@ class _Walk:
         self.region: Optional[_Region] = None
         self.lead: Optional[tuple] = None  # (year,) once the region's lead sentence is read
         self.prev_start: Optional[int] = None  # of the clause's last target: a milestone reads on
+        self.stated: set = set()  # (value, value_max, year) of the targets of the body
 
     def full(self) -> bool:
         return len(self.targets) >= MAX_ITEMS or len(self.figures) >= MAX_ITEMS
@@ -75,10 +76,21 @@ class _Walk:
                 self.figures.append(Figure(text=text[ia:te], value=q.value, unit=unit, counted=text[ia:ib],
                                            section=region.section, span=[ia, te]))
             else:
-                self.targets.append(Target(
+                self._add(Target(
                     text=text[ia:te], value=q.value, value_max=q.value_max, unit=unit,
                     comparator=q.comparator, year=year, indicator=text[ia:ib],
                     recurrence=None, section=region.section, span=[ia, te]))
+        return True
+
+    def _add(self, t: Target) -> bool:
+        """Keep a target, unless an appendix restates one of the body (same value and year)."""
+        key = (t.value, t.value_max, t.year)
+        if self.region.appendix:
+            if key in self.stated:
+                return False
+        else:
+            self.stated.add(key)
+        self.targets.append(t)
         return True
 
     def _line(self, line_s: int, line_e: int) -> bool:
@@ -162,8 +174,8 @@ class _Walk:
                                            section=region.section, span=[ts0, te0]))
             elif kind == "target":
                 t = self._target(q, ts0, te0, s_s, year)
-                self.targets.append(t)
-                self.prev_start = t.span[0]
+                if self._add(t):
+                    self.prev_start = t.span[0]
 
     def _target(self, q: Quantity, ts0: int, te0: int, s_s: int, year: Optional[int]) -> Target:
         """The target of a figure: its clause trimmed to the commitment, its year."""

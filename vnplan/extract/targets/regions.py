@@ -5,9 +5,11 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Optional
 
-from ...model import Document, Section, Target
+from ...lang import vocab
+from ...model import Document, Section
 from .words import _LEAD_YEAR, _WINDOW, _YEAR_ANY, _vocab
 
 @dataclass
@@ -19,6 +21,7 @@ class _Region:
     section: Optional[str]
     lead_year: Optional[int] = None  # "Phấn đấu đến năm 2030" said somewhere in the body
     tasks: bool = False  # within a tasks or implementation section: outcomes may be stated bare
+    appendix: bool = False  # within an appendix ("PHỤ LỤC I"): restatements of targets
 
 
 def _first_year(text: str) -> Optional[int]:
@@ -79,6 +82,16 @@ def _scan_sections(text: str) -> Iterator[tuple]:
 _TASK_KINDS = frozenset(["tasks", "implementation"])
 
 
+@lru_cache(maxsize=1)
+def _appendix_number() -> str:
+    """How the outline numbers an appendix ("PHỤ LỤC"), from the heading vocabulary."""
+    return str((vocab.load("headings") or {}).get("appendix_number") or "PHỤ LỤC").lower()
+
+
+def _is_appendix(top: Section) -> bool:
+    return (top.number or "").lower().startswith(_appendix_number())
+
+
 def _regions(doc: Document) -> Iterator[_Region]:
     """The spans of the text with their role, heading year and section id, in order (lazily)."""
     n = len(doc.text)
@@ -89,7 +102,8 @@ def _regions(doc: Document) -> Iterator[_Region]:
         own_end = sec.children[0].span[0] if sec.children and sec.children[0].span else span[1]
         year = next((y for y in (_first_year(a.heading or "") for a in reversed(chain)) if y), None)
         tasks = any((a.kind or "").lower() in _TASK_KINDS for a in chain)
-        yield _Region(max(0, span[0]), min(n, own_end), _role(chain), year, sec.id, tasks=tasks)
+        yield _Region(max(0, span[0]), min(n, own_end), _role(chain), year, sec.id, tasks=tasks,
+                      appendix=_is_appendix(chain[0]))
         for ch in sec.children:
             yield from visit(ch, chain)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .clauses import _primary
-from .quantities import Quantity, find_quantities
+from .quantities import find_quantities
 from .words import _LETTER, _vocab
 
 # --- markdown tables: "| Chỉ tiêu | Đơn vị | 2025 | 2030 |" ------------------------------------

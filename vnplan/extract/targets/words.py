@@ -59,7 +59,6 @@ def _ends_with(words: list, phrases: frozenset) -> Optional[str]:
 
 
 _WINDOW = 1000  # chars of context read around a clause's numbers (bounds pathological lines)
-_STRIVE = re.compile(r"phấn\s+đấu")
 _MUST = re.compile(r"(?<![^\W\d_])(?:được|phải|có)(?![^\W\d_])")
 # An age that is itself the value: "tuổi thọ bình quân đạt 75 tuổi".
 _QUAL_VALUE = re.compile(r"(?:đạt|lên|là|khoảng)\s*$")
