@@ -131,3 +131,7 @@ def test_readers_never_raise(s):
     N.words_number(s)
     N.read_range(s)
     N.split_glued(s)
+
+
+def test_scale_words():
+    assert (N.scale_of("nghìn"), N.scale_of("Triệu"), N.scale_of("tỷ"), N.scale_of("người")) == (1000, 10**6, 10**9, 1)

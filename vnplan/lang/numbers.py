@@ -75,6 +75,20 @@ def number_words() -> frozenset:
     return frozenset(w.digits) | w.ten | w.tens | w.hundred | w.fillers | frozenset(w.scales)
 
 
+def scale_of(word: str) -> int:
+    """ "nghìn" -> 1000, "triệu" -> 1e6; 1 for a word that is no scale."""
+    return _words().scales.get(" ".join(word.lower().split()), 1)
+
+
+def _scales_re() -> str:
+    data = vocab.load("numbers") or {}
+    return "|".join(re.escape(str(w).lower()) for w in sorted(data.get("scales") or {}, key=len, reverse=True))
+
+
+# The scale words as a regex alternation ("30 nghìn lao động", "1,5 triệu lượt khách").
+SCALES_RE = _scales_re()
+
+
 def _group(tokens: list) -> Optional[int]:
     """The value of a group below a thousand ("hai trăm linh năm" -> 205), None if ill-formed."""
     w = _words()

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from ...lang.numbers import parse_number, read_range, split_glued, words_number
+from ...lang.numbers import SCALES_RE, parse_number, read_range, scale_of, split_glued, words_number
 from .words import MAX_ITEMS, _ACRONYM, _FILLERS, _MARKER_AFTER, _LETTER, _NAME_BEFORE, _TAIL_SPLIT, _WORD, _ends_with, _vocab
 
 # A Vietnamese number: "1.200" (thousands dot), "96,3" (decimal comma), "12" and, before "%",
@@ -199,6 +199,10 @@ def _quantity_at(text: str, low: str, start: int, matches: list, i: int) -> tupl
         return None, i
     if _LETTER.match(low, num_end) and not _glued_unit(low, s, num_end):
         return None, i  # "5G", "3D": glued letters that are no unit ("500ha" is one)
+    sm = None if v.unit.match(low, num_end) else _SCALE.match(low, num_end)
+    if sm:  # "30 nghìn lao động": a scale word is part of the number
+        scale = scale_of(sm.group(1))
+        value, value_max, num_end = value * scale, value_max and value_max * scale, sm.end()
     q = Quantity(start=s, end=num_end, num_start=s, value=value, value_max=value_max, num_end=num_end)
     q.grade = _ends_with(tail, v.grade_before) is not None
     if not _read_unit(text, low, start, q):
@@ -251,24 +255,27 @@ def _read_unit(text: str, low: str, start: int, q: Quantity) -> bool:
     return True
 
 
+_SCALE = re.compile(r"[ \t]+(" + SCALES_RE + r")(?![^\W\d_])")
 _RATE = re.compile(r"[ \t]*/[ \t]*(" + _WORD + r"(?:[ \t]+" + _WORD + r")?)")
 
 
 def _rate(text: str, low: str, unit: str, end: int) -> tuple:
-    """(unit, end) read on through a rate: "con/phụ nữ", "triệu đồng/người", "lượt/năm"."""
-    m = _RATE.match(low, end)
-    if not m:
-        return unit, end
+    """(unit, end) read on through a rate: "con/phụ nữ", "bác sĩ/vạn dân", "triệu đồng/người/năm"."""
     v = _vocab()
-    words = m.group(1).split()
-    if len(words) == 2 and " ".join(words) not in v.list_nouns:
-        words = words[:1]  # one word unless the two make a known noun ("phụ nữ")
-    if words[0] in v.counted_stop:
-        return unit, end
-    stop = m.start(1) + len(" ".join(words))
-    if unit.endswith("/" + words[-1]):
-        return unit, end
-    return unit + "/" + " ".join(text[m.start(1):stop].split()), stop
+    for _ in range(2):
+        m = _RATE.match(low, end)
+        if not m:
+            break
+        words = m.group(1).split()
+        if len(words) == 2 and " ".join(words) not in v.rate_bases:
+            words = words[:1]  # one word unless the two make a known base ("phụ nữ", "vạn dân")
+        if words[0] in v.counted_stop or unit.endswith("/" + " ".join(words)):
+            break
+        k = m.start(1)
+        for w in words:
+            k = low.index(w, k) + len(w)
+        unit, end = unit + "/" + " ".join(text[m.start(1):k].split()), k
+    return unit, end
 
 
 def _classifier(counted: Optional[str]) -> Optional[str]:
