@@ -709,3 +709,19 @@ APPENDIX_PLAN = ("KẾ HOẠCH\nThực hiện chương trình phát triển lâm
 def test_appendix_restatements_are_no_targets():
     doc = vnplan.parse(APPENDIX_PLAN, strict=True)
     assert [(t.value, t.year, t.section) for t in doc.targets] == [(45, 2030, "I/1"), (20, 2030, "PHỤ LỤC I")]
+
+
+def test_floor_percentage_required_in_a_task_is_a_target():
+    text = "- Hằng năm, tối thiểu 30% cán bộ, công chức được bồi dưỡng kỹ năng số."
+    t = _one(_targets(text, kind="tasks", heading="Nhiệm vụ"), 30)
+    assert (t.comparator, t.recurrence) == (">=", "P1Y")
+    # "từ 30%" of a budget is a share, not a requirement
+    assert _targets("- Ngân sách tỉnh hỗ trợ từ 30% chi phí, phần còn lại được huy động xã hội hóa.",
+                    kind="tasks", heading="Nhiệm vụ") == []
+
+
+def test_outcome_after_a_label_in_a_task():
+    text = ("- Chuyển đổi số trong trường học: 100% cơ sở giáo dục triển khai sổ điểm điện tử, gắn với "
+            "cơ sở dữ liệu ngành.")
+    t = _one(_targets(text, kind="tasks", heading="Nhiệm vụ"), 100)
+    assert "100% cơ sở giáo dục triển khai sổ điểm điện tử" in t.text

@@ -187,6 +187,8 @@ def _is_outcome(low: str, q: Quantity, ts: int, te: int) -> bool:
     """
     v = _vocab()
     lead = " ".join(low[ts:q.start].split())
+    if lead.endswith(":"):
+        lead = ""  # "Đổi mới công nghệ trong khu công nghiệp: 100% ...": a label, then the outcome
     if lead and lead not in v.outcome_lead:
         return False
     if q.unit != "%" and not q.counted:

@@ -44,14 +44,12 @@ def _decide(role: str, sent: _Cues, seg: _Cues, q: Quantity, year: Optional[int]
         if achieved and not committed:
             return "figure"
         return "target"
-    if role == "situation":
-        return "figure"
     achieved = achieved or sent.baseline
     if committed and not achieved:
         return "target"
-    if (role == "other" and q.unit == "%" and q.value == 100 and not achieved
+    if (role == "other" and q.unit == "%" and (q.value == 100 or q.floor) and not achieved
             and _MUST.search(seg_low)):
-        return "target"
+        return "target"  # "100% ... được", "tối thiểu 30% ... phải": a requirement
     if role == "other" and outcome and not achieved:
         return "target"
     if role == "report" or achieved:

@@ -50,6 +50,7 @@ class Quantity:
     unit_is_noun: bool = False
     grade: bool = False  # "3 sao", "hạng 2": a qualifier only after another figure of its clause
     num_end: int = -1  # after the digits (of the range's second number)
+    floor: bool = False  # bounded below by a word of requirement ("tối thiểu", "ít nhất"; not "từ")
 
 
 def _is_year(v: float, raw: str) -> bool:
@@ -299,6 +300,7 @@ def _read_comparator(text: str, low: str, q: Quantity, tail: list, before: str) 
         q.comparator = "range"
     elif word:
         q.comparator = v.comp_map.get(word, "=")
+        q.floor = q.comparator == ">=" and word != "từ"
     if word:
         k = before.rfind(word.split()[0])
         if k >= 0:
