@@ -725,3 +725,13 @@ def test_outcome_after_a_label_in_a_task():
             "cơ sở dữ liệu ngành.")
     t = _one(_targets(text, kind="tasks", heading="Nhiệm vụ"), 100)
     assert "100% cơ sở giáo dục triển khai sổ điểm điện tử" in t.text
+
+
+def test_a_past_year_figure_in_objectives_is_a_baseline():
+    text = "- Năm 2020 tỷ lệ hộ nghèo là 5%, phấn đấu đến năm 2030 giảm còn dưới 1%."
+    ts, fs = T.extract_targets(_doc(text, date="2025-10-01"))
+    assert [(t.value, t.comparator, t.year) for t in ts] == [(1, "<", 2030)]
+    assert [f.value for f in fs] == [5]
+    # a milestone of the plan's own years stays a target
+    ts = _targets("- Năm 2026 tỷ lệ hộ nghèo giảm còn 4%, đến năm 2030 giảm còn dưới 1%.", date="2025-10-01")
+    assert [(t.value, t.year) for t in ts] == [(4, 2026), (1, 2030)]

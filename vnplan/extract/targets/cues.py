@@ -43,6 +43,8 @@ def _decide(role: str, sent: _Cues, seg: _Cues, q: Quantity, year: Optional[int]
     if role == "target":
         if achieved and not committed:
             return "figure"
+        if doc_year and year and year < doc_year and not (seg.strive or seg.commit):
+            return "figure"  # "Năm 2020 tỷ lệ hộ nghèo là 5%, phấn đấu ...": a baseline
         return "target"
     achieved = achieved or sent.baseline
     if committed and not achieved:
