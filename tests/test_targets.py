@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, strategies as st
 
 import vnplan
 from vnplan.extract import targets as T
@@ -735,3 +736,20 @@ def test_a_past_year_figure_in_objectives_is_a_baseline():
     # a milestone of the plan's own years stays a target
     ts = _targets("- Năm 2026 tỷ lệ hộ nghèo giảm còn 4%, đến năm 2030 giảm còn dưới 1%.", date="2025-10-01")
     assert [(t.value, t.year) for t in ts] == [(4, 2026), (1, 2030)]
+
+
+@pytest.mark.parametrize("text", [
+    "- Thực hiện Thông báo 623 của Văn phòng Chính phủ; 90% hồ sơ được số hóa.",
+    "- Triển khai Pháp lệnh 02 về ưu đãi người có công; 90% hồ sơ được số hóa.",
+    "- Theo khoản 3 Điều 12, mục 2 Phần II; 90% hồ sơ được số hóa.",
+])
+def test_document_and_article_numbers_are_no_figures(text):
+    assert [t.value for t in _targets(text)] == [90]
+
+
+
+@given(st.integers(min_value=1, max_value=999_999), st.sampled_from(["%", " %", " ha", " tỷ đồng", " xã"]))
+def test_any_figure_written_the_vietnamese_way_reads_back(n, unit):
+    written = f"{n:,}".replace(",", ".")
+    ts = _targets(f"- Chỉ tiêu phấn đấu đạt {written}{unit} trong năm 2030.")
+    assert [(t.value, t.unit, t.year) for t in ts] == [(n, unit.strip(), 2030)]
