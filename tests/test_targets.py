@@ -753,3 +753,8 @@ def test_any_figure_written_the_vietnamese_way_reads_back(n, unit):
     written = f"{n:,}".replace(",", ".")
     ts = _targets(f"- Chỉ tiêu phấn đấu đạt {written}{unit} trong năm 2030.")
     assert [(t.value, t.unit, t.year) for t in ts] == [(n, unit.strip(), 2030)]
+
+
+def test_classifier_of_word_segmented_text_and_function_words():
+    ts = _targets("- Phát_triển 39 siêu_thị và 20 trung_tâm thương_mại ; phát_thải ròng bằng 0 vào năm 2050 .")
+    assert [(t.value, t.unit) for t in ts] == [(39, "siêu thị"), (20, "trung tâm"), (0, None)]

@@ -248,9 +248,9 @@ def _read_unit(text: str, low: str, start: int, q: Quantity) -> bool:
         if nb and nb.group(1)[0].isupper():
             return False
         q.counted = _follow_words(text, ne)
-        q.unit = _classifier(q.counted)
+        q.unit = _classifier(text, ne)
         if q.unit:  # "2,1 con/phụ nữ": the rate is the unit, the indicator keeps its words
-            q.unit = _rate(text, low, q.unit, low.find(q.unit, ne) + len(q.unit))[0]
+            q.unit = _rate(text, low, q.unit, _TOKEN.match(text, ne).end())[0]
     if q.unit and (um or cm):
         q.unit, q.end = _rate(text, low, q.unit, q.end)
     return True
@@ -279,13 +279,18 @@ def _rate(text: str, low: str, unit: str, end: int) -> tuple:
     return unit, end
 
 
-def _classifier(counted: Optional[str]) -> Optional[str]:
-    """The classifier of what a number counts when no listed noun is there: its first word,
-    lower case ("02 vùng dự án" -> "vùng"); None for a name or a capitalised word."""
-    if not counted:
+_TOKEN = re.compile(r"\s*([^\W\d_]+(?:_[^\W\d_]+)*)")
+
+
+def _classifier(text: str, pos: int) -> Optional[str]:
+    """The classifier of what a number counts when no listed noun is there: the word after it,
+    lower case ("02 vùng dự án" -> "vùng", word-segmented "39 siêu_thị" -> "siêu thị"); None
+    for a name, a capitalised word or a function word ("bằng 0 vào năm 2050")."""
+    m = _TOKEN.match(text, pos)
+    if not m or not m.group(1).islower():
         return None
-    w = counted.split()[0]
-    return w if w.islower() and w.isalpha() and w not in _vocab().counted_stop else None
+    w = m.group(1).replace("_", " ")
+    return None if w.split()[0] in _vocab().counted_stop else w
 
 
 def _read_comparator(text: str, low: str, q: Quantity, tail: list, before: str) -> bool:
