@@ -758,3 +758,10 @@ def test_any_figure_written_the_vietnamese_way_reads_back(n, unit):
 def test_classifier_of_word_segmented_text_and_function_words():
     ts = _targets("- Phát_triển 39 siêu_thị và 20 trung_tâm thương_mại ; phát_thải ròng bằng 0 vào năm 2050 .")
     assert [(t.value, t.unit) for t in ts] == [(39, "siêu thị"), (20, "trung tâm"), (0, None)]
+
+
+def test_a_bound_before_a_list_of_counts_of_one_noun_bounds_each():
+    ts = _targets("- Hình thành ít nhất 60 doanh nghiệp khởi nghiệp sáng tạo, 25 doanh nghiệp khoa học công nghệ.")
+    assert [(t.value, t.comparator) for t in ts] == [(60, ">="), (25, ">=")]
+    ts = _targets("- Có trên 50 tiến sĩ, 300 thạc sĩ; tỷ lệ bao phủ bảo hiểm y tế trên 95% dân số, 45% lao động.")
+    assert [(t.value, t.comparator) for t in ts] == [(50, ">"), (300, "="), (95, ">"), (45, "=")]

@@ -128,7 +128,20 @@ def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_
             out.append(q)
     out.extend(_number_words(low, start, end))
     out.sort(key=lambda q: q.num_start)
+    _share_bounds(low, out)
     return out
+
+
+_LIST_GAP = re.compile(r"[^\d,;.:()\n]{0,60},[ \t]*")
+
+
+def _share_bounds(low: str, qs: list) -> None:
+    """ "ít nhất 100 doanh nghiệp khởi nghiệp, 50 doanh nghiệp khoa học": a bound said before a
+    list of counts of the same noun bounds each of them."""
+    for prev, q in zip(qs, qs[1:]):
+        if (q.comparator == "=" and q.start == q.num_start and prev.comparator in (">=", ">", "<", "<=")
+                and q.unit_is_noun and q.unit == prev.unit and _LIST_GAP.fullmatch(low, prev.end, q.start)):
+            q.comparator, q.floor = prev.comparator, prev.floor
 
 
 def _is_label(text: str, low: str, start: int, s: int, e: int, tail: list) -> bool:
