@@ -113,9 +113,6 @@ def segments(low: str, start: int, end: int, qs: list) -> list:
     return list(zip(bounds, bounds[1:]))
 
 
-# --- where a number stands -------------------------------------------------------------------
-
-
 def _indicator(text: str, seg: tuple, q: Quantity) -> Optional[str]:
     """The segment without its lead-in and the value phrase: what is measured.
 

@@ -25,14 +25,16 @@ _NUM = re.compile(
 _RANGE_GAP = re.compile(r"\s*(?:%\s*)?(?:[-–—]|đến|tới)\s*$")
 # "tăng từ 50% lên 70%": the first number is the baseline.
 _BASELINE_GAP = re.compile(r"\s*(?:%\s*)?(?:lên|lên mức|xuống|xuống còn|còn)\s*$")
-# Punctuation first (one character class: the scan jumps between candidates); group 1 is
+# A digit that may start a quantity (not a marker "12.", not after "số", "thứ", "quý").
 _PLAUSIBLE = re.compile(r"\d(?<![\w.,/]\d)(?<!số \d)(?<!thứ \d)(?<!quý \d)(?!\d*(?:\.\d+)*[.)](?:\s|$))")
 # A date written with dashes: "25-12-2025".
 _DASH_DATE = re.compile(r"\d{1,2}-\d{1,2}-(?:19|20)\d\d(?!\d)")
-# What may follow a number of a list of labels ("Điều 5, 6 và 7").
+# The year that ends a dash date ("12" of "25-12-2025" is a month).
 _DATE_END = re.compile(r"-(?:19|20)\d\d(?!\d)")
+# What may follow a number of a list of labels ("Điều 5, 6 và 7").
 _LIST_END = re.compile(r"[ \t]*(?:[,;.)]|và(?![^\W\d_])|hoặc(?![^\W\d_])|$)", re.M)
 _BARE_MARKER = re.compile(r"\d+(?:\.\d+)*[.)](?:\s|$)")
+
 
 @dataclass
 class Quantity:
@@ -366,6 +368,3 @@ def _names_units(text: str, low: str, q: Quantity, tail: list) -> bool:
         return False
     m = _NAMED_LIST.match(text, q.num_end)
     return bool(m and m.group(1).isupper() and m.group(2).isupper())
-
-
-# --- clauses ---------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from .clauses import _primary
 from .quantities import find_quantities
 from .words import _LETTER, _vocab
 
-# --- markdown tables: "| Chỉ tiêu | Đơn vị | 2025 | 2030 |" ------------------------------------
 
 _YEAR_CELL = re.compile(
     r"[\W_]*(?:(?:đến|tới|kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|năm)\s+)*((?:19|20)\d\d)[\W_]*")

@@ -9,7 +9,8 @@ from typing import Iterable, Optional
 
 from ...lang import numbers, vocab
 
-# the white space after a full stop, absent for ";".
+# Where a sentence or a ";"-clause ends. Punctuation first (one character class: the scan
+# jumps between candidates); group 1 is the white space after a full stop, absent for ";".
 _SENT_END = re.compile(r"[.!?…;](?:(?<=;)|(\s+)(?=[^\W_]|[\"“(*\-+]))")
 # A list marker or a joining "và" left at the start of a clause: not part of its text.
 _CLAUSE_LEAD = re.compile(r"(?:\(?[a-zđ0-9]{1,2}\)\s+|và\s+)")
@@ -25,7 +26,7 @@ _TRAIL_WORDS = re.compile(r"(?:\s+(?:đạt|là|có|ở mức|khoảng|đạt m�
 _WORD = r"[^\W\d_]+"
 _ACRONYM = re.compile(r"(?<![^\W\d_])[A-ZĐ]{2,}[ \t]+$")
 # A capitalised word (not the first of its sentence) right before a bare number: a name.
-_NAME_BEFORE = re.compile(r"[^\W\d_][^\S\n]+([^\W\d_]+)[^\S\n]+$")  # group 1 capitalised: see _name_before
+_NAME_BEFORE = re.compile(r"[^\W\d_][^\S\n]+([^\W\d_]+)[^\S\n]+$")  # group 1: the word checked for a capital
 _MARKER_AFTER = re.compile(r"\s*(?:[.)\]:]|-\s|\|)")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -62,7 +63,6 @@ _WINDOW = 1000  # chars of context read around a clause's numbers (bounds pathol
 _MUST = re.compile(r"(?<![^\W\d_])(?:được|phải|có)(?![^\W\d_])")
 # An age that is itself the value: "tuổi thọ bình quân đạt 75 tuổi".
 _QUAL_VALUE = re.compile(r"(?:đạt|lên|là|khoảng)\s*$")
-
 
 
 @dataclass(frozen=True)
@@ -189,6 +189,3 @@ def _vocab() -> _Vocab:
         milestone_words=_set(d, "milestone_words"),
         not_count_after=re.compile(r"[ \t]*(?:" + _alt(_list(d, "not_count_after", ["cấp"])) + ")" + _END),
     )
-
-
-# --- numbers ---------------------------------------------------------------------------------
