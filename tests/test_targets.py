@@ -765,3 +765,20 @@ def test_a_bound_before_a_list_of_counts_of_one_noun_bounds_each():
     assert [(t.value, t.comparator) for t in ts] == [(60, ">="), (25, ">=")]
     ts = _targets("- Có trên 50 tiến sĩ, 300 thạc sĩ; tỷ lệ bao phủ bảo hiểm y tế trên 95% dân số, 45% lao động.")
     assert [(t.value, t.comparator) for t in ts] == [(50, ">"), (300, "="), (95, ">"), (45, "=")]
+
+
+def test_a_goal_against_a_baseline_in_a_task_is_a_target():
+    text = "1. Các sở, ngành phấn đấu giảm ít nhất 10% số vụ cháy so với năm 2024."
+    ts, fs = T.extract_targets(_doc(text, kind="tasks", heading="Nhiệm vụ", date="2025-02-01"))
+    assert [(t.value, t.comparator) for t in ts] == [(10, ">=")] and fs == []
+    # a result against a baseline stays a result
+    ts, fs = T.extract_targets(_doc("Năm 2024 số vụ cháy giảm 10% so với năm 2023.", kind="tasks",
+                                    heading="Nhiệm vụ", date="2025-02-01"))
+    assert ts == [] and [f.value for f in fs] == [10]
+
+
+def test_a_floor_count_is_a_requirement():
+    ts = _targets("- Thu hút ít nhất 500 học sinh tham gia hội thi.", kind="purpose", heading="Mục đích, yêu cầu")
+    assert [(t.value, t.unit, t.comparator) for t in ts] == [(500, "học sinh", ">=")]
+    assert _targets("- Hỗ trợ tối đa 50 triệu đồng/hộ.", kind="tasks", heading="Nhiệm vụ") == []
+    assert _targets("- Tổ chức 2 đợt diễn tập trong năm.", kind="tasks", heading="Nhiệm vụ") == []

@@ -46,12 +46,12 @@ def _decide(role: str, sent: _Cues, seg: _Cues, q: Quantity, year: Optional[int]
         if doc_year and year and year < doc_year and not (seg.strive or seg.commit):
             return "figure"  # "Năm 2020 tỷ lệ hộ nghèo là 5%, phấn đấu ...": a baseline
         return "target"
-    achieved = achieved or sent.baseline
     if committed and not achieved:
-        return "target"
-    if (role == "other" and q.unit == "%" and (q.value == 100 or q.floor) and not achieved
-            and _MUST.search(seg_low)):
-        return "target"  # "100% ... được", "tối thiểu 30% ... phải": a requirement
+        return "target"  # "phấn đấu giảm 10% ... so với năm 2024": a goal against a baseline
+    achieved = achieved or sent.baseline
+    if role == "other" and not achieved and (
+            q.floor or (q.unit == "%" and q.value == 100 and _MUST.search(seg_low))):
+        return "target"  # "100% ... được", "ít nhất 500 học sinh": a requirement
     if role == "other" and outcome and not achieved:
         return "target"
     if role == "report" or achieved:
