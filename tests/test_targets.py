@@ -594,6 +594,10 @@ def test_grade_alone_in_its_clause_is_the_value():
     ("- Thu nhập bình quân đạt 120 triệu đồng/người/năm vào năm 2030.", 120, "triệu đồng/người/năm"),
     ("- Số bác sĩ đạt 12 bác sĩ/vạn dân; giường bệnh đạt 35 giường/vạn dân.", 12, "bác sĩ/vạn dân"),
     ("- Năng suất lúa đạt 6,5 tấn/ha trong vụ đông xuân.", 6.5, "tấn/ha"),
+    ("- Tỷ số giới tính khi sinh dưới 108 bé trai/100 bé gái sinh ra sống.", 108, "bé trai/100 bé gái"),
+    ("- Đạt 15 bác sĩ/10.000 dân vào năm 2030.", 15, "bác sĩ/10.000 dân"),
+    ("- Mật độ dân số đạt 900 người/km2.", 900, "người/km2"),
+    ("- Hỗ trợ 200 doanh nghiệp/hợp tác xã chuyển đổi số.", 200, "doanh nghiệp"),  # an alternative
     ("- Mỗi năm tạo việc làm mới cho 30 nghìn lao động.", 30_000, "lao động"),
     ("- Thu hút 1,5 triệu lượt khách du lịch.", 1_500_000, "lượt"),
     ("- Sản lượng lương thực đạt 500 nghìn tấn.", 500, "nghìn tấn"),

@@ -263,31 +263,41 @@ def _read_unit(text: str, low: str, start: int, q: Quantity) -> bool:
         if nb and nb.group(1)[0].isupper():
             return False
         q.counted = _follow_words(text, ne)
-        q.unit = _classifier(text, ne)
-        if q.unit:  # "2,1 con/phụ nữ": the rate is the unit, the indicator keeps its words
-            q.unit = _rate(text, low, q.unit, _TOKEN.match(text, ne).end())[0]
+        head = _RATE_HEAD.match(low, ne)
+        if head and text[head.start(1):head.end(1)].islower():  # "109 bé trai/100 bé gái"
+            q.unit = _rate(text, low, head.group(1), head.end())[0]
+        else:
+            q.unit = _classifier(text, ne)
+            if q.unit:  # "2,1 con/phụ nữ": the rate is the unit, the indicator keeps its words
+                q.unit = _rate(text, low, q.unit, _TOKEN.match(text, ne).end())[0]
     if q.unit and (um or cm):
         q.unit, q.end = _rate(text, low, q.unit, q.end)
     return True
 
 
 _SCALE = re.compile(r"[ \t]+(" + SCALES_RE + r")(?![^\W\d_])")
-_RATE = re.compile(r"[ \t]*/[ \t]*(" + _WORD + r"(?:[ \t]+" + _WORD + r")?)")
+_RATE = re.compile(r"[ \t]*/[ \t]*((?:\d[\d.,]*[ \t]+)?)(" + _WORD + r"\d?(?:[ \t]+" + _WORD + r")?)")
+# The words of a rate's numerator in an open class: up to two words right before "/".
+_RATE_HEAD = re.compile(r"\s*(" + _WORD + r"(?:[ \t]+" + _WORD + r")?)(?=[ \t]*/)")
 
 
 def _rate(text: str, low: str, unit: str, end: int) -> tuple:
-    """(unit, end) read on through a rate: "con/phụ nữ", "bác sĩ/vạn dân", "triệu đồng/người/năm"."""
+    """(unit, end) read on through a rate: "con/phụ nữ", "bác sĩ/vạn dân", "triệu đồng/người/năm",
+    "bé trai/100 bé gái". The base is a listed one (units.yaml rate_bases) or has a number."""
     v = _vocab()
     for _ in range(2):
         m = _RATE.match(low, end)
         if not m:
             break
-        words = m.group(1).split()
-        if len(words) == 2 and " ".join(words) not in v.rate_bases:
-            words = words[:1]  # one word unless the two make a known base ("phụ nữ", "vạn dân")
+        words = m.group(2).split()
+        if len(words) == 2 and " ".join(words) not in v.rate_bases and (
+                not m.group(1) or words[1] in v.counted_stop):
+            words = words[:1]  # one word unless a known base ("phụ nữ") or a counted one ("100 bé gái")
+        if not m.group(1) and " ".join(words) not in v.rate_bases:
+            break  # "doanh nghiệp/hợp tác xã": an alternative, not a rate
         if words[0] in v.counted_stop or unit.endswith("/" + " ".join(words)):
             break
-        k = m.start(1)
+        k = m.start(2)
         for w in words:
             k = low.index(w, k) + len(w)
         unit, end = unit + "/" + " ".join(text[m.start(1):k].split()), k

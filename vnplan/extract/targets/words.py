@@ -103,7 +103,7 @@ class _Vocab:
     clause_end: re.Pattern  # a purpose or consequence joined after a commitment
     grade_before: frozenset  # "hạng 2", "loại 1": a grade of what is counted
     grade_unit: re.Pattern  # "3 sao"
-    rate_bases: frozenset  # two-word bases of a rate ("con/phụ nữ", "bác sĩ/vạn dân")
+    rate_bases: frozenset  # what a rate is per ("con/phụ nữ", "bác sĩ/vạn dân", "tấn/ha")
     milestone_words: frozenset  # "năm 2026 đạt 10%": words of a milestone's clause
     not_count_after: re.Pattern  # "2 cấp", "25 hằng tháng": the number names, it does not count
 
@@ -185,7 +185,7 @@ def _vocab() -> _Vocab:
             + _alt(_list(d, "clause_enders", ["góp phần"])) + ")" + _END
             + r"|(?<=[ \t])(?:" + _alt(_list(d, "clause_enders_bare", ["nhằm"])) + ")" + _END),
         grade_before=_set(d, "grade_before"), grade_unit=_after(_list(d, "grade_units", ["sao"])),
-        rate_bases=_set(d, "counted_nouns", "list_nouns", "rate_bases"),
+        rate_bases=_set(d, "rate_bases"),
         milestone_words=_set(d, "milestone_words"),
         not_count_after=re.compile(r"[ \t]*(?:" + _alt(_list(d, "not_count_after", ["cấp"])) + ")" + _END),
     )
