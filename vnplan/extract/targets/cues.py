@@ -37,26 +37,23 @@ def _decide(role: str, sent: _Cues, seg: _Cues, q: Quantity, year: Optional[int]
     if role == "situation":
         return "figure"
     achieved = seg.achieved or (sent.achieved and not seg.commit)
-    committed = sent.commit
-    if committed and doc_year and year and year < doc_year and not sent.strive:
-        committed = False  # "từ năm 2008 đến năm 2021": a past period
+    past = bool(doc_year and year and year < doc_year)
+    committed = sent.commit and not (past and not sent.strive)  # "từ năm 2008 đến năm 2021"
     if role == "target":
-        if achieved and not committed:
-            return "figure"
-        if doc_year and year and year < doc_year and not (seg.strive or seg.commit):
-            return "figure"  # "Năm 2020 tỷ lệ hộ nghèo là 5%, phấn đấu ...": a baseline
+        if (achieved and not committed) or (past and not (seg.strive or seg.commit)):
+            return "figure"  # a result, or a baseline "Năm 2020 tỷ lệ hộ nghèo là 5%, phấn đấu ..."
         return "target"
     if committed and not achieved:
         return "target"  # "phấn đấu giảm 10% ... so với năm 2024": a goal against a baseline
     achieved = achieved or sent.baseline
-    if role == "other" and not achieved and (
-            q.floor or (q.unit == "%" and q.value == 100 and _MUST.search(seg_low))):
-        return "target"  # "100% ... được", "ít nhất 500 học sinh": a requirement
-    if role == "other" and outcome and not achieved:
+    if role == "other" and not achieved and (outcome or _required(q, seg_low)):
         return "target"
-    if role == "report" or achieved:
-        return "figure"
-    return None
+    return "figure" if role == "report" or achieved else None
+
+
+def _required(q: Quantity, seg_low: str) -> bool:
+    """A requirement with no cue word: "100% ... được/phải", a floor "ít nhất 500 học sinh"."""
+    return q.floor or (q.unit == "%" and q.value == 100 and bool(_MUST.search(seg_low)))
 
 
 # Years a clause is about: the year digits are found first (cheap), then what stands before
