@@ -786,3 +786,12 @@ def test_a_floor_count_is_a_requirement():
     assert [(t.value, t.unit, t.comparator) for t in ts] == [(500, "học sinh", ">=")]
     assert _targets("- Hỗ trợ tối đa 50 triệu đồng/hộ.", kind="tasks", heading="Nhiệm vụ") == []
     assert _targets("- Tổ chức 2 đợt diễn tập trong năm.", kind="tasks", heading="Nhiệm vụ") == []
+
+
+def test_a_budget_table_of_a_task_gives_no_targets():
+    budget = ("| STT | Nội dung | Năm 2026 | Năm 2027 |\n|---|---|---|---|\n"
+              "| 1 | Kinh phí tuyên truyền | 200 | 250 |\n| 2 | Kinh phí tập huấn | 150 | 150 |")
+    assert _targets(budget, kind="implementation", heading="Kinh phí thực hiện") == []
+    goals = budget.replace("Nội dung", "Chỉ tiêu").replace("Kinh phí tuyên truyền", "Số lớp tập huấn")
+    assert [t.value for t in _targets(goals, kind="tasks", heading="Nhiệm vụ")] == [200, 250, 150, 150]
+    assert [t.value for t in _targets(budget, heading="Mục tiêu cụ thể")] == [200, 250, 150, 150]

@@ -68,6 +68,8 @@ class _Walk:
         if self.table is None or not self.table.years:
             return False
         region, text = self.region, self.text
+        if region.role == "other" and not self.table.goals:
+            return True  # a budget or schedule table of a task: no goals
         for (ia, ib), q, year, unit in _table_items(text, self.low, line_s, line_e, self.table):
             if self.full():
                 return True

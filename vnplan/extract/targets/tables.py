@@ -42,6 +42,7 @@ class _TableHead:
     years: list  # (column, year)
     unit_col: int
     ind_col: int
+    goals: bool = False  # the header names goals ("Chỉ tiêu", "Mục tiêu 2030"), not a budget
 
 
 def _table_head(low: str, line_s: int, line_e: int, cur: Optional[_TableHead]) -> Optional[_TableHead]:
@@ -79,7 +80,8 @@ def _table_head(low: str, line_s: int, line_e: int, cur: Optional[_TableHead]) -
         elif cell in v.table_indicator or (ind_col < 0 and cell and cell not in _ROW_NUMBER):
             if cell in v.table_indicator or ind_col < 0:
                 ind_col = i
-    return _TableHead(hs, line_e, years, unit_col, ind_col)
+    goals = bool(v.table_goal.search(low, hs, he))
+    return _TableHead(hs, line_e, years, unit_col, ind_col, goals)
 
 
 def _table_items(text: str, low: str, line_s: int, line_e: int, head: _TableHead) -> list:

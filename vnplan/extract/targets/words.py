@@ -104,6 +104,7 @@ class _Vocab:
     grade_before: frozenset  # "hạng 2", "loại 1": a grade of what is counted
     grade_unit: re.Pattern  # "3 sao"
     rate_bases: frozenset  # what a rate is per ("con/phụ nữ", "bác sĩ/vạn dân", "tấn/ha")
+    table_goal: re.Pattern  # header words of a table of goals ("chỉ tiêu")
     milestone_words: frozenset  # "năm 2026 đạt 10%": words of a milestone's clause
     not_count_after: re.Pattern  # "2 cấp", "25 hằng tháng": the number names, it does not count
 
@@ -186,6 +187,7 @@ def _vocab() -> _Vocab:
             + r"|(?<=[ \t])(?:" + _alt(_list(d, "clause_enders_bare", ["nhằm"])) + ")" + _END),
         grade_before=_set(d, "grade_before"), grade_unit=_after(_list(d, "grade_units", ["sao"])),
         rate_bases=_set(d, "rate_bases"),
+        table_goal=_word(_list(d, "table_goal_headers", ["chỉ tiêu"])),
         milestone_words=_set(d, "milestone_words"),
         not_count_after=re.compile(r"[ \t]*(?:" + _alt(_list(d, "not_count_after", ["cấp"])) + ")" + _END),
     )
