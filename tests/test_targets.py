@@ -795,3 +795,12 @@ def test_a_budget_table_of_a_task_gives_no_targets():
     goals = budget.replace("Nội dung", "Chỉ tiêu").replace("Kinh phí tuyên truyền", "Số lớp tập huấn")
     assert [t.value for t in _targets(goals, kind="tasks", heading="Nhiệm vụ")] == [200, 250, 150, 150]
     assert [t.value for t in _targets(budget, heading="Mục tiêu cụ thể")] == [200, 250, 150, 150]
+
+
+def test_a_goal_set_by_a_body_is_no_result():
+    text = "- Giải ngân 100% kế hoạch vốn đầu tư công năm 2026 đã được Ủy ban nhân dân tỉnh giao."
+    ts, fs = T.extract_targets(_doc(text, kind="tasks", heading="Nhiệm vụ", date="2026-02-01"))
+    assert [(t.value, t.year) for t in ts] == [(100, 2026)] and fs == []
+    ts, fs = T.extract_targets(_doc("- Năm 2025 đã giải ngân 95% kế hoạch vốn.", kind="tasks",
+                                    heading="Nhiệm vụ", date="2026-02-01"))
+    assert ts == [] and [f.value for f in fs] == [95]

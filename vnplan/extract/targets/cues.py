@@ -94,6 +94,14 @@ def _neutral_phrases() -> tuple:
     a name ("Chương trình mục tiêu quốc gia")."""
     v = vocab.load("targets") or {}
     return tuple(p for p in (" ".join(str(w).lower().split()) for w in v.get("neutral_cues") or []) if p)
+@lru_cache(maxsize=1)
+def _set_by() -> re.Pattern:
+    """After an achievement word, a goal set by a body: "(kế hoạch vốn) đã được Thủ tướng
+    Chính phủ giao", "đã được Hội đồng nhân dân tỉnh thông qua"."""
+    words = (vocab.load("targets") or {}).get("set_by_verbs") or ["giao"]
+    return re.compile(r"(?:[ \t]+[^\W\d_]+){0,6}?[ \t]+(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])")
+
+
 _CUES_BY_BITS = tuple(_Cues(bool(b & _COMMIT), bool(b & _ACHIEVED), bool(b & _BASELINE),
                             bool(b & _STRIVE_BIT)) for b in range(32))
 
@@ -157,9 +165,10 @@ class _TextIndex:
                     hits.append((k, e, bits, rec))
                 k = low.find(phrase, k + 1, lim)
         hits.sort(key=lambda h: h[0])
-        neutral = _neutral_phrases()
-        if neutral:  # cue hits are few: each is checked where it stands
-            hits = [h for h in hits if not any(low.startswith(p, h[0]) for p in neutral)]
+        neutral, set_by = _neutral_phrases(), _set_by()
+        # cue hits are few: each is checked where it stands
+        hits = [h for h in hits if not any(low.startswith(p, h[0]) for p in neutral)
+                and not (h[2] & _ACHIEVED and set_by.match(low, h[1], h[1] + 64))]
         for k, e, bits, rec in hits:
             self.h_start.append(k)
             self.h_end.append(e)

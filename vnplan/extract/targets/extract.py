@@ -175,7 +175,7 @@ class _Walk:
                                            counted=q.counted or _indicator(self.text, (ts0, te0), q),
                                            section=region.section, span=[ts0, te0]))
             elif kind == "target":
-                t = self._target(q, ts0, te0, s_s, year)
+                t = self._target(q, ts0, te0, s_s, year or _own_year(low, q, ts0, te0, self.doc_year))
                 if self._add(t):
                     self.prev_start = t.span[0]
 
