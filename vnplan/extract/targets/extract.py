@@ -12,6 +12,10 @@ from .regions import _Region, _doc_year, _horizon, _lead_year, _lower, _regions
 from .tables import _TableHead, _table_head, _table_items
 from .words import MAX_ITEMS, MAX_QUANTITIES, _DIGIT, _LEAD_IN, _WINDOW
 
+# How far back a milestone reads on to the target said before it (bounds long lists).
+_MILESTONE_REACH = 400
+
+
 @dataclass
 class _Sentence:
     """The sentence (through ";") around a clause: its cue words and year, read once per
@@ -191,7 +195,7 @@ class _Walk:
             ts = cs
             # "... giai đoạn 2025 - 2030, phấn đấu ... 20% ... trong năm 2025"
             year = self.index.year(ts, te0) or year
-        if self.prev_start is not None and is_milestone(low, ts, q):
+        if self.prev_start is not None and ts - self.prev_start <= _MILESTONE_REACH and is_milestone(low, ts, q):
             ts = self.prev_start  # "..., năm 2018 đạt 99%": the indicator said before
         if year is None:
             year = region.year
