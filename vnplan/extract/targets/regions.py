@@ -1,0 +1,162 @@
+"""Where a number stands: the sections of a document with their role (target, situation,
+other, report) and the years their headings give."""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from ...lang import vocab
+from ...model import Document, Section
+from .words import _LEAD_YEAR, _WINDOW, _YEAR_ANY, _vocab
+
+@dataclass
+class _Region:
+    start: int
+    end: int
+    role: str  # "target", "situation", "other", "report"
+    year: Optional[int]  # from the headings above
+    section: Optional[str]
+    lead_year: Optional[int] = None  # "Phấn đấu đến năm 2030" said somewhere in the body
+    tasks: bool = False  # within a tasks or implementation section: outcomes may be stated bare
+    appendix: bool = False  # within an appendix ("PHỤ LỤC I"): restatements of targets
+
+
+def _first_year(text: str) -> Optional[int]:
+    m = _YEAR_ANY.search(text.lower())
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2))
+
+
+def _head_words(heading: str) -> str:
+    """The first words of a heading, lower case: where its topic word stands."""
+    return " ".join(heading.lower().split()[:5])
+
+
+def _role(chain: list) -> str:
+    """Target, situation or other, from the kinds and headings of a section and its parents."""
+    v = _vocab()
+    for sec in reversed(chain):  # deepest first
+        kind = (sec.kind or "").lower()
+        head = _head_words(sec.heading or "")
+        if kind in ("objectives", "vision") or v.target_head.search(head):
+            return "target"
+        if kind == "situation" or v.situation_head.search(head):
+            return "situation"
+        if kind in ("tasks", "implementation", "purpose", "viewpoints"):
+            return "other"
+    return "other"
+
+
+_HEADING_BODY = (
+    r"[ \t*#]*(?:(?P<roman>[IVXLC]{1,6})\s*[.\-–)]|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]"
+    r"|(?P<letter>[a-zđ])\))[ \t*]*(?P<head>[^\n]{2,160})(?=\n|\Z)")
+# A heading line: led by its "\n" (a literal the scan can jump to), or at the very start.
+_HEADING = re.compile(r"\n" + _HEADING_BODY)
+_HEADING_FIRST = re.compile(_HEADING_BODY)
+
+
+def _scan_sections(text: str) -> Iterator[tuple]:
+    """A flat stand-in outline (markers and headings only) for when no outline was given.
+
+    Only used to tell objectives from situation; ids stay unknown (None). Lazy: a huge text
+    whose item cap is reached early is not scanned to its end.
+    """
+    first = _HEADING_FIRST.match(text)
+    for m in (itertools.chain([first], _HEADING.finditer(text)) if first else _HEADING.finditer(text)):
+        head = m.group("head").strip(" *")
+        if len(head) > 160 or head.count(". ") > 0:
+            continue
+        if m.group("roman"):
+            level = 1
+        elif m.group("num"):
+            level = 2 + m.group("num").count(".")
+        else:
+            level = 5
+        yield (m.start() + 1 if m.group(0).startswith("\n") else m.start()), level, head
+
+
+_TASK_KINDS = frozenset(["tasks", "implementation"])
+
+
+@lru_cache(maxsize=1)
+def _appendix_number() -> str:
+    """How the outline numbers an appendix ("PHỤ LỤC"), from the heading vocabulary."""
+    return str((vocab.load("headings") or {}).get("appendix_number") or "PHỤ LỤC").lower()
+
+
+def _is_appendix(top: Section) -> bool:
+    return (top.number or "").lower().startswith(_appendix_number())
+
+
+def _regions(doc: Document) -> Iterator[_Region]:
+    """The spans of the text with their role, heading year and section id, in order (lazily)."""
+    n = len(doc.text)
+
+    def visit(sec: Section, chain: list) -> Iterator[_Region]:
+        chain = chain + [sec]
+        span = sec.span or [0, 0]
+        own_end = sec.children[0].span[0] if sec.children and sec.children[0].span else span[1]
+        year = next((y for y in (_first_year(a.heading or "") for a in reversed(chain)) if y), None)
+        tasks = any((a.kind or "").lower() in _TASK_KINDS for a in chain)
+        yield _Region(max(0, span[0]), min(n, own_end), _role(chain), year, sec.id, tasks=tasks,
+                      appendix=_is_appendix(chain[0]))
+        for ch in sec.children:
+            yield from visit(ch, chain)
+
+    if doc.sections:
+        pre = doc.preamble
+        if pre:
+            yield _Region(max(0, pre[0]), min(n, pre[1]), "report", None, None)
+        for sec in doc.sections:
+            yield from visit(sec, [])
+        return
+    found = _scan_sections(doc.text)
+    cur = next(found, None)
+    yield _Region(0, cur[0] if cur else n, "report", None, None)
+    stack: list = []
+    while cur is not None:
+        pos, level, head = cur
+        cur = next(found, None)
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        stack.append(Section(id="", number=None, heading=head, kind="", level=level, text="",
+                             span=[pos, pos]))
+        year = next((y for y in (_first_year(x.heading) for x in reversed(stack)) if y), None)
+        yield _Region(pos, cur[0] if cur else n, _role(stack), year, None)
+
+
+_HORIZON = re.compile(
+    r"(?:đến|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)(?!\d)"
+    r"|(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+
+
+def _horizon(doc: Document) -> Optional[int]:
+    """The year a plan runs to, from its title ("... ĐẾN NĂM 2030, TẦM NHÌN ĐẾN NĂM 2050" ->
+    2030): the year of a commitment that neither its text nor its headings date."""
+    title = doc.metadata.title if doc.metadata else None
+    m = _HORIZON.search(title.lower()) if title else None
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def _lead_year(low: str, region: _Region) -> Optional[int]:
+    m = _LEAD_YEAR.search(low, region.start, min(region.end, region.start + 20 * _WINDOW))
+    return int(m.group(1)) if m else None
+
+
+def _lower(text: str) -> str:
+    """Lower case with the same length as the input ("_" of word-segmented text as a space)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("_", " ")
+
+
+def _doc_year(doc: Document) -> Optional[int]:
+    d = doc.metadata.date if doc.metadata else None
+    if d and len(d) >= 4 and d[:4].isdigit():
+        return int(d[:4])
+    return None
