@@ -114,7 +114,7 @@ _CUE_OF = {" ".join(c.split()): kind for kind, cs in _CUE_KINDS.items() for c in
 _CUE_RE = re.compile(rf"{_LB}(?P<cue>{_words(_CUE_OF)}){_S}\Z", re.I)
 _OPEN_RE = re.compile(rf"{_S},?{_S}{_words(_V['open_ended'])}{_RB}", re.I)
 _NOW_RE = re.compile(rf"{_S}{_words(_V['until_now'])}{_RB}", re.I)
-_GAP_RE = re.compile(r"\s*[-–—]?\s*\Z")
+_DASHES = ("", "-", "–", "—")  # what may stand between the two ends of a range (spaces aside)
 
 _NUM_WORDS = {" ".join(k.split()): v for k, v in _V["number_words"].items()}
 _QUARTERS = {str(k).lower(): v for k, v in _V["quarters"].items()}
@@ -352,8 +352,9 @@ def _merge_ranges(text: str, atoms: list, ref: Optional[date]) -> list:
                 and a.parts["unit"] not in ("cadence", "ongoing", "range")
                 and prev.parts["unit"] not in ("cadence", "ongoing")):
             gap_end = a.cue_start if (a.cue in _UNTIL and a.cue_start is not None) else a.start
-            gap = text[prev.end:gap_end] if gap_end >= prev.end else None
-            dash = gap is not None and _GAP_RE.match(gap) is not None
+            gap = text[prev.end:gap_end] if prev.end <= gap_end <= prev.end + 40 else None
+            # str.strip, not a regex: "\\s*-?\\s*\\Z" backtracks quadratically over long space runs
+            dash = gap is not None and gap.strip() in _DASHES
             if dash and (gap.strip() or a.cue in _UNTIL):
                 lo = prev.lo
                 if (prev.parts.get("y") is None and a.parts.get("y") is not None
