@@ -139,7 +139,7 @@ def test_not_deadlines(text):
     ("b) Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo kết quả về Ủy ban nhân dân thành phố.", "P1Y",
      "2024-12-15"),
     ("yêu cầu các Sở nghiêm túc triển khai thực hiện; định kỳ trước ngày 30 tháng 11 hàng năm báo cáo "
-     "kết quả thực hiện về UBND Thành phố.", "P1Y", "2024-11-30"),
+     "kết quả thực hiện về UBND Thành phố.", "P1Y", None),  # a day of every year, not one due date
     ("Hằng năm hoặc đột xuất báo cáo kết quả thực hiện về Bộ Công an.", "P1Y", None),
     ("Các sở thực hiện chế độ báo cáo định kỳ hằng quý về Sở Nội vụ.", "P3M", None),
 ])

@@ -17,7 +17,8 @@ from typing import Optional
 from ..lang import vocab
 from ..model import Deadline, Document
 from ..lang.text import fold
-from ..lang.timex import Timex, _words, find_timexes, normalize, parse_iso
+from ..lang.timex import Timex, find_timexes, normalize, parse_iso
+from ..lang.timex_patterns import _words
 
 _V = vocab.load("time")["deadlines"]
 _S = r"[\s_]{0,3}"
