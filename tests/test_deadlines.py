@@ -33,6 +33,8 @@ GOLD = {
         (None, "P1Y", "định kỳ hằng năm báo cáo kết quả thực hiện với ban thường vụ tỉnh ủy và ban tuyên giáo trung ương"),
     ],
     "004": [
+        # GOLD.md rule 5 (cadences on any task); the seed gold predates it and lacks this one
+        (None, "P1Y", "hàng năm"),  # "Hàng năm, tổ chức xét chọn, tôn vinh trí thức tiêu biểu"
         ("2024-03-31", None, "hoàn thành trong quý i/2024"),
         ("2024-03-31", None, "hoàn thành trong quý i/2024"),
         ("2024-12-31", None, "hoàn thành trong năm 2024"),
@@ -67,7 +69,7 @@ def test_seed_000_narrative_has_no_deadline(parsed):
 
 
 def test_seed_004_task_of_parenthesised_deadline(parsed):
-    d = parsed["004"].deadlines[2]
+    d = parsed["004"].deadlines[3]
     assert d.text == "hoàn thành trong năm 2024"
     assert d.task.endswith("nghiên cứu xây dựng Quỹ đổi mới sáng tạo")
 
