@@ -96,7 +96,11 @@ def _judge_by_place(t: Timex, c: Clause, chained: bool) -> Optional[Drop]:
     merged = t.kind == "range" and bool(t.parts.get("merged"))
     if t.kind == "range" and not merged:
         # "giai đoạn 2026-2030" is a period named; only "2026 - 2027: <task>" heads a task
-        return None if c.head and c.after.lstrip().startswith(":") else Drop.PLAN_PERIOD
+        if c.head and c.after.lstrip().startswith(":"):
+            return None
+        if COMPLETION_RE.search(c.before[-20:]) and not _PLAN_RE.search(c.before[-40:]):
+            return Drop.TASK_OBJECT  # "tổng kết giai đoạn 2021-2025"
+        return Drop.PLAN_PERIOD
     if c.head and (c.after.strip() or t.cue_kind is not None):
         return None  # "Năm 2026: ...", "Đến năm 2026, ...", "Trong quý I/2026, ..."
     if t.cue_kind == "until":

@@ -154,7 +154,7 @@ def candidates(doc: Document) -> list:
     ref = reference_date(doc)
     secs = _Sections(doc)
     blocks = table_deadlines(doc, ref) + field_deadlines(doc, ref, secs)
-    spans = sorted(c.deadline.span for c in blocks if c.deadline is not None)
+    spans = sorted(c.deadline.span if c.deadline is not None else c.timex.span for c in blocks)
     span_starts = [b[0] for b in spans]
 
     def in_block(span) -> bool:
