@@ -147,50 +147,59 @@ def _read(m: re.Match) -> Optional[dict]:
     """The numbers of one master-regex match, or None when they do not make a date."""
     g = m.group
     name = next(n for n in _ALT_NAMES if g(n) is not None)
-    if name in ("dmyw", "dmyw2"):
-        y = g(f"{name}_y")
-        return {"unit": "day", "d": int(g(f"{name}_d")), "m": int(g(f"{name}_m")), "y": int(y) if y else None,
-                "kind": "date"}
-    if name == "dmyn":
-        return {"unit": "day", "d": int(g("dmyn_d")), "m": int(g("dmyn_m")), "y": int(g("dmyn_y")), "kind": "date"}
+    if name in ("cad1", "cad2", "cad3"):
+        return _read_cadence(name, g)
+    if name == "ongoing":
+        return {"unit": "ongoing", "kind": "ongoing"}
+    if name in ("dmyw", "dmyw2", "dmyn", "dmn"):
+        return _read_day(name, g)
+    return _read_period(name, g)
+
+
+def _int(s: Optional[str]) -> Optional[int]:
+    return int(s) if s else None
+
+
+def _read_day(name: str, g) -> dict:
     if name == "dmn":
         return {"unit": "day", "d": int(g("dmn_d")), "m": int(g("dmn_m")), "y": None, "kind": "date",
                 "needs_cue": g("dmn_n") is None}
+    return {"unit": "day", "d": int(g(f"{name}_d")), "m": int(g(f"{name}_m")), "y": _int(g(f"{name}_y")),
+            "kind": "date"}
+
+
+def _read_period(name: str, g) -> Optional[dict]:
+    """Halves, year ranges, quarters, months and years."""
     if name == "half":
         n = _count(g("half_n")) if g("half_n") else 6
         if n is None or not 1 <= n <= 12:
             return None
-        y = g("half_y")
         return {"unit": "half", "n": n, "first": _HALF_OF.get(_unit_key(g("half_w"))) == "first",
-                "y": int(y) if y else None, "kind": "half"}
+                "y": _int(g("half_y")), "kind": "half"}
     if name == "yr":
         a, b = int(g("yr_a")), int(g("yr_b"))
-        if not a <= b <= a + 100:
-            return None
-        return {"unit": "range", "a": a, "b": b, "kind": "range"}
+        return {"unit": "range", "a": a, "b": b, "kind": "range"} if a <= b <= a + 100 else None
     if name == "quarter":
         q = _QUARTERS.get(g("q").lower())
-        y = g("q_y")
-        return {"unit": "quarter", "q": q, "y": int(y) if y else None, "kind": "quarter"} if q else None
+        return {"unit": "quarter", "q": q, "y": _int(g("q_y")), "kind": "quarter"} if q else None
     if name == "mlist":
-        a, b, y = int(g("ml_a")), int(g("ml_b")), g("ml_y") or g("ml_y2")
-        return {"unit": "months", "m0": a, "m": b, "y": int(y), "kind": "month"} if a < b else None
+        a, b = int(g("ml_a")), int(g("ml_b"))
+        return {"unit": "months", "m0": a, "m": b, "y": int(g("ml_y") or g("ml_y2")), "kind": "month"} if a < b else None
     if name == "month":
-        y = g("m_y") or g("m_y2")
-        return {"unit": "month", "m": int(g("m")), "y": int(y) if y else None, "kind": "month"}
+        return {"unit": "month", "m": int(g("m")), "y": _int(g("m_y") or g("m_y2")), "kind": "month"}
     if name == "year":
         return {"unit": "year", "y": int(g("year_y")), "kind": "year", "needs_cue": g("year_n") is None}
-    if name in ("cad1", "cad2", "cad3"):
-        unit = g(f"{name}_u") if name != "cad3" else None
-        if unit:
-            return {"unit": "cadence", "recurrence": _UNIT_DUR.get(_unit_key(unit)), "kind": "cadence"}
-        n = _count(g(f"{name}_n"))
-        cu = _COUNT_UNIT.get(_unit_key(g(f"{name}_cu")))
-        rec = _duration(n, cu) if n and cu else None
-        return {"unit": "cadence", "recurrence": rec, "kind": "cadence"} if rec else None
-    if name == "ongoing":
-        return {"unit": "ongoing", "kind": "ongoing"}
     return None
+
+
+def _read_cadence(name: str, g) -> Optional[dict]:
+    unit = g(f"{name}_u") if name != "cad3" else None
+    if unit:
+        return {"unit": "cadence", "recurrence": _UNIT_DUR.get(_unit_key(unit)), "kind": "cadence"}
+    n = _count(g(f"{name}_n"))
+    cu = _COUNT_UNIT.get(_unit_key(g(f"{name}_cu")))
+    rec = _duration(n, cu) if n and cu else None
+    return {"unit": "cadence", "recurrence": rec, "kind": "cadence"} if rec else None
 
 
 def _cue_before(text: str, start: int) -> Optional[re.Match]:
