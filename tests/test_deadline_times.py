@@ -78,6 +78,8 @@ def test_second_clause_reuses_the_verb():
     ("Kiểm tra, đôn đốc thường xuyên.", Drop.NO_DATE),
     ("Các đơn vị gửi báo cáo kết quả năm 2026 về Sở Nội vụ.", Drop.TASK_OBJECT),
     ("Trong năm 2026, các huyện đã tổ chức 30 lớp tập huấn.", Drop.NARRATIVE),
+    ("Đến năm 2028, hệ thống quan trắc môi trường được hoàn thiện.", Drop.TARGET_HORIZON),
+    ("Giảm phát thải theo hướng đạt mức phát thải ròng bằng 0 vào năm 2050.", Drop.TARGET_HORIZON),
     ("Trong tháng 12/2025, toàn tỉnh tổ chức 20 hội nghị.", Drop.NARRATIVE),  # before the document
 ])
 def test_drop_reasons(text, reason):
@@ -97,3 +99,16 @@ def test_objectives_section_years_are_target_horizons():
             "II. NHIỆM VỤ\n1. Hằng năm, tổ chức hội nghị đối thoại với doanh nghiệp.\n")
     doc = vnplan.parse(text, strict=True)
     assert [(d.recurrence, d.due) for d in doc.deadlines] == [("P1Y", None)]
+
+
+def test_one_entry_when_a_clause_repeats_its_time():
+    text = ("Giảm lãi suất cho vay từ ngày 01 tháng 10 năm 2026 đến hết ngày 31 tháng 12 năm 2026 và thời gian "
+            "thực hiện từ ngày 01 tháng 10 năm 2026 đến hết ngày 31 tháng 12 năm 2026.")
+    got = candidates(_doc(text))
+    assert [c.reason for c in got] == [None, Drop.SAME_TASK]
+
+
+def test_a_later_bare_time_of_the_clause_is_an_object_not_a_second_deadline():
+    text = "Hoàn thành trong tháng 10/2026 và bảo đảm trong phạm vi kế hoạch vốn được giao năm 2026."
+    got = candidates(_doc(text))
+    assert [(c.timex.due, c.reason) for c in got] == [("2026-10-31", None), ("2026-12-31", Drop.TASK_OBJECT)]

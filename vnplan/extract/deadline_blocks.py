@@ -16,7 +16,8 @@ _V = vocab.load("time")["deadlines"]
 # "- Thời gian thực hiện: Quý III/2025" at any numbering ("+", "a)", "3.", "2.1."); on a numbered
 # line a period of years is the plan's own ("3. Thời gian thực hiện: 2025-2030"), not a task's.
 _FIELD_RE = re.compile(
-    rf"[ \t]*(?:[-+•*–]\s*|[a-zđ]\)\s*|(?P<num>(?:\d{{1,2}}\.){{1,3}}|\d{{1,2}}\)|[IVX]{{1,4}}\.)\s*)?[*_]{{0,2}}(?P<label>{_words(_V['field_labels'])})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*(?P<value>[^\n]*)",
+    rf"[ \t]*(?:[-+•*–]\s*|[a-zđ]\)\s*|(?P<num>(?:\d{{1,2}}\.){{1,3}}|\d{{1,2}}\)|[IVX]{{1,4}}\.)\s*)?"
+    rf"[*_]{{0,2}}(?P<label>{_words(_V['field_labels'])})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*(?P<value>[^\n]*)",
     re.I)
 # First words of the labels, searched literally (fast) in the lower-cased text.
 _FIELD_HEADS = sorted({fold(w).split()[0] for w in _V["field_labels"]})

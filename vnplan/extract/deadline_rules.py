@@ -33,6 +33,7 @@ _YEARLY_RE = re.compile(rf"(?<![^\W_]){_words(_V['yearly_nouns'])}(?:[\s_]+[^\W\
 _PLAN_RE = _re(_V["plan_nouns"])
 _TARGET_RE = re.compile(rf"(?<![^\W_]){_words(_V['target_words'])}(?![^\W_])|\d[\d.,]*\s*%", re.I)
 _FROM_NOW_RE = _re(_V["from_now"])
+_OUTCOME_RE = _re(_V["outcome_words"])
 _NARRATIVE_RE = _re(_V["narrative_words"])
 _ONGOING_RE = _re(_T["ongoing"])
 # A document number just before a date: "số 45-NQ/TW, ngày 24/11/2023", "Quyết định 22/2013/QĐ-TTg ngày ..."
@@ -88,6 +89,9 @@ def judge_dated(text: str, t: Timex, c: Clause, top_kind: Optional[str], chained
     yearish = t.kind in ("year", "range", "until")
     if yearish and (_TARGET_RE.search(c.after) or _TARGET_RE.search(c.before)):
         return Drop.TARGET_HORIZON
+    if t.kind in ("year", "until") and t.cue_kind in ("until", "within") and (
+            _OUTCOME_RE.search(c.after[:50]) or _OUTCOME_RE.search(c.before[-60:])):
+        return Drop.TARGET_HORIZON  # "Đến năm 2030, hệ thống ... được hoàn thiện", "đạt ... vào năm 2050"
     return _judge_by_place(t, c, chained)
 
 

@@ -123,7 +123,7 @@ def _dated_deadline(ctx: _Ctx, t: Timex, c: Clause, start: int, timexes: list, k
 def _dated(ctx: _Ctx, timexes: list, used: set) -> list:
     """Dated expressions: each kept or dropped by ``judge_dated``."""
     out: list = []
-    last_end = -1  # end of the last deadline kept (chained clauses of one sentence)
+    last_end, last_due = -1, None  # the last deadline kept (chained clauses of one sentence)
     for k, t in enumerate(timexes):
         if t.recurrence or k in used:
             continue
@@ -131,16 +131,24 @@ def _dated(ctx: _Ctx, timexes: list, used: set) -> list:
             out.append(Candidate(t, Drop.OPEN_ENDED if t.period_start else Drop.NO_DATE))
             continue
         c = clause_of(ctx.text, t)
-        chained = c.start < last_end <= t.span[0]
+        # right after a comma or "và" that follows the last deadline of this clause
+        after_prev = c.start < last_end <= t.span[0]
+        chained = after_prev and ctx.text[last_end:t.span[0]].rstrip().endswith((",", " và"))
+        if chained and last_due == t.due:
+            out.append(Candidate(t, Drop.SAME_TASK))
+            continue
         reason = _common_drop(ctx, t) or judge_dated(ctx.text, t, c, ctx.secs.top_kind(t.span[0]), chained)
         if reason is not None:
             out.append(Candidate(t, reason))
             continue
         start = c.start
-        if chained:  # "sơ kết giữa kỳ vào năm 2025, tổng kết vào năm 2030": the second after the first
+        if after_prev:  # "sơ kết giữa kỳ vào năm 2025, tổng kết vào năm 2030": the second after the first
             comma = ctx.text.rfind(",", last_end, t.span[0])
             start = comma + 1 if comma >= 0 else last_end
-        last_end = t.span[1]
+        if c.start < last_end and last_due == t.due:
+            out.append(Candidate(t, Drop.SAME_TASK))  # the same time said twice of one task
+            continue
+        last_end, last_due = t.span[1], t.due
         out.append(Candidate(t, None, _dated_deadline(ctx, t, c, start, timexes, k)))
     return out
 
