@@ -112,3 +112,11 @@ def test_a_later_bare_time_of_the_clause_is_an_object_not_a_second_deadline():
     text = "Hoàn thành trong tháng 10/2026 và bảo đảm trong phạm vi kế hoạch vốn được giao năm 2026."
     got = candidates(_doc(text))
     assert [(c.timex.due, c.reason) for c in got] == [("2026-10-31", None), ("2026-12-31", Drop.TASK_OBJECT)]
+
+
+def test_labelled_line_with_the_campaign_period_of_the_title_is_dropped():
+    doc = _doc("1. Rà soát quy hoạch\n- Thời gian thực hiện: 2026-2030\n2. Khảo sát\n- Thời gian thực hiện: năm 2026\n")
+    doc.metadata.title = "Chuyển đổi số tỉnh Lạng Sơn giai đoạn 2026-2030"
+    got = candidates(doc)
+    assert [(c.reason, c.deadline.due if c.deadline else None) for c in got] == [
+        (Drop.PLAN_PERIOD, None), (None, "2026-12-31")]

@@ -168,11 +168,11 @@ def test_labelled_time_lines():
             "4. Khảo sát\n- Thời gian thực hiện: Quý III/2025\n"
             "5. Theo dõi\n- Thời gian thực hiện: Thường xuyên\n")
     got = extract_deadlines(_doc(text, "2025-11-29"))
-    assert _rows(got) == [(None, "2025-01-01", None), ("2027-12-31", "2026-01-01", None),
+    # "năm 2025 và các năm tiếp theo" has no end: not a deadline (Drop.OPEN_ENDED)
+    assert _rows(got) == [("2027-12-31", "2026-01-01", None),
                           ("2026-01-01", None, None), ("2025-09-30", "2025-07-01", None)]
-    assert got[0].text == "Thời gian thực hiện: năm 2025 và các năm tiếp theo"
-    assert [d.task for d in got] == ["Tổ chức tập huấn chuyên sâu", "Xây dựng Cổng thông tin",
-                                     "Xây dựng Nghị định", "Khảo sát"]
+    assert got[0].text == "Thời gian thực hiện: năm 2026 - 2027"
+    assert [d.task for d in got] == ["Xây dựng Cổng thông tin", "Xây dựng Nghị định", "Khảo sát"]
 
 
 def test_numbered_heading_period_is_not_a_task_deadline():

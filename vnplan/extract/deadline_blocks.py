@@ -7,7 +7,7 @@ from typing import Optional
 
 from ..lang import vocab
 from ..lang.text import fold
-from ..lang.timex import Timex, normalize
+from ..lang.timex import Timex, find_timexes, normalize
 from ..lang.timex_patterns import _words
 from ..model import Deadline, Document
 from .deadline_text import _MARKER_RE, Candidate, Drop, _Sections, _trim
@@ -87,6 +87,7 @@ def field_deadlines(doc: Document, ref: Optional[date], secs: "_Sections") -> li
     low = text.lower()
     if len(low) != len(text):
         low = text
+    campaign = _campaign(doc, ref)
     starts = set()
     for head in _FIELD_HEADS:
         i = low.find(head)
@@ -103,13 +104,31 @@ def field_deadlines(doc: Document, ref: Optional[date], secs: "_Sections") -> li
             continue
         lo, hi = _trim(text, m.start(), m.end())
         cand = Timex(text=text[lo:hi], span=[lo, hi], kind="field")
-        if m.group("num") and _years_period(t):
-            out.append(Candidate(cand, Drop.PLAN_PERIOD))
+        reason = _field_drop(t, bool(m.group("num")), campaign)
+        if reason is not None:
+            out.append(Candidate(cand, reason))
             continue
         out.append(Candidate(cand, None, Deadline(
             text=text[lo:hi], due=t.due, period_start=t.period_start, recurrence=t.recurrence,
             task=_item_heading(doc, m.start(), secs), span=[lo, hi])))
     return out
+
+
+def _campaign(doc: Document, ref: Optional[date]) -> set:
+    """(start, due) of the periods named in the title: the plan's own campaign period."""
+    title = getattr(doc.metadata, "title", None) or ""
+    return {(t.period_start, t.due) for t in find_timexes(title, ref) if t.period_start and t.due}
+
+
+def _field_drop(t: Timex, numbered: bool, campaign: set) -> Optional[Drop]:
+    """Why a labelled time line is no deadline of its task, if it is not."""
+    if t.due is None and t.recurrence is None:
+        return Drop.OPEN_ENDED  # "năm 2025 và các năm tiếp theo", "Từ 01/7/2025"
+    if (t.period_start, t.due) in campaign:
+        return Drop.PLAN_PERIOD
+    if numbered and _years_period(t):
+        return Drop.PLAN_PERIOD
+    return None
 
 
 def _years_period(t: Timex) -> bool:
