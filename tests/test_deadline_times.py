@@ -36,6 +36,9 @@ def _one(text: str):
     ("Đến năm 2027, hoàn thành số hóa hồ sơ đất đai.", "2027-12-31", "Đến năm 2027"),
     ("Hoàn thành việc cấp giấy chứng nhận cho các hộ đến hết năm 2026.", "2026-12-31", "đến hết năm 2026"),
     ("Xây dựng kịch bản ứng phó từ nay đến hết năm 2026.", "2026-12-31", "từ nay đến hết năm 2026"),
+    # a time closing its task clause
+    ("Sở Tư pháp xây dựng đề án, trình Ủy ban nhân dân tỉnh, hoàn thành quý II/2026.", "2026-06-30", "quý II/2026"),
+    ("Các huyện rà soát danh mục dự án, tháng 8/2026.", "2026-08-31", "tháng 8/2026"),
     # OCR damage
     ("Các huyện hoàn thành trong Quy IV/2026.", "2026-12-31", "Quy IV/2026"),
 ])
@@ -77,6 +80,7 @@ def test_second_clause_reuses_the_verb():
     ("Áp dụng năm 2026 và các năm tiếp theo.", Drop.OPEN_ENDED),
     ("Kiểm tra, đôn đốc thường xuyên.", Drop.NO_DATE),
     ("Các đơn vị gửi báo cáo kết quả năm 2026 về Sở Nội vụ.", Drop.TASK_OBJECT),
+    ("Tổng hợp số liệu báo cáo tháng 8/2026 của các huyện.", Drop.TASK_OBJECT),
     ("Trong năm 2026, các huyện đã tổ chức 30 lớp tập huấn.", Drop.NARRATIVE),
     ("Đến năm 2028, hệ thống quan trắc môi trường được hoàn thiện.", Drop.TARGET_HORIZON),
     ("Giảm phát thải theo hướng đạt mức phát thải ròng bằng 0 vào năm 2050.", Drop.TARGET_HORIZON),

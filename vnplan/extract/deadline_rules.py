@@ -121,7 +121,19 @@ def _judge_by_place(t: Timex, c: Clause, chained: bool) -> Optional[Drop]:
         return None if COMPLETION_RE.search(c.before) else Drop.TASK_OBJECT
     if chained:
         return None  # "hoàn thành trong quý II/2026 đối với cấp tỉnh, quý IV/2026 đối với cấp xã"
+    if _tail_time(t, c):
+        return None  # "trình Ủy ban nhân dân tỉnh, hoàn thành quý II/2026."
     return Drop.TASK_OBJECT
+
+
+def _tail_time(t: Timex, c: Clause) -> bool:
+    """A time that closes its task clause after a completion verb, a comma or a dash."""
+    if c.after.strip(" \t.;,)"):
+        return False
+    lead = c.before.rstrip()
+    if COMPLETION_RE.search(lead[-15:]):
+        return True
+    return t.kind in ("date", "month", "quarter", "half") and lead.endswith((",", "-", "–"))
 
 
 def judge_cadence(c: Clause, top_kind: Optional[str]) -> Optional[Drop]:
