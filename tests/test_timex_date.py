@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import vnplan
 from vnplan.lang.timex import find_timexes, normalize
-from vnplan.lang.timex_date import read_date
+from vnplan.lang.timex import read_date
 
 
 @pytest.mark.parametrize("text,iso,span_text", [

@@ -8,6 +8,11 @@ ref_date)`` reads one expression. A period gives ``period_start`` .. ``due`` (it
 a single day gives ``due``, a cadence gives ``recurrence`` (ISO 8601 duration). Expressions
 without a year ("trước 30/6", "trong tháng 4") take the year of ``ref_date`` (the document's
 date), moved to the next year when the day would fall before the document itself.
+
+``read_date(line)`` -> ``(iso, start, end)`` reads the one calendar date of a line: a header's
+place-date line "Hà Nội, ngày 24 tháng 11 năm 2023", a cited "ngày 24/11/2023"; a day left
+blank ("ngày    tháng 02 năm 2024") gives "2024-02". This module is meant to be the project's
+one reader of dates, periods and cadences.
 """
 from __future__ import annotations
 
@@ -17,7 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator, Optional
 
-from .timex_patterns import (_CUE_OF, _DASHES, _NOW_RE, _OPEN_RE, _cue_before, _matches, _read, _DAY_OF_CADENCE, repair_ocr)
+from .timex_patterns import (_CUE_OF, _DASHES, _DAY, _DAY_OF_CADENCE, _LB, _MON, _NOW_RE, _OPEN_RE, _S, _YEAR,
+                             _cue_before, _matches, _read, repair_ocr)
 
 @dataclass
 class Timex:
@@ -251,3 +257,47 @@ def parse_iso(value: Optional[str]) -> Optional[date]:
         return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
     except ValueError:
         return None
+
+
+# --- one calendar date in a line (header place-date line, cited dates) --------------------------
+
+_BLANK = r"[\s.…_]{0,16}"  # what stands for a day or month left blank: spaces, dots, "…", "___"
+_WORDY = re.compile(
+    rf"{_LB}ngày(?:{_S}(?P<d>{_DAY}){_S}|{_BLANK})tháng(?:{_S}(?P<m>{_MON}){_S}|{_BLANK}),?{_S}"
+    rf"năm{_S}(?P<y>{_YEAR})", re.I)
+
+
+def _iso(y: int, m: Optional[int], d: Optional[int]) -> Optional[str]:
+    try:
+        if m is None:
+            return f"{y:04d}"
+        if d is None:
+            return date(y, m, 1).isoformat()[:7]
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def read_date(text: str) -> Optional[tuple]:
+    """(iso, start, end) of the first full date in ``text``; None when there is none.
+
+    The day may be left blank ("2024-02"), or day and month ("2024"); a day with a blank
+    month is no date.
+    """
+    if not text or not isinstance(text, str):
+        return None
+    shadow = repair_ocr(text)
+    wm = _WORDY.search(shadow)
+    numeric = next((t for t in find_timexes(text) if t.kind == "date" and t.year_given and t.due), None)
+    if wm is not None and (numeric is None or wm.start() <= numeric.span[0]):
+        d, m = wm.group("d"), wm.group("m")
+        if d is not None and m is None:
+            return None
+        iso = _iso(int(wm.group("y")), int(m) if m else None, int(d) if d else None)
+        return (iso, wm.start(), wm.end()) if iso else None
+    if numeric is not None:
+        start = numeric.span[0] + len(numeric.text) - len(numeric.text.lstrip())
+        if numeric.cue:  # "trước ngày 30/6/2024": the date without its preposition
+            start = numeric.span[0] + len(numeric.text) - len(numeric.text[len(numeric.cue):].lstrip())
+        return numeric.due, start, numeric.span[1]
+    return None
