@@ -56,6 +56,7 @@ def test_dated_classes(text, due, shown):
     ("Tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 25/12 hàng năm.", "P1Y"),
     ("Định kỳ báo cáo kết quả thực hiện Kế hoạch\nhằng năm về Sở Nội vụ.", "P1Y"),  # across a wrap
     ("Các sở báo cáo kết quả hàng nãm về Ủy ban nhân dân tỉnh.", "P1Y"),  # OCR
+    ("Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã vào tháng 3 và tháng 9 hằng năm.", "P1Y"),
 ])
 def test_cadence_classes(text, rec):
     d = _one(text)

@@ -101,6 +101,8 @@ CASES = [
     ("trước ngày 20 hằng tháng", None, None, "P1M"),
     ("trước ngày 25/12 hàng năm", None, None, "P1Y"),
     ("chậm nhất ngày 10 hàng quý", None, None, "P3M"),
+    ("vào tháng 3 và tháng 9 hằng năm", None, None, "P1Y"),
+    ("trước ngày 15/6 và 15/12 hằng năm", None, None, "P1Y"),
     # month lists: due the last month
     ("Tháng 6, 7/2026", "2026-07-31", "2026-06-01", None),
     ("tháng 3, 6 và 9 năm 2026", "2026-09-30", "2026-03-01", None),

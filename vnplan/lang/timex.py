@@ -140,6 +140,9 @@ def _atoms(text: str, ref: Optional[date]) -> list:
     return _merge_ranges(text, _day_cadences(text, out), ref)
 
 
+_LIST_JOINS = {",", "và", "hoặc", ", và"}
+
+
 def _day_cadences(text: str, atoms: list) -> list:
     """"(trước) ngày 20 hằng tháng", "25/12 hàng năm": the day opens the cadence, it is no due date."""
     out: list = []
@@ -151,6 +154,9 @@ def _day_cadences(text: str, atoms: list) -> list:
                 start = w0 + dm.start()
                 while out and out[-1].start >= start and out[-1].parts.get("y") is None:
                     out.pop()  # the yearless day read on its own
+                while (out and out[-1].parts.get("y") is None and out[-1].parts["unit"] in ("day", "month")
+                       and " ".join(text[out[-1].end:start].split()) in _LIST_JOINS):
+                    start = out.pop().start  # "tháng 3 và tháng 9 hằng năm": the whole list
                 if not out or out[-1].end <= start:
                     a.start = start
                     cm = _cue_before(text, start)

@@ -108,8 +108,10 @@ _CUE_OF = {" ".join(c.split()): kind for kind, cs in _CUE_KINDS.items() for c in
 _CUE_RE = re.compile(rf"{_LB}(?P<cue>{_words(_CUE_OF)}){_S}\Z", re.I)
 _OPEN_RE = re.compile(rf"{_S},?{_S}{_words(_V['open_ended'])}{_RB}", re.I)
 _NOW_RE = re.compile(rf"{_S}{_words(_V['until_now'])}{_RB}", re.I)
-# The day a cadence falls on, just before it: "ngày 20 hằng tháng", "ngày 15 tháng 12 hằng năm", "25/12 hàng năm".
-_DAY_OF_CADENCE = re.compile(rf"{_LB}(?:ngày{_S}{_DAY}(?:(?:{_S}/{_S}|{_W}tháng{_S}){_MON})?|{_DAY}{_S}/{_S}{_MON})"
+# The day or month a cadence falls on, just before it: "ngày 20 hằng tháng", "25/12 hàng năm",
+# "tháng 3 và tháng 9 hằng năm" (the earlier members of such a list join it in timex).
+_DAY_OF_CADENCE = re.compile(rf"{_LB}(?:ngày{_S}{_DAY}(?:(?:{_S}/{_S}|{_W}tháng{_S}){_MON})?|{_DAY}{_S}/{_S}{_MON}"
+                             rf"|tháng{_S}{_MON})"
                              rf"{_S},?{_S}\Z", re.I)
 _DASHES = ("", "-", "–", "—")  # what may stand between the two ends of a range (spaces aside)
 
