@@ -75,9 +75,12 @@ def reference_date(doc: Document) -> Optional[date]:
 def _soft_wrap(text: str, i: int) -> bool:
     """A line break inside a sentence (PDF text): the next line opens in lower case and the
     line does not end with . ; or :."""
-    nxt = text[i + 1:i + 2]
-    prev = text[:i].rstrip(" \t")[-1:]
-    return nxt.islower() and prev not in (".", ";", ":", "")
+    if not text[i + 1:i + 2].islower():
+        return False
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j >= 0 and text[j] not in ".;:\n"
 
 
 def clause_start(text: str, pos: int) -> tuple:

@@ -242,19 +242,28 @@ def _matches(text: str) -> Iterator[re.Match]:
 
 _OCR = _V["ocr"]
 _OCR_CHARS = str.maketrans({k: v for k, v in _OCR["chars"].items() if len(k) == len(v) == 1})
+_OCR_CHAR_SET = set(_OCR["chars"])
 _OCR_WORDS = {k: v for k, v in _OCR["words"].items() if len(k) == len(v)}
-_OCR_WORD_RE = re.compile(rf"{_LB}(?:{'|'.join(map(re.escape, _OCR_WORDS))}){_RB}", re.I)
-_OCR_QUARTER_RE = re.compile(
-    rf"{_LB}(?:{'|'.join(map(re.escape, _OCR['quarter_words']))})(?={_S}{_QUART}{_RB})", re.I)
+# No look-behind in front: a literal-led pattern scans fast; the word boundary is checked on the match.
+_OCR_WORD_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR_WORDS))}){_RB}", re.I)
+_OCR_QUARTER_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR['quarter_words']))})(?={_S}{_QUART}{_RB})", re.I)
 
 
 def _same_case(old: str, new: str) -> str:
     return new[0].upper() + new[1:] if old[:1].isupper() else new
 
 
+def _fix(m: re.Match, new: str) -> str:
+    before = m.string[m.start() - 1:m.start()]
+    if before and (before.isalnum() or before == "_"):
+        return m.group(0)
+    return _same_case(m.group(0), new)
+
+
 def repair_ocr(text: str) -> str:
     """``text`` with unambiguous OCR damage of time words undone ("hàng nãm", "Quy IV"); same length."""
-    text = text.translate(_OCR_CHARS)
-    text = _OCR_WORD_RE.sub(lambda m: _same_case(m.group(0), _OCR_WORDS[m.group(0).lower()]), text)
+    if not _OCR_CHAR_SET.isdisjoint(text):
+        text = text.translate(_OCR_CHARS)
+    text = _OCR_WORD_RE.sub(lambda m: _fix(m, _OCR_WORDS[m.group(0).lower()]), text)
     quarter = _V["quarter_words"][0]
-    return _OCR_QUARTER_RE.sub(lambda m: _same_case(m.group(0), quarter), text)
+    return _OCR_QUARTER_RE.sub(lambda m: _fix(m, quarter), text)
