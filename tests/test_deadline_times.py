@@ -2,7 +2,11 @@
 reason each dropped time expression is given."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vnplan
 from vnplan.extract.deadlines import Drop, candidates, extract_deadlines
@@ -125,3 +129,26 @@ def test_labelled_line_with_the_campaign_period_of_the_title_is_dropped():
     got = candidates(doc)
     assert [(c.reason, c.deadline.due if c.deadline else None) for c in got] == [
         (Drop.PLAN_PERIOD, None), (None, "2026-12-31")]
+
+
+_PIECES = ["Hoàn thành trong quý {q}/{y}", "trước ngày {d}/{m}/{y}", "Năm {y}: Tổ chức tập huấn",
+           "Đến năm {y}, hoàn thành rà soát", "từ tháng {m} đến tháng 12 năm {y}", "(Quý {q}/{y}, Quý IV/{y})",
+           "Hằng năm, tổ chức hội nghị", "báo cáo trước ngày {d} hằng tháng", "vào tháng {m} và tháng 12 năm {y}",
+           "Tháng {m}, 12/{y}", "giai đoạn {y}-2040", "đến năm {y}"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.integers(2026, 2035), st.integers(1, 11),
+                          st.integers(1, 28), st.sampled_from(["I", "II", "III", "IV"])), min_size=1, max_size=6),
+       st.sampled_from(["; ", ". ", ", ", "\n- ", "\n"]))
+def test_property_every_deadline_is_a_valid_ordered_date(pieces, sep):
+    text = sep.join(p.format(y=y, m=m, d=d, q=q) for p, y, m, d, q in pieces) + "."
+    doc = vnplan.parse(text, strict=True)
+    for d in doc.deadlines:
+        assert d.due or d.recurrence
+        if d.due:
+            due = date.fromisoformat(d.due)
+            assert due.year >= 2026
+            if d.period_start:
+                assert date.fromisoformat(d.period_start) <= due
+        assert doc.text[d.span[0]:d.span[1]] == d.text
