@@ -40,6 +40,8 @@ def _one(text: str):
     ("Đến năm 2027, hoàn thành số hóa hồ sơ đất đai.", "2027-12-31", "Đến năm 2027"),
     ("Hoàn thành việc cấp giấy chứng nhận cho các hộ đến hết năm 2026.", "2026-12-31", "đến hết năm 2026"),
     ("Xây dựng kịch bản ứng phó từ nay đến hết năm 2026.", "2026-12-31", "từ nay đến hết năm 2026"),
+    ("Hội thi tuyên truyền viên\n- Thời gian tổ chức: dự kiến tháng 10/2026.\n", "2026-10-31", "tháng 10/2026"),
+    ("Tổ chức hội chợ xúc tiến thương mại, dự kiến trong quý III/2026.", "2026-09-30", "quý III/2026"),
     # a time closing its task clause
     ("Sở Tư pháp xây dựng đề án, trình Ủy ban nhân dân tỉnh, hoàn thành quý II/2026.", "2026-06-30", "quý II/2026"),
     ("Các huyện rà soát danh mục dự án, tháng 8/2026.", "2026-08-31", "tháng 8/2026"),
@@ -65,6 +67,11 @@ def test_dated_classes(text, due, shown):
 def test_cadence_classes(text, rec):
     d = _one(text)
     assert (d.recurrence, d.due) == (rec, None)
+
+
+def test_yearless_time_in_a_cadence_clause_belongs_to_the_cadence():
+    d = _one("Định kỳ hằng năm, trong quý IV tổ chức kiểm tra việc thực hiện.")
+    assert (d.recurrence, d.due) == ("P1Y", None)
 
 
 def test_second_clause_reuses_the_verb():

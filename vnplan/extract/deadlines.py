@@ -91,6 +91,9 @@ def _cadences(ctx: _Ctx, timexes: list, used: set) -> list:
                 due = u.due
                 if u.span[0] > task_at:
                     task_end = u.span[0]  # "báo cáo ... chậm nhất ngày 17 tháng 12"
+        if not hit:  # "Hằng năm, trong quý IV tổ chức kiểm tra": a yearless time is the cadence's own
+            used.update(j for j in range(bisect.bisect_left(starts, c.start), bisect.bisect_left(starts, c.end))
+                        if not timexes[j].year_given and not timexes[j].recurrence)
         lo, hi = _trim(text, head, end)
         tlo, thi = _trim(text, task_at, task_end)
         out.append(Candidate(t, None, Deadline(text=text[lo:hi], due=due, recurrence=t.recurrence,
