@@ -111,7 +111,13 @@ CASES = [
     # OCR and font damage (data: time.yaml ocr)
     ("hàng nãm", None, None, "P1Y"),
     ("Quy IV/2026", "2026-12-31", "2026-10-01", None),
-    ("Nǎm 2026", "2026-12-31", "2026-01-01", None),  # a day of every year: no due date
+    ("Nǎm 2026", "2026-12-31", "2026-01-01", None),
+    ("Quý lI/2026", "2026-06-30", "2026-04-01", None),  # l for I
+    ("hoàn thành trong Quy Il năm 2026", "2026-06-30", "2026-04-01", None),
+    ("thang 6/2026", "2026-06-30", "2026-06-01", None),  # diacritics lost
+    ("truoc ngay 15/6/2026", "2026-06-15", None, None),
+    ("bao cao hang nam", None, None, "P1Y"),
+    ("dinh ky 6 tháng", None, None, "P6M"),  # a day of every year: no due date
 ]
 
 
@@ -129,7 +135,7 @@ def test_many_cases():
 @pytest.mark.parametrize("expr", [
     "", "   ", "Sau 15 năm triển khai thực hiện", "ngày 31/2/2024", "29/02/2023", "tháng 13/2024",
     "quý V/2024", "số 12/2021/NĐ-CP", "Luật An ninh mạng 2025", "6 tháng", "30/6", "tháng 4/24",
-    "Hello world", "đạt 96,3%", "định kỳ sơ kết, tổng kết",
+    "Hello world", "đạt 96,3%", "định kỳ sơ kết, tổng kết", "Việt Nam 2045", "quy định 2 năm",
 ])
 def test_not_a_time(expr):
     assert normalize(expr, REF) is None

@@ -246,6 +246,12 @@ _OCR_CHAR_SET = set(_OCR["chars"])
 _OCR_WORDS = {k: v for k, v in _OCR["words"].items() if len(k) == len(v)}
 # No look-behind in front: a literal-led pattern scans fast; the word boundary is checked on the match.
 _OCR_WORD_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR_WORDS))}){_RB}", re.I)
+_OCR_DIGIT = {k: v for k, v in _OCR["before_digit"].items() if len(k) == len(v)}
+_OCR_DIGIT_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR_DIGIT))})(?=[\s_]{{1,3}}\d)", re.I)
+_NUMERAL_FIX = str.maketrans(_OCR["numeral_chars"])
+_ANY_QUARTER = "|".join(map(re.escape, _V["quarter_words"] + _OCR["quarter_words"]))
+_OCR_NUMERAL_RE = re.compile(rf"(?<![^\W_])(?:{_ANY_QUARTER})[\s_]{{0,3}}"
+                             rf"(?P<n>[IVl|]{{1,4}})(?=[\s_]*[/.,-]|[\s_]+năm|[\s_]*\))", re.I)
 _OCR_QUARTER_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR['quarter_words']))})(?={_S}{_QUART}{_RB})", re.I)
 
 
@@ -265,5 +271,22 @@ def repair_ocr(text: str) -> str:
     if not _OCR_CHAR_SET.isdisjoint(text):
         text = text.translate(_OCR_CHARS)
     text = _OCR_WORD_RE.sub(lambda m: _fix(m, _OCR_WORDS[m.group(0).lower()]), text)
+    text = _OCR_DIGIT_RE.sub(_fix_digit_word, text)
+    if "l" in text or "|" in text:
+        text = _OCR_NUMERAL_RE.sub(_fix_numeral, text)
     quarter = _V["quarter_words"][0]
     return _OCR_QUARTER_RE.sub(lambda m: _fix(m, quarter), text)
+
+
+def _fix_digit_word(m: re.Match) -> str:
+    if m.string[max(0, m.start() - 5):m.start()].lower() == "việt ":
+        return m.group(0)  # "Việt Nam 2045" names the country
+    return _fix(m, _OCR_DIGIT[m.group(0).lower()])
+
+
+def _fix_numeral(m: re.Match) -> str:
+    """"Quý lI/2026" -> "Quý II/2026", only when the repaired numeral is a quarter."""
+    num = m.group("n").translate(_NUMERAL_FIX)
+    if num.upper() not in ("I", "II", "III", "IV") or num == m.group("n"):
+        return m.group(0)
+    return m.group(0)[:m.start("n") - m.start()] + num
