@@ -42,6 +42,7 @@ def _one(text: str):
     ("Xây dựng kịch bản ứng phó từ nay đến hết năm 2026.", "2026-12-31", "từ nay đến hết năm 2026"),
     ("Hội thi tuyên truyền viên\n- Thời gian tổ chức: dự kiến tháng 10/2026.\n", "2026-10-31", "tháng 10/2026"),
     ("Tổ chức hội chợ xúc tiến thương mại, dự kiến trong quý III/2026.", "2026-09-30", "quý III/2026"),
+    ("Khảo sát hiện trạng\n- Thời gian thực hiện:\n+ Quý II/2026\n", "2026-06-30", "Quý II/2026"),  # value below
     # a time closing its task clause
     ("Sở Tư pháp xây dựng đề án, trình Ủy ban nhân dân tỉnh, hoàn thành quý II/2026.", "2026-06-30", "quý II/2026"),
     ("Các huyện rà soát danh mục dự án, tháng 8/2026.", "2026-08-31", "tháng 8/2026"),

@@ -15,7 +15,7 @@ from typing import Optional
 from ..lang import vocab
 from ..lang.timex import Timex
 from ..lang.timex_patterns import _words
-from .deadline_text import Drop, clause_end, clause_start, _trim
+from .deadline_text import _SCAN, Drop, _trim, clause_end, clause_start
 
 _T = vocab.load("time")
 _V = _T["deadlines"]
@@ -51,13 +51,25 @@ class Clause:
     before: str
     after: str
     head: bool  # nothing but a list marker before it in its clause
+    label_above: bool = False  # alone on its line, under a line that ends with ":"
 
 
 def clause_of(text: str, t: Timex) -> Clause:
     start, paren = clause_start(text, t.span[0])
     end = clause_end(text, t.span[1], paren)
     lo, hi = _trim(text, start, t.span[0])
-    return Clause(start, end, paren, text[start:t.span[0]], text[t.span[1]:end], lo >= hi)
+    head = lo >= hi
+    label = head and not text[t.span[1]:end].strip(" \t.;,") and _line_above(text, start).endswith(":")
+    return Clause(start, end, paren, text[start:t.span[0]], text[t.span[1]:end], head, label)
+
+
+def _line_above(text: str, start: int) -> str:
+    """The line before the one holding ``start``, stripped (of markdown emphasis too)."""
+    nl = text.rfind("\n", max(0, start - _SCAN), start)
+    if nl < 0:
+        return ""
+    prev = text.rfind("\n", max(0, nl - _SCAN), nl)
+    return text[prev + 1:nl].strip().strip("*_ ")
 
 
 def _paren_alone(text: str, t: Timex, c: Clause) -> bool:
@@ -105,8 +117,8 @@ def _judge_by_place(t: Timex, c: Clause, chained: bool) -> Optional[Drop]:
         if COMPLETION_RE.search(c.before[-20:]) and not _PLAN_RE.search(c.before[-40:]):
             return Drop.TASK_OBJECT  # "tổng kết giai đoạn 2021-2025"
         return Drop.PLAN_PERIOD
-    if c.head and (c.after.strip() or t.cue_kind is not None):
-        return None  # "Năm 2026: ...", "Đến năm 2026, ...", "Trong quý I/2026, ..."
+    if c.head and (c.after.strip() or t.cue_kind is not None or c.label_above):
+        return None  # "Năm 2026: ...", "Đến năm 2026, ...", "Trong quý I/2026, ...", a label's value
     if t.cue_kind == "until":
         if _PLAN_RE.search(c.before[-40:]):
             return Drop.PLAN_PERIOD  # "Chiến lược ... đến năm 2030"
