@@ -64,6 +64,7 @@ def test_dated_classes(text, due, shown):
     ("Định kỳ báo cáo kết quả thực hiện Kế hoạch\nhằng năm về Sở Nội vụ.", "P1Y"),  # across a wrap
     ("Các sở báo cáo kết quả hàng nãm về Ủy ban nhân dân tỉnh.", "P1Y"),  # OCR
     ("Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã vào tháng 3 và tháng 9 hằng năm.", "P1Y"),
+    ("Định kỳ hằng năm báo cáo kết quả thực hiện các chỉ tiêu về Sở Kế hoạch và Đầu tư.", "P1Y"),
 ])
 def test_cadence_classes(text, rec):
     d = _one(text)
@@ -89,13 +90,17 @@ def test_second_clause_reuses_the_verb():
     ("Tổ chức sơ kết giai đoạn 2026-2027.", Drop.TASK_OBJECT),
     ("Xây dựng kế hoạch đầu tư công giai đoạn 2026-2030.", Drop.PLAN_PERIOD),
     ("Kinh phí bố trí từ nguồn ngân sách nhà nước hằng năm.", Drop.BUDGET_YEAR),
-    ("Thực hiện theo kế hoạch công tác hằng năm của ngành.", Drop.YEARLY_DOCUMENT),
+    ("Thực hiện theo kế hoạch công tác hằng năm của ngành.", Drop.YEARLY_NOUN),
+    ("Lồng ghép vào các kế hoạch chuyển đổi số trung hạn và hằng năm của Sở.", Drop.YEARLY_NOUN),
+    ("Hỗ trợ 5 triệu đồng/ha đối với đất trồng cây hàng năm.", Drop.YEARLY_NOUN),
+    ("Kinh phí chi thường xuyên được cân đối hằng năm cho các sở.", Drop.BUDGET_YEAR),
     ("Áp dụng năm 2026 và các năm tiếp theo.", Drop.OPEN_ENDED),
     ("Kiểm tra, đôn đốc thường xuyên.", Drop.NO_DATE),
     ("Các đơn vị gửi báo cáo kết quả năm 2026 về Sở Nội vụ.", Drop.TASK_OBJECT),
     ("Tổng hợp số liệu báo cáo tháng 8/2026 của các huyện.", Drop.TASK_OBJECT),
     ("Trong năm 2026, các huyện đã tổ chức 30 lớp tập huấn.", Drop.NARRATIVE),
     ("Đến năm 2028, hệ thống quan trắc môi trường được hoàn thiện.", Drop.TARGET_HORIZON),
+    ("Trồng mới cây dược liệu (năm 2027 trồng mới 1.200 ha; năm 2028 trồng mới 900 ha).", Drop.TARGET_HORIZON),
     ("Giảm phát thải theo hướng đạt mức phát thải ròng bằng 0 vào năm 2050.", Drop.TARGET_HORIZON),
     ("Trong tháng 12/2025, toàn tỉnh tổ chức 20 hội nghị.", Drop.NARRATIVE),  # before the document
 ])
@@ -116,6 +121,14 @@ def test_objectives_section_years_are_target_horizons():
             "II. NHIỆM VỤ\n1. Hằng năm, tổ chức hội nghị đối thoại với doanh nghiệp.\n")
     doc = vnplan.parse(text, strict=True)
     assert [(d.recurrence, d.due) for d in doc.deadlines] == [("P1Y", None)]
+
+
+def test_years_over_targets_are_horizons():
+    text = ("I. NHIỆM VỤ\n1. Phát triển chợ\nĐến năm 2028 phát triển 20 trung tâm thương mại và 39 siêu thị.\n"
+            "b) Đến năm 2029\n- 100% dự án đầu tư công được quản lý trên nền tảng số.\n")
+    doc = vnplan.parse(text, strict=True)
+    assert doc.targets  # the targets stage ran first
+    assert doc.deadlines == []
 
 
 def test_one_entry_when_a_clause_repeats_its_time():

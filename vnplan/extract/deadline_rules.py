@@ -29,9 +29,13 @@ COMPLETION_RE = _re(_V["completion_verbs"])
 REPORT_RE = _re(_V["report_words"])
 PERIODIC_RE = _re(_T["periodic_words"])
 _BUDGET_RE = _re(_V["budget_words"])
-_YEARLY_RE = re.compile(rf"(?<![^\W_]){_words(_V['yearly_nouns'])}(?:[\s_]+[^\W\d_]+){{0,2}}[\s_]*\Z", re.I)
+_YEARLY_RE = re.compile(rf"(?<![^\W_]){_words(_V['yearly_nouns'])}(?:[\s_]+[^\W\d_]+){{0,4}}[\s_]*\Z", re.I)
+_COMPOUND_RE = re.compile(rf"(?<![^\W_]){_words(_V['compound_nouns'])}[\s_]*\Z", re.I)
 _PLAN_RE = _re(_V["plan_nouns"])
-_TARGET_RE = re.compile(rf"(?<![^\W_]){_words(_V['target_words'])}(?![^\W_])|\d[\d.,]*\s*%", re.I)
+# Words of a goal, or a measured quantity ("80%", "2.500 ha", "20 tỷ đồng"; units of targets.yaml).
+_MEASURES = _words([u for u in vocab.load("targets")["units"] if u not in ("lần", "lượt", "người", "lượt người")])
+_TARGET_RE = re.compile(rf"(?<![^\W_]){_words(_V['target_words'])}(?![^\W_])|\d[\d.,]*[\s_]*%"
+                        rf"|\d[\d.,]*[\s_]{{1,3}}{_MEASURES}(?![^\W_])", re.I)
 _FROM_NOW_RE = _re(_V["from_now"])
 _OUTCOME_RE = _re(_V["outcome_words"])
 _NARRATIVE_RE = _re(_V["narrative_words"])
@@ -52,6 +56,7 @@ class Clause:
     after: str
     head: bool  # nothing but a list marker before it in its clause
     label_above: bool = False  # alone on its line, under a line that ends with ":"
+    targeted: bool = False  # the clause (or the line below a time standing alone) holds a target
 
 
 def clause_of(text: str, t: Timex) -> Clause:
@@ -99,7 +104,7 @@ def judge_dated(text: str, t: Timex, c: Clause, top_kind: Optional[str], chained
     if top_kind in HORIZON_KINDS:
         return Drop.TARGET_HORIZON
     yearish = t.kind in ("year", "range", "until")
-    if yearish and (_TARGET_RE.search(c.after) or _TARGET_RE.search(c.before)):
+    if yearish and (c.targeted or _TARGET_RE.search(c.after) or _TARGET_RE.search(c.before)):
         return Drop.TARGET_HORIZON
     if t.kind in ("year", "until") and t.cue_kind in ("until", "within") and (
             _OUTCOME_RE.search(c.after[:50]) or _OUTCOME_RE.search(c.before[-60:])):
@@ -156,10 +161,10 @@ def judge_cadence(c: Clause, top_kind: Optional[str]) -> Optional[Drop]:
         return Drop.BUDGET_YEAR
     if _NARRATIVE_RE.search(c.before) or _NARRATIVE_RE.search(c.after[:60]):
         return Drop.NARRATIVE
-    if _TARGET_RE.search(c.before) or _TARGET_RE.search(c.after):
+    if _YEARLY_RE.search(c.before[-50:]) or _COMPOUND_RE.search(c.before[-16:]):
+        return Drop.YEARLY_NOUN
+    if c.targeted or _TARGET_RE.search(c.before) or _TARGET_RE.search(c.after):
         return Drop.TARGET_HORIZON  # "Hằng năm 100% cán bộ được bồi dưỡng"
-    if _YEARLY_RE.search(c.before[-40:]):
-        return Drop.YEARLY_DOCUMENT
     return None
 
 

@@ -28,7 +28,7 @@ class Drop(str, Enum):
     PLAN_PERIOD = "plan_period"  # the plan's own period or a named plan's: "giai đoạn 2021-2025"
     TASK_OBJECT = "task_object"  # the time names what is acted on: "tổng kết năm 2025"
     BUDGET_YEAR = "budget_year"  # "dự toán ngân sách hằng năm"
-    YEARLY_DOCUMENT = "yearly_document"  # "theo kế hoạch công tác hằng năm"
+    YEARLY_NOUN = "yearly_noun"  # a noun of every year: "kế hoạch công tác hằng năm", "cây hàng năm"
     OPEN_ENDED = "open_ended"  # "từ năm 2025", "năm 2025 và các năm tiếp theo", "đến nay"
     NO_DATE = "no_date"  # "thường xuyên", a day with no year to place it
     SAME_TASK = "same_task"  # a second cadence of one task

@@ -28,6 +28,7 @@ class _Ctx:
     text: str
     ref_iso: Optional[str]
     secs: _Sections
+    targets: list  # sorted spans of the targets found before (targets run first)
 
 
 def _merge_lists(text: str, timexes: list) -> list:
@@ -46,6 +47,20 @@ def _merge_lists(text: str, timexes: list) -> list:
                 continue
         out.append(t)
     return out
+
+
+def _clause(ctx: _Ctx, t: Timex) -> Clause:
+    """The clause of ``t``, told whether it (or the line below a time alone) holds a target."""
+    c = clause_of(ctx.text, t)
+    lo, hi = c.start, c.end
+    if not c.after.strip(" \t.;,:"):
+        nl = ctx.text.find("\n", hi, hi + 2)
+        if nl >= 0:
+            end = ctx.text.find("\n", nl + 1, nl + 1 + _SCAN)
+            hi = end if end >= 0 else min(len(ctx.text), nl + 1 + _SCAN)
+    i = bisect.bisect_left(ctx.targets, (lo,))
+    c.targeted = (i < len(ctx.targets) and ctx.targets[i][0] < hi) or (i > 0 and ctx.targets[i - 1][1] > lo)
+    return c
 
 
 def _common_drop(ctx: _Ctx, t: Timex) -> Optional[Drop]:
@@ -67,9 +82,10 @@ def _cadences(ctx: _Ctx, timexes: list, used: set) -> list:
     for k, t in enumerate(timexes):
         if not t.recurrence or k in used:
             continue
-        c = clause_of(text, t)
+        c = _clause(ctx, t)
         reason = _common_drop(ctx, t) or judge_cadence(c, ctx.secs.top_kind(t.span[0]))
-        hit = report_cadence(text, t, c) if reason in (None, Drop.YEARLY_DOCUMENT) else None
+        # a reporting clause wins over what its object names ("báo cáo kết quả các chỉ tiêu hằng năm")
+        hit = report_cadence(text, t, c) if reason in (None, Drop.YEARLY_NOUN, Drop.TARGET_HORIZON) else None
         if hit is not None:
             reason = None
             head, end, task_at = hit
@@ -133,7 +149,7 @@ def _dated(ctx: _Ctx, timexes: list, used: set) -> list:
         if t.due is None:
             out.append(Candidate(t, Drop.OPEN_ENDED if t.period_start else Drop.NO_DATE))
             continue
-        c = clause_of(ctx.text, t)
+        c = _clause(ctx, t)
         # right after a comma or "và" that follows the last deadline of this clause
         after_prev = c.start < last_end <= t.span[0]
         chained = after_prev and ctx.text[last_end:t.span[0]].rstrip().endswith((",", " và"))
@@ -173,7 +189,8 @@ def candidates(doc: Document) -> list:
         return i >= 0 and spans[i][1] > span[0]
 
     timexes = _merge_lists(text, [t for t in find_timexes(text, ref) if not in_block(t.span)])
-    ctx = _Ctx(doc, text, ref.isoformat() if isinstance(ref, date) else None, secs)
+    tspans = sorted(tuple(x.span) for x in (doc.targets or []) if getattr(x, "span", None))
+    ctx = _Ctx(doc, text, ref.isoformat() if isinstance(ref, date) else None, secs, tspans)
     used: set = set()
     found = blocks + _cadences(ctx, timexes, used) + _dated(ctx, timexes, used)
     for cand in found:
