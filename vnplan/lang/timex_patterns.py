@@ -186,7 +186,9 @@ def _read_period(name: str, g) -> Optional[dict]:
         return {"unit": "quarter", "q": q, "y": _int(g("q_y")), "kind": "quarter"} if q else None
     if name == "mlist":
         a, b = int(g("ml_a")), int(g("ml_b"))
-        return {"unit": "months", "m0": a, "m": b, "y": int(g("ml_y") or g("ml_y2")), "kind": "month"} if a < b else None
+        if a >= b:
+            return None
+        return {"unit": "months", "m0": a, "m": b, "y": int(g("ml_y") or g("ml_y2")), "kind": "month"}
     if name == "month":
         return {"unit": "month", "m": int(g("m")), "y": _int(g("m_y") or g("m_y2")), "kind": "month"}
     if name == "year":
