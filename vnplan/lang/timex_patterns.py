@@ -246,49 +246,56 @@ _OCR = _V["ocr"]
 _OCR_CHARS = str.maketrans({k: v for k, v in _OCR["chars"].items() if len(k) == len(v) == 1})
 _OCR_CHAR_SET = set(_OCR["chars"])
 _OCR_WORDS = {k: v for k, v in _OCR["words"].items() if len(k) == len(v)}
-# No look-behind in front: a literal-led pattern scans fast; the word boundary is checked on the match.
-_OCR_WORD_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR_WORDS))}){_RB}", re.I)
 _OCR_DIGIT = {k: v for k, v in _OCR["before_digit"].items() if len(k) == len(v)}
-_OCR_DIGIT_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR_DIGIT))})(?=[\s_]{{1,3}}\d)", re.I)
 _NUMERAL_FIX = str.maketrans(_OCR["numeral_chars"])
 _ANY_QUARTER = "|".join(map(re.escape, _V["quarter_words"] + _OCR["quarter_words"]))
-_OCR_NUMERAL_RE = re.compile(rf"(?<![^\W_])(?:{_ANY_QUARTER})[\s_]{{0,3}}"
-                             rf"(?P<n>[IVl|]{{1,4}})(?=[\s_]*[/.,-]|[\s_]+năm|[\s_]*\))", re.I)
-_OCR_QUARTER_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR['quarter_words']))})(?={_S}{_QUART}{_RB})", re.I)
+# These run on the lower-cased text, without re.I: literal-led patterns then scan fast.
+_OCR_WORD_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR_WORDS))}){_RB}")
+_OCR_DIGIT_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR_DIGIT))})(?=[\s_]{{1,3}}\d)")
+_OCR_NUMERAL_RE = re.compile(rf"(?:{_ANY_QUARTER})[\s_]{{0,3}}(?P<n>[ivl|]{{1,4}})(?=[\s_]*[/.,-]|[\s_]+năm|[\s_]*\))")
+_OCR_QUARTER_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR['quarter_words']))})"
+                             rf"(?={_S}(?:{_QUART}|[ivl|]{{1,4}}){_RB})")
+_QUARTER_WORD = _V["quarter_words"][0]
 
 
-def _same_case(old: str, new: str) -> str:
-    return new[0].upper() + new[1:] if old[:1].isupper() else new
+def _word_edits(low: str) -> list:
+    """(start, end, replacement) of the damaged words in ``low``, each a whole word."""
+    out = [(m.start(), m.end(), _OCR_WORDS[m.group(0)]) for m in _OCR_WORD_RE.finditer(low)]
+    out += [(m.start(), m.end(), _OCR_DIGIT[m.group(0)]) for m in _OCR_DIGIT_RE.finditer(low)
+            if low[max(0, m.start() - 5):m.start()] != "việt "]  # "Việt Nam 2045" names the country
+    out += [(m.start(), m.end(), _QUARTER_WORD) for m in _OCR_QUARTER_RE.finditer(low)]
+    return [e for e in out if e[0] == 0 or not (low[e[0] - 1].isalnum() or low[e[0] - 1] == "_")]
 
 
-def _fix(m: re.Match, new: str) -> str:
-    before = m.string[m.start() - 1:m.start()]
-    if before and (before.isalnum() or before == "_"):
-        return m.group(0)
-    return _same_case(m.group(0), new)
+def _numeral_edits(text: str, low: str) -> list:
+    """"Quý lI/2026" -> "II": only when the repaired numeral is a quarter's."""
+    out = []
+    for m in _OCR_NUMERAL_RE.finditer(low):
+        if m.start() > 0 and (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_"):
+            continue
+        orig = text[m.start("n"):m.end("n")]
+        num = orig.translate(_NUMERAL_FIX).upper()
+        if num != orig and num in ("I", "II", "III", "IV"):
+            out.append((m.start("n"), m.end("n"), num))
+    return out
 
 
 def repair_ocr(text: str) -> str:
     """``text`` with unambiguous OCR damage of time words undone ("hàng nãm", "Quy IV"); same length."""
     if not _OCR_CHAR_SET.isdisjoint(text):
         text = text.translate(_OCR_CHARS)
-    text = _OCR_WORD_RE.sub(lambda m: _fix(m, _OCR_WORDS[m.group(0).lower()]), text)
-    text = _OCR_DIGIT_RE.sub(_fix_digit_word, text)
-    if "l" in text or "|" in text:
-        text = _OCR_NUMERAL_RE.sub(_fix_numeral, text)
-    quarter = _V["quarter_words"][0]
-    return _OCR_QUARTER_RE.sub(lambda m: _fix(m, quarter), text)
-
-
-def _fix_digit_word(m: re.Match) -> str:
-    if m.string[max(0, m.start() - 5):m.start()].lower() == "việt ":
-        return m.group(0)  # "Việt Nam 2045" names the country
-    return _fix(m, _OCR_DIGIT[m.group(0).lower()])
-
-
-def _fix_numeral(m: re.Match) -> str:
-    """"Quý lI/2026" -> "Quý II/2026", only when the repaired numeral is a quarter."""
-    num = m.group("n").translate(_NUMERAL_FIX)
-    if num.upper() not in ("I", "II", "III", "IV") or num == m.group("n"):
-        return m.group(0)
-    return m.group(0)[:m.start("n") - m.start()] + num
+    low = text.lower()
+    if len(low) != len(text):
+        return text  # a character that changes length when lower-cased: positions would not hold
+    edits = _word_edits(low) + (_numeral_edits(text, low) if ("l" in low or "|" in low) else [])
+    if not edits:
+        return text
+    parts, pos = [], 0
+    for a, b, new in sorted(edits):
+        if a < pos:
+            continue
+        old = text[a:b]
+        parts += [text[pos:a], new[0].upper() + new[1:] if old[:1].isupper() else new]
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
