@@ -33,7 +33,8 @@ _YEARLY_RE = re.compile(rf"(?<![^\W_]){_words(_V['yearly_nouns'])}(?:[\s_]+[^\W\
 _COMPOUND_RE = re.compile(rf"(?<![^\W_]){_words(_V['compound_nouns'])}[\s_]*\Z", re.I)
 _PLAN_RE = _re(_V["plan_nouns"])
 # Words of a goal, or a measured quantity ("80%", "2.500 ha", "20 tỷ đồng"; units of targets.yaml).
-_MEASURES = _words([u for u in vocab.load("targets")["units"] if u not in ("lần", "lượt", "người", "lượt người")])
+_COUNTS = ("lần", "lượt", "người", "lượt người")  # counted, not measured ("tập huấn 200 người")
+_MEASURES = _words([u for u in vocab.load("targets")["units"] if u not in _COUNTS])
 _TARGET_RE = re.compile(rf"(?<![^\W_]){_words(_V['target_words'])}(?![^\W_])|\d[\d.,]*[\s_]*%"
                         rf"|\d[\d.,]*[\s_]{{1,3}}{_MEASURES}(?![^\W_])", re.I)
 _FROM_NOW_RE = _re(_V["from_now"])
@@ -108,7 +109,7 @@ def judge_dated(text: str, t: Timex, c: Clause, top_kind: Optional[str], chained
         return Drop.TARGET_HORIZON
     if t.kind in ("year", "until") and t.cue_kind in ("until", "within") and (
             _OUTCOME_RE.search(c.after[:50]) or _OUTCOME_RE.search(c.before[-60:])):
-        return Drop.TARGET_HORIZON  # "Đến năm 2030, hệ thống ... được hoàn thiện", "đạt ... vào năm 2050"
+        return Drop.TARGET_HORIZON  # "Đến năm 2030, hệ thống ... được hoàn thiện"
     return _judge_by_place(t, c, chained)
 
 

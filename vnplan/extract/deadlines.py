@@ -161,7 +161,7 @@ def _dated(ctx: _Ctx, timexes: list, used: set) -> list:
             out.append(Candidate(t, reason))
             continue
         start = c.start
-        if after_prev:  # "sơ kết giữa kỳ vào năm 2025, tổng kết vào năm 2030": the second after the first
+        if after_prev:  # "sơ kết vào năm 2025, tổng kết vào năm 2030": the second after the first
             comma = ctx.text.rfind(",", last_end, t.span[0])
             start = comma + 1 if comma >= 0 else last_end
         if c.start < last_end and last_due == t.due:
