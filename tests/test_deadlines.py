@@ -33,6 +33,8 @@ GOLD = {
         (None, "P1Y", "định kỳ hằng năm báo cáo kết quả thực hiện với ban thường vụ tỉnh ủy và ban tuyên giáo trung ương"),
     ],
     "004": [
+        # GOLD.md rule 5 (cadences on any task); the seed gold predates it and lacks this one
+        (None, "P1Y", "hàng năm"),  # "Hàng năm, tổ chức xét chọn, tôn vinh trí thức tiêu biểu"
         ("2024-03-31", None, "hoàn thành trong quý i/2024"),
         ("2024-03-31", None, "hoàn thành trong quý i/2024"),
         ("2024-12-31", None, "hoàn thành trong năm 2024"),
@@ -67,7 +69,7 @@ def test_seed_000_narrative_has_no_deadline(parsed):
 
 
 def test_seed_004_task_of_parenthesised_deadline(parsed):
-    d = parsed["004"].deadlines[2]
+    d = parsed["004"].deadlines[3]
     assert d.text == "hoàn thành trong năm 2024"
     assert d.task.endswith("nghiên cứu xây dựng Quỹ đổi mới sáng tạo")
 
@@ -139,7 +141,7 @@ def test_not_deadlines(text):
     ("b) Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo kết quả về Ủy ban nhân dân thành phố.", "P1Y",
      "2024-12-15"),
     ("yêu cầu các Sở nghiêm túc triển khai thực hiện; định kỳ trước ngày 30 tháng 11 hàng năm báo cáo "
-     "kết quả thực hiện về UBND Thành phố.", "P1Y", "2024-11-30"),
+     "kết quả thực hiện về UBND Thành phố.", "P1Y", None),  # a day of every year, not one due date
     ("Hằng năm hoặc đột xuất báo cáo kết quả thực hiện về Bộ Công an.", "P1Y", None),
     ("Các sở thực hiện chế độ báo cáo định kỳ hằng quý về Sở Nội vụ.", "P3M", None),
 ])
@@ -166,11 +168,11 @@ def test_labelled_time_lines():
             "4. Khảo sát\n- Thời gian thực hiện: Quý III/2025\n"
             "5. Theo dõi\n- Thời gian thực hiện: Thường xuyên\n")
     got = extract_deadlines(_doc(text, "2025-11-29"))
-    assert _rows(got) == [(None, "2025-01-01", None), ("2027-12-31", "2026-01-01", None),
+    # "năm 2025 và các năm tiếp theo" has no end: not a deadline (Drop.OPEN_ENDED)
+    assert _rows(got) == [("2027-12-31", "2026-01-01", None),
                           ("2026-01-01", None, None), ("2025-09-30", "2025-07-01", None)]
-    assert got[0].text == "Thời gian thực hiện: năm 2025 và các năm tiếp theo"
-    assert [d.task for d in got] == ["Tổ chức tập huấn chuyên sâu", "Xây dựng Cổng thông tin",
-                                     "Xây dựng Nghị định", "Khảo sát"]
+    assert got[0].text == "Thời gian thực hiện: năm 2026 - 2027"
+    assert [d.task for d in got] == ["Xây dựng Cổng thông tin", "Xây dựng Nghị định", "Khảo sát"]
 
 
 def test_numbered_heading_period_is_not_a_task_deadline():

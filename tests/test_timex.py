@@ -97,7 +97,27 @@ CASES = [
     ("mỗi năm", None, None, "P1Y"),
     ("định_kỳ hàng_năm", None, None, "P1Y"),
     ("Định kỳ hằng năm (trước ngày 15 tháng 12)", "2024-12-15", None, "P1Y"),
-    ("định kỳ trước ngày 30 tháng 11 hàng năm", "2024-11-30", None, "P1Y"),
+    ("định kỳ trước ngày 30 tháng 11 hàng năm", None, None, "P1Y"),
+    ("trước ngày 20 hằng tháng", None, None, "P1M"),
+    ("trước ngày 25/12 hàng năm", None, None, "P1Y"),
+    ("chậm nhất ngày 10 hàng quý", None, None, "P3M"),
+    ("vào tháng 3 và tháng 9 hằng năm", None, None, "P1Y"),
+    ("trước ngày 15/6 và 15/12 hằng năm", None, None, "P1Y"),
+    # month lists: due the last month
+    ("Tháng 6, 7/2026", "2026-07-31", "2026-06-01", None),
+    ("tháng 3, 6 và 9 năm 2026", "2026-09-30", "2026-03-01", None),
+    ("từ tháng 2 đến tháng 11 năm 2027", "2027-11-30", "2027-02-01", None),
+    ("Kể từ ngày 01 tháng 7 năm 2026 đến hết ngày 31 tháng 12 năm 2027", "2027-12-31", "2026-07-01", None),
+    # OCR and font damage (data: time.yaml ocr)
+    ("hàng nãm", None, None, "P1Y"),
+    ("Quy IV/2026", "2026-12-31", "2026-10-01", None),
+    ("Nǎm 2026", "2026-12-31", "2026-01-01", None),
+    ("Quý lI/2026", "2026-06-30", "2026-04-01", None),  # l for I
+    ("hoàn thành trong Quy Il năm 2026", "2026-06-30", "2026-04-01", None),
+    ("thang 6/2026", "2026-06-30", "2026-06-01", None),  # diacritics lost
+    ("truoc ngay 15/6/2026", "2026-06-15", None, None),
+    ("bao cao hang nam", None, None, "P1Y"),
+    ("dinh ky 6 tháng", None, None, "P6M"),  # a day of every year: no due date
 ]
 
 
@@ -115,7 +135,7 @@ def test_many_cases():
 @pytest.mark.parametrize("expr", [
     "", "   ", "Sau 15 năm triển khai thực hiện", "ngày 31/2/2024", "29/02/2023", "tháng 13/2024",
     "quý V/2024", "số 12/2021/NĐ-CP", "Luật An ninh mạng 2025", "6 tháng", "30/6", "tháng 4/24",
-    "Hello world", "đạt 96,3%", "định kỳ sơ kết, tổng kết",
+    "Hello world", "đạt 96,3%", "định kỳ sơ kết, tổng kết", "Việt Nam 2045", "quy định 2 năm",
 ])
 def test_not_a_time(expr):
     assert normalize(expr, REF) is None
