@@ -32,9 +32,9 @@ _BUDGET_RE = _re(_V["budget_words"])
 _YEARLY_RE = re.compile(rf"(?<![^\W_]){_words(_V['yearly_nouns'])}(?:[\s_]+[^\W\d_]+){{0,4}}[\s_]*\Z", re.I)
 _COMPOUND_RE = re.compile(rf"(?<![^\W_]){_words(_V['compound_nouns'])}[\s_]*\Z", re.I)
 _PLAN_RE = _re(_V["plan_nouns"])
-# Words of a goal, or a measured quantity ("80%", "2.500 ha", "20 tỷ đồng"; units of targets.yaml).
+# Words of a goal, or a measured quantity ("80%", "2.500 ha", "20 tỷ đồng"; units of units.yaml).
 _COUNTS = ("lần", "lượt", "người", "lượt người")  # counted, not measured ("tập huấn 200 người")
-_MEASURES = _words([u for u in vocab.load("targets")["units"] if u not in _COUNTS])
+_MEASURES = _words([u for u in vocab.load("units")["units"] if u not in _COUNTS])
 _TARGET_RE = re.compile(rf"(?<![^\W_]){_words(_V['target_words'])}(?![^\W_])|\d[\d.,]*[\s_]*%"
                         rf"|\d[\d.,]*[\s_]{{1,3}}{_MEASURES}(?![^\W_])", re.I)
 _FROM_NOW_RE = _re(_V["from_now"])
