@@ -46,6 +46,16 @@ _LAZY = ("frames", "render", "to_spacy", "compare", "catalog", "plot_targets", "
          "plot_assignments")
 
 
+def _document_html(doc: Document) -> str:
+    """Jupyter's view of a Document: its outline with kinds and counts (``vnplan.notebook``)."""
+    from .notebook.view import outline_html
+
+    return outline_html(doc)
+
+
+Document._repr_html_ = _document_html  # the model stays free of presentation code
+
+
 def __getattr__(name: str):
     if name in _LAZY:
         from . import notebook

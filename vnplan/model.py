@@ -189,10 +189,8 @@ class Document:
     def from_dict(cls, data: dict) -> "Document":
         return from_dict(data)
 
-    def _repr_html_(self) -> str:  # Jupyter
-        from .notebook.view import outline_html
-
-        return outline_html(self)
+    # ``_repr_html_`` (Jupyter's view of a Document) is attached by the ``vnplan`` package from
+    # ``vnplan.notebook``, so the model imports no presentation code.
 
 
 # --- mapping --------------------------------------------------------------------------------

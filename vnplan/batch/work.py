@@ -127,7 +127,7 @@ def _message(exc: Exception) -> str:
 
 
 def _convert(task: Task, fmt: str, out_dir: Optional[str], rec: dict) -> Optional[str]:
-    from .. import parse
+    from ..pipeline import parse
     from ..emit import dumps
     from ..read import read_bytes
 
@@ -170,7 +170,7 @@ _WARM_UP = ("ỦY BAN NHÂN DÂN TỈNH\nKẾ HOẠCH\nI. MỤC ĐÍCH, YÊU C�
 def warm_up() -> None:
     """Load vocabularies and compile patterns once per worker, before its first timed input."""
     try:
-        from .. import parse
+        from ..pipeline import parse
         from ..emit import dumps
 
         dumps(parse(_WARM_UP), "yaml")
