@@ -132,7 +132,10 @@ def _profile(lines: list) -> _Profile:
 def should_join(a: _Line, b: _Line, p: _Profile, bold: int = 0, italic: int = 0
                 ) -> Optional[str]:
     """The joiner ("" or " ") when line ``b`` continues the paragraph of line ``a``, else None.
-    ``bold`` / ``italic``: emphasis still open at the end of ``a``'s paragraph so far."""
+    ``bold`` / ``italic``: emphasis still open at the end of ``a``'s paragraph so far.
+
+    The rules are tried in three groups, the first that decides wins: lines that never join
+    (or a number split at its hyphen), emphasis and split place-date lines, then the layout."""
     if b.hard or a.row or b.row:
         return None
     ab, bb = a.bare, b.bare
@@ -142,49 +145,75 @@ def should_join(a: _Line, b: _Line, p: _Profile, bold: int = 0, italic: int = 0
         _flags(a)
     if not b.done:
         _flags(b)
+    for rule in (_guarded, _emphasis):
+        decided, joiner = rule(a, b, p, ab, bb, bold, italic)
+        if decided:
+            return joiner
+    return _by_layout(a, b, p, ab, bb)
+
+
+_Decision = tuple  # (decided, joiner): joiner is "" or " " to join, None to break
+
+
+def _guarded(a: _Line, b: _Line, p: _Profile, ab: str, bb: str, bold: int, italic: int
+             ) -> _Decision:
+    """A number split at its hyphen joins with nothing; header and signature lines never join."""
     if (ab[-1:] in "-/" and _SPLIT_NUMBER_HEAD.search(ab[-2:]) and _SPLIT_NUMBER_TAIL.match(bb)
             and not b.marker and not b.bullet):
-        return ""  # "45-" / "NQ/TW"
+        return True, ""  # "45-" / "NQ/TW"
     # guarded: lines that never join (type line, signature, recipients, place-date, columns)
     if ("\t" in ab or "\t" in bb or a.solo or b.solo or b.auth or b.paren or a.recip or b.recip
             or b.place_start or a.place_full or a.bare.endswith("./.")
             or (a.auth and not (bold or italic))):
-        return None
-    ends = a.ends
-    if not b.gap and (bold or italic) and not (b.marker and ends):
-        return " "  # inside **bold** / *italic* that spans the line break
+        return True, None
+    return False, None
+
+
+def _emphasis(a: _Line, b: _Line, p: _Profile, ab: str, bb: str, bold: int, italic: int
+              ) -> _Decision:
+    """Open **bold** / *italic* runs on; a whole bold line stands alone; a split place-date
+    line joins; a lower-case line never continues a line in capitals."""
+    if not b.gap and (bold or italic) and not (b.marker and a.ends):
+        return True, " "  # inside **bold** / *italic* that spans the line break
     raw = a.raw
     if raw[-1] in "*_" and raw.startswith(("**", "__")) and raw.endswith(("**", "__")) \
             and len(raw) > 4:
         if not b.raw.startswith(("**", "__")) or b.gap or not p.wrapped:
-            return None  # a whole bold line is a heading or a header line of its own
+            return True, None  # a whole bold line is a heading or a header line of its own
     if "ngày" in ab[-12:]:
         r = _rules()
         if r["date_head"].search(ab[-12:]) and r["date_tail"].match(bb):
-            return " "  # "Hà Nội, ngày" / "24 tháng 11 năm 2025"
-    lower, marker, bullet = b.lower, b.marker, b.bullet
-    if lower and _caps(a):
-        return None
-    if marker:
+            return True, " "  # "Hà Nội, ngày" / "24 tháng 11 năm 2025"
+    if b.lower and _caps(a):
+        return True, None
+    return False, None
+
+
+def _by_layout(a: _Line, b: _Line, p: _Profile, ab: str, bb: str) -> Optional[str]:
+    """Markers, bullets, one-paragraph-per-line text and wrapped text."""
+    if b.marker:
         return " " if not a.cell and _lead_word(ab) else None
     soft = p.wrapped and p.blank_paragraphs and not b.gap and not a.cell
-    if (not ends and not bullet and a.bullet and (a.cell or p.wrapped)
+    if (not a.ends and not b.bullet and a.bullet and (a.cell or p.wrapped)
             and not (p.blank_paragraphs and b.gap)):
         return " "  # a "- recipient" item running over the line end
-    if bullet:
-        if ends:
+    if b.bullet:
+        if a.ends:
             return None
-        if soft or (p.wrapped and not p.blank_paragraphs and len(ab) >= p.full):
-            return " "
-        return None
+        return " " if soft or (p.wrapped and not p.blank_paragraphs and len(ab) >= p.full) else None
     if a.cell or not p.wrapped or (p.blank_paragraphs and b.gap):
         # one paragraph per line: only a sentence cut (page break) continues
-        return " " if not ends and (lower or b.digit and _lead_word(ab)) else None
+        return " " if not a.ends and (b.lower or b.digit and _lead_word(ab)) else None
+    return _wrapped(a, b, p, ab, bb, soft)
+
+
+def _wrapped(a: _Line, b: _Line, p: _Profile, ab: str, bb: str, soft: bool) -> Optional[str]:
+    """Text wrapped at a fixed width: a line runs on unless it ends a sentence."""
     if soft:
         return " "
-    if ends:
-        return " " if lower else None
-    if lower or b.digit or bb[:1] in "(“\"" or len(ab) >= p.full:
+    if a.ends:
+        return " " if b.lower else None
+    if b.lower or b.digit or bb[:1] in "(“\"" or len(ab) >= p.full:
         return " "
     return None
 
