@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lang import vocab
+from ..lang import patterns, vocab
 from ..lang.text import fold, strip_accents
 
 # strip_accents as one str.translate over NFC text (the per-character version is too slow
@@ -17,6 +17,19 @@ _STRIP_TABLE = {cp: strip_accents(chr(cp)) for r in ((0xC0, 0x250), (0x1E00, 0x1
 def _vocab() -> dict:
     """Heading vocabulary compiled once: kind regexes, letter orders, footer words."""
     data = vocab.load("headings") or {}
+    return {
+        **_kinds(data), **_letters(data),
+        "lead": {strip_accents(fold(str(w))) for w in data.get("lead_words") or []},
+        "abbrev": {str(a) for a in data.get("abbreviations") or []},
+        "titles": {str(t) for t in data.get("doc_titles") or []},
+        "posts": {str(p) for p in data.get("posts") or []},
+        **_caps_lines(data),
+        **_appendix_vocab(data),
+    }
+
+
+def _kinds(data: dict) -> dict:
+    """Kind words, folded and without accents, each with the pattern that finds them."""
     folded, stripped = {}, {}
     for kind, words in (data.get("kinds") or {}).items():
         for w in words or []:
@@ -25,43 +38,43 @@ def _vocab() -> dict:
             stripped.setdefault(strip_accents(f), kind)
 
     def alternation(words: dict) -> re.Pattern:
-        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
+        return re.compile(r"(?<!\w)" + patterns.alternation(words, patterns.LINE_GAP) + r"(?!\w)")
 
-    vi = [str(x) for x in data.get("letters_vi") or []]
-    latin = [str(x) for x in data.get("letters_latin") or []]
+    return {"folded": folded, "stripped": stripped,
+            "folded_re": alternation(folded), "stripped_re": alternation(stripped)}
+
+
+def _letters(data: dict) -> dict:
+    """The letter that follows each letter item ("a" -> "b", "đ" -> "e"), in both alphabets."""
     nexts: dict = {}
-    for order in (vi, latin):
+    for order in (data.get("letters_vi") or [], data.get("letters_latin") or []):
+        order = [str(x) for x in order]
         for a, b in zip(order, order[1:]):
             nexts.setdefault(a, set()).add(b)
     upper_nexts = {a.upper(): {b.upper() for b in bs} for a, bs in nexts.items()}
-    auth = sorted((str(a) for a in data.get("authorities") or []), key=len, reverse=True)
+    return {"letter_next": nexts, "upper_next": upper_nexts}
+
+
+def _caps_lines(data: dict) -> dict:
+    """One scan finds signature lines, document titles and appendix lines alike."""
+    auth = patterns.alternation([str(a) for a in data.get("authorities") or []], patterns.LINE_GAP)
+    lines = patterns.alternation([*(data.get("posts") or []), *(data.get("doc_titles") or [])],
+                                 patterns.LINE_GAP)
+    titles = patterns.alternation(data.get("doc_titles") or [], patterns.LINE_GAP)
+    lead = r"^[ \t\u00a0*_#]*"
     return {
-        "folded": folded, "stripped": stripped,
-        "folded_re": alternation(folded), "stripped_re": alternation(stripped),
-        "letter_next": nexts, "upper_next": upper_nexts,
-        "lead": {strip_accents(fold(str(w))) for w in data.get("lead_words") or []},
-        "abbrev": {str(a) for a in data.get("abbreviations") or []},
-        "titles": {str(t) for t in data.get("doc_titles") or []},
-        "posts": {str(p) for p in data.get("posts") or []},
-        # one scan finds signature lines, document titles and appendix lines alike
         "caps_line_re": re.compile(
-            r"^[ \t\u00a0*_#]*(?:" + "|".join(re.escape(a) for a in auth) + r")[ \t]*[^\W\d_]"
-            + r"|^[ \t\u00a0*_#]*(?:" + "|".join(re.escape(str(w)) for w in sorted(
-                [*(data.get("posts") or []), *(data.get("doc_titles") or [])], key=len, reverse=True))
-            + r")[ \t*:.]*$|" + _appendix_line_src(data)
+            lead + auth + r"[ \t]*[^\W\d_]" + "|" + lead + lines + r"[ \t*:.]*$|"
+            + _appendix_line_src(data)
             # a document title with its subject on the same line ("KẾ HOẠCH HÀNH ĐỘNG ...")
-            + r"|^[ \t\u00a0*_#]*(?:" + "|".join(re.escape(str(w)) for w in data.get("doc_titles") or [])
-            + r")[ \t][^\n]{0,250}$", re.M),
-        "auth_re": re.compile(r"(?:" + "|".join(re.escape(a) for a in auth) + r")(?=[ \t]*[^\W\d_])"),
-        **_appendix_vocab(data),
+            + "|" + lead + titles + r"[ \t][^\n]{0,250}$", re.M),
+        "auth_re": re.compile(auth + r"(?=[ \t]*[^\W\d_])"),
     }
 
 
 def _words_re(words: list) -> str:
     """Alternation of phrases, longest first, any run of blanks between their words."""
-    alts = sorted({str(w) for w in words if str(w).strip()}, key=len, reverse=True)
-    return "|".join(r"[ \t]+".join(re.escape(x) for x in w.split()) for w in alts) or r"(?!x)x"
+    return patterns.alternation(words, r"[ \t]+")
 
 
 _APPX_LEAD = r"^[ \t\u00a0*#]*"
