@@ -1,7 +1,8 @@
 """Bodies recognizer on real snippets: case, tone style, abbreviations, misspellings, levels."""
 from __future__ import annotations
 
-from vnplan.extract.bodies import canonical_of, find_bodies, fold_same_length
+from vnplan.lang.bodies import canonical_of, find_bodies
+from vnplan.lang.fold import fold_same_length
 
 
 def names(text):

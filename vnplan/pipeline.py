@@ -12,7 +12,7 @@ from typing import Callable, Optional
 
 from . import clean as _clean
 from . import header, outline
-from .extract import assignments, bodies, deadlines, references, targets
+from .extract import assignments, bodies, deadlines, links, references, targets
 from .model import Document, Source, Warning_
 from .lang.vocab import load as _vocab
 
@@ -31,6 +31,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("deadlines", deadlines.apply),
     ("bodies", bodies.apply),
     ("assignments", assignments.apply),
+    ("links", links.apply),
 ]
 
 

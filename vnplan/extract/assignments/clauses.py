@@ -1,0 +1,220 @@
+"""Roles inside one paragraph: subjects, "chủ trì", "giao", partners, reports, office-holders."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from ...lang import vocab
+from ...lang.bodies import canonical_of
+from ...lang.fold import fold_same_length
+from ...lang.gazetteer import BodyMatch
+from ...lang.open_names import UNKNOWN as _UNKNOWN, open_name
+from .common import _CHU_TRI, _CUES, _Ctx, _Emitter, _GIAO, _LEAD_IN, _ORDER, _PASSIVE, _PHOI_HOP, _REPORT, _REPORT_TO, _REPORT_WHAT, _SEMI, _SEP, _clause_end, _is_author_or_object, _skip_ws, parse_list
+
+def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch], task: str,
+              item: tuple[int, int], full: bool, opens: bool = True) -> list[BodyMatch]:
+    """Roles inside one paragraph [a, b); returns the subject of its first clause."""
+    f = ctx.folded
+    lead: list[BodyMatch] = []
+    # clause-initial subjects
+    cues = set(_CUES.findall(f, a, b))  # which cue words the paragraph holds: one pass
+    clause_starts = [a] if opens else []
+    if full and ";" in cues:
+        clause_starts += [m.end() for m in _SEMI.finditer(f, a, b)]
+    # partners are read first only where a clause start may continue their list
+    partners = _partner_lists(ctx, a, b) if len(clause_starts) > 1 and "phoi hop" in cues else None
+    carried = {p[0].start for _, lists in partners for p in lists[1:]} if partners else ()
+    covered = -1  # end of the last subject list: a clause start inside it reads its tail again
+    for cs in clause_starts:
+        if cs < covered:
+            continue  # "X; Y; Z lãnh đạo": the list from X holds Y and Z (linear on long lists)
+        if _skip_ws(f, cs) in carried:
+            continue  # "phối hợp X; Y và Z rà soát": Y and Z are partners too
+        m = _LEAD_IN.match(f, cs, b)
+        pos = m.end() if m else cs
+        found = parse_list(ctx, pos, b)
+        if not found:
+            holder = _office_holder(ctx, pos, b)
+            if holder:
+                lead.extend(holder)
+                covered = holder[-1].end
+                continue
+        if found:
+            covered = found[-1].end
+        if found and not m and all(ctx.gives_orders(x) for x in found):
+            order = _ORDER.match(f, found[-1].end, b)
+            addressees = parse_list(ctx, order.end(), b) if order else []
+            if addressees and not _is_author_or_object(ctx, addressees[-1].end, b):
+                lead.extend(addressees)  # "UBND Thành phố yêu cầu các Sở ... triển khai"
+                continue
+        if found and not _is_author_or_object(ctx, found[-1].end, b):
+            if full or m or _CHU_TRI.match(f, _skip_ws(f, found[-1].end)):
+                lead.extend(found)
+    # "X chủ trì" and "giao X" (str.find first: most lines have neither word)
+    if "chu tri" in cues:
+        for m in _CHU_TRI.finditer(f, a, b):
+            prev = ctx.ending_at(m.start())
+            if prev is not None and not prev.weak and not _PASSIVE.search(f, max(a, prev.start - 8), prev.start):
+                lead.append(prev)
+    if "giao" in cues:
+        for m in _GIAO.finditer(f, a, b):
+            lead.extend(parse_list(ctx, m.end(), b))
+    if lead:
+        em.add(lead, "lead", task, item)
+    # a task list line with no subject of its own names no partner, but its reports still go
+    # somewhere ("+ Các bộ ... gửi kết quả rà soát về Bộ Công an")
+    if (full or lead or subject) and partners is None and "phoi hop" in cues:
+        partners = _partner_lists(ctx, a, b)
+    if partners and (full or lead or subject):
+        own = {x.canonical for x in lead} | {x.canonical for x in subject}
+        for start, lists in partners:
+            who = ctx.ending_at(start)
+            if who is not None and not who.weak and who.canonical not in own:
+                # "tham mưu UBND tỉnh phối hợp Bộ Y tế": the partner of another subject
+                continue
+            for found in lists:
+                em.add(found, "coordinate", task, item)
+    if "bao cao" not in cues and "gui" not in cues:
+        return lead
+    for m in _REPORT.finditer(f, a, b):
+        end = _clause_end(ctx, m.end(), b)
+        skip = _REPORT_WHAT.match(f, _skip_ws(f, m.end()), end)
+        direct = parse_list(ctx, skip.end() if skip else _skip_ws(f, m.end()), end)
+        if direct:
+            em.add(direct, "report_to", task, item)
+            continue
+        for t in _REPORT_TO.finditer(f, m.end(), end):
+            got = parse_list(ctx, t.end(), end)
+            if got:
+                em.add(got, "report_to", task, item)
+                break
+    return lead
+
+
+_SEMI_AT = re.compile(r"[ \t]*;[ \t]*")
+
+
+def _partner_lists(ctx: _Ctx, a: int, b: int) -> list[tuple[int, list[list[BodyMatch]]]]:
+    """Each "phối hợp (với)" of [a, b): (its start, the lists of partners it names).
+
+    A list that runs up to a ";" leaves the phrase without its verb: the list that opens the
+    next clause belongs to it ("phối hợp Ban Quản lý ...; các doanh nghiệp viễn thông và các
+    đơn vị liên quan rà soát"), unless that list takes the lead itself ("...; Sở X chủ trì").
+    """
+    f = ctx.folded
+    out = []
+    for m in _PHOI_HOP.finditer(f, a, b):
+        lists = []
+        pos = m.end()
+        while pos < b:
+            found = _partner_list(ctx, pos, _clause_end(ctx, pos, b))
+            if not found or (lists and _CHU_TRI.match(f, _skip_ws(f, found[-1].end))):
+                break
+            lists.append(found)
+            semi = _SEMI_AT.match(f, found[-1].end, b)
+            if not semi or len(lists) > 8:
+                break
+            pos = semi.end()
+        out.append((m.start(), lists))
+    return out
+
+
+def _partner_list(ctx: _Ctx, pos: int, limit: int) -> list[BodyMatch]:
+    """Like parse_list, but a partner the gazetteer does not know is read too: an
+    organisation head and its capitalised name ("Trung tâm Chính trị thành phố")."""
+    out: list[BodyMatch] = []
+    f = ctx.folded
+    while pos < limit:
+        while pos < limit and f[pos] in " \t":
+            pos += 1
+        b = ctx.at(pos)
+        if b is None or b.end > limit or (b.weak and not out):
+            b = open_name(ctx.text, f, pos, limit, lambda i: ctx.at(i) is not None)
+            if b is None:
+                break
+        out.append(b)
+        m = _SEP.match(f, b.end, limit)
+        if not m:
+            break
+        pos = m.end()
+    return out
+
+
+
+def _only_bodies(ctx: _Ctx, a: int, b: int) -> list[BodyMatch]:
+    """The bodies of a heading that is nothing but a list of bodies ("2. Đảng đoàn HĐND tỉnh")."""
+    found = parse_list(ctx, a, b)
+    if found and not ctx.folded[found[-1].end:b].strip(" \t.:*"):
+        return found
+    return []
+
+
+@lru_cache(maxsize=1)
+def _org_heading_res() -> tuple:
+    """(heading opening with an organisation head noun, action words) from bodies.yaml."""
+    data = vocab.load("bodies") or {}
+    heads = sorted(data.get("org_heads") or [], key=len, reverse=True)
+    words = sorted((fold_same_length(w) for w in data.get("action_words") or []), key=len, reverse=True)
+    head = re.compile(r"(?:(?P<ask>Đề nghị|ĐỀ NGHỊ)[ \t]+)?(?:" + "|".join(map(re.escape, heads)) +
+                      r")(?:[ \t]+và)?[ \t]+(?=\w)") if heads else None
+    action = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
+    return head, action
+
+
+@lru_cache(maxsize=1)
+def _office_re():
+    """ "Bộ trưởng " / "Thủ trưởng " ... (folded) from bodies.yaml office_holders."""
+    titles = sorted({fold_same_length(t) for t in (vocab.load("bodies") or {}).get("office_holders") or []},
+                    key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, titles)) + r")[ \t]+") if titles else None
+
+
+_RESPONSIBLE = re.compile(r"[ \t]*(?:co|chiu)[ \t]+trach[ \t]+nhiem(?!\w)")
+
+
+def _office_holder(ctx: _Ctx, pos: int, b: int) -> list[BodyMatch]:
+    """ "Bộ trưởng Bộ Công an có/chịu trách nhiệm ...": the holder of the body's office leads.
+
+    The mention spans the office phrase; its canonical name is the body's."""
+    office = _office_re()
+    m = office.match(ctx.folded, pos, b) if office else None
+    body = ctx.at(_skip_ws(ctx.folded, m.end())) if m else None
+    if body is None or body.weak or body.generic or body.end > b:
+        return []
+    if not _RESPONSIBLE.match(ctx.folded, body.end, b):
+        return []
+    return [BodyMatch(pos, body.end, ctx.text[pos:body.end], body.canonical, False, body.kind)]
+
+
+_MAX_HEADING_WORDS = 12
+
+
+
+def _named_heading(ctx: _Ctx, a: int, b: int, asked_only: bool) -> list[BodyMatch]:
+    """A short heading naming an organisation the gazetteer may not know ("9. Ban Chỉ huy Bộ đội
+    Biên phòng thành phố", "11. Đề nghị Chi cục Hải quan khu vực XIX"): the whole name, one body.
+
+    It opens with an organisation head noun followed by a capitalised word, holds no word of a
+    task and is at most a dozen words long. ``asked_only``: only after "Đề nghị".
+    """
+    head, action = _org_heading_res()
+    if head is None:
+        return []
+    text = ctx.text
+    while a < b and text[a] in " \t*":
+        a += 1
+    while b > a and text[b - 1] in " \t*.:;":
+        b -= 1
+    m = head.match(text, a, b)
+    known = ctx.at(_skip_ws(ctx.folded, m.end("ask")) if m.group("ask") else a) if m else None
+    if known is not None and known.end > m.end():
+        return []  # opens with a known body: read as a task whose subject it is
+    if not m or m.end() >= b or not text[m.end()].isupper() or (asked_only and not m.group("ask")):
+        return []
+    if len(text[a:b].split()) > _MAX_HEADING_WORDS or action.search(ctx.folded, m.end("ask") if m.group("ask") else a, b):
+        return []
+    start = _skip_ws(ctx.folded, m.end("ask")) if m.group("ask") else a
+    surface = text[start:b]
+    canonical = canonical_of(surface)
+    return [BodyMatch(start, b, surface, canonical or surface, False, "other" if canonical else _UNKNOWN)]
+
+

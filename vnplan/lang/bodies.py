@@ -1,0 +1,198 @@
+"""Body names: the pure name reader of the language layer.
+
+Recognizes Party, State, Front and association bodies named in a text: the gazetteer's
+names (``lang/gazetteer.py``) with their level and place ("Ủy ban nhân dân tỉnh Hà Giang"),
+a mission complement ("Ban Chỉ đạo ... tỉnh") and misspelled names (``lang/fuzzy_names.py``).
+Pure functions over strings: no document, no cache of past texts.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .fold import TOKEN_RE as _TOKEN_RE, fold_same_length
+from .gazetteer import BodyMatch, Entry, Gazetteer as _Gazetteer, gazetteer
+from .fuzzy_names import fuzzy as _fuzzy, merge as _merge
+from .name_tails import NOT_PLACE, complement, complement_heads, join_organs, place_list
+
+
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
+_COMMITTEE_AFTER = re.compile(r"[ \t]+uy(?![\w&])(?![ \t]+ban(?!\w))")  # folded "ủy" after a level word
+
+def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
+            memo: Optional[dict] = None) -> tuple[int, str]:
+    """Extend a name over its level and place name; returns (new end, canonical suffix).
+
+    Also over a numeral before the level ("Ủy ban nhân dân 04 xã") and the colon list of
+    places after it ("...: Gia Thuận, Tân Điền"): cut before them, the name would read as
+    the province's own body. A collective phrase keeps the kind of its group ("các doanh
+    nghiệp viễn thông") and its "có liên quan".
+    ``memo`` (one scan's) keeps what each written level means, for texts that repeat names.
+    """
+    if folded[end:end + 1] not in (" ", "\t"):
+        return end, ""  # every extension opens with a space: ", " and ". " end the name here
+    suffix = ""
+    base = end
+    allow_place = entry.place
+    if entry.takes_level or entry.needs_level:
+        at = end
+        if entry.generic and folded.startswith(" cua ", end):  # "các sở, ban, ngành của tỉnh"
+            at = end + 4
+        m = g.level_regex.match(folded, at)
+        if m is None and not entry.generic and folded[end + 1:end + 2].isdigit():
+            m = g.counted_regex.match(folded, end)
+            if m is not None:
+                suffix, allow_place, end = " " + " ".join(text[m.start():m.end()].split()), False, m.end()
+        elif m:
+            written = m.group()
+            known = memo.get(written) if memo is not None else None
+            if known is None:
+                k = " ".join(_TOKEN_RE.findall(written))
+                level = g.levels.get(k)
+                known = (" " + (level if level is not None else text[m.start():m.end()].strip()),
+                         k in g.named_levels)
+                if memo is not None:
+                    memo[written] = known
+            suffix, allow_place = known
+            end = m.end()
+            c = _COMMITTEE_AFTER.match(folded, end)
+            if c is not None:
+                # "trực thuộc Huyện ủy": the level opens a committee's name, read whole
+                com = g.entries.get(" ".join(_TOKEN_RE.findall(folded[m.start():c.end()])))
+                if com is None or com.generic or com.kind != "party":
+                    return base, ""
+                suffix, allow_place, end = " " + com.canonical, False, c.end()
+        if m is not None and folded.startswith(":", end):
+            stop = place_list(text, folded, end)
+            if stop:
+                suffix += ": " + " ".join(text[end + 1:stop].split())
+                return stop, suffix
+    if allow_place:
+        n = 0
+        while n < 4:
+            w = _WORD_AFTER.match(text, end)
+            if not w:
+                break
+            word = w.group(1)
+            if not word[0].isupper() or folded[w.start(1):w.end(1)] in NOT_PLACE:
+                break
+            if n == 0 and not suffix and len(word) > 1 and word.isupper():
+                break  # an abbreviation such as "TU", not a place
+            suffix += " " + word
+            end = w.end()
+            n += 1
+    if entry.generic:
+        if entry.group:
+            q = g.group_regex.match(folded, end)
+            if q:
+                suffix += " " + g.suffixes.get(" ".join(_TOKEN_RE.findall(q.group())), q.group().strip())
+                end = q.end()
+        q = g.related_regex.match(folded, end) if folded.startswith(g.related_heads, end) else None
+        if q:
+            suffix += " " + g.suffixes.get(" ".join(_TOKEN_RE.findall(q.group())), q.group().strip())
+            end = q.end()
+    return end, suffix
+
+
+
+
+def scan_bodies(text: str, folded: Optional[str] = None) -> list[BodyMatch]:
+    """Every body name in ``text`` in order, including weak list-only words.
+
+    ``folded`` may be given: a same-length folded copy (a caller that joined broken lines).
+    """
+    if not text:
+        return []
+    if folded is None or len(folded) != len(text):
+        folded = fold_same_length(text)
+    return scan_range(text, folded, 0, len(text))
+
+
+def scan_list_words(text: str, folded: Optional[str] = None) -> list[BodyMatch]:
+    """The list-only words of ``text`` ("cơ quan", "các đơn vị liên quan"), marked weak.
+
+    They name a body only inside a list of bodies; a caller that has the names already
+    (the bodies stage's mentions) reads these apart, at the cost of a small regex.
+    """
+    if not text:
+        return []
+    if folded is None or len(folded) != len(text):
+        folded = fold_same_length(text)
+    return scan_range(text, folded, 0, len(text), list_words=True)
+
+
+def scan_range(text: str, folded: str, a: int, b: int, list_words: bool = False) -> list[BodyMatch]:
+    """The body names starting in [a, b) of ``text``, ``folded`` its same-length folded copy.
+
+    ``a`` and ``b`` should be line bounds: no name runs over a line break, so the names of a
+    range are those a scan of the whole text finds there (a caller re-reads a few lines).
+    The search goes on after a name's level and place ("UBND tỉnh | Ủy ban MTTQ tỉnh"), so
+    a level word is never read again as the start of a name ("tỉnh Ủy ban" is no Tỉnh ủy).
+    ``list_words``: only the list-only words.
+    """
+    g = gazetteer()
+    out: list[BodyMatch] = []
+    keys: dict[str, Optional[Entry]] = {}  # matched folded string -> entry, for repeated names
+    levels: dict = {}
+    entries = g.entries
+    level_match = g.level_regex.match
+    search = (g.list_after_break if list_words else g.after_break).search
+    new_match = tuple.__new__
+    first = (g.list_regex if list_words else g.regex).match(folded, a, b)  # a name opening the range
+    pos = a
+    while True:
+        if first is not None:
+            start, stop = first.span()
+            first = None
+        else:
+            m = search(folded, pos, b)
+            if m is None:
+                break
+            start, stop = m.span(1)
+        pos = stop
+        written = folded[start:stop]
+        entry = keys.get(written, entries)
+        if entry is entries:
+            entry = keys[written] = entries.get(" ".join(_TOKEN_RE.findall(written)))
+        if entry is None:
+            continue
+        if entry.needs_level and not level_match(folded, stop):
+            continue
+        if entry.takes_level or entry.needs_level or entry.place:
+            end, suffix = _extend(text, folded, g, stop, entry, levels)
+        else:
+            end, suffix = stop, ""
+        if (not suffix and entry.canonical in complement_heads() and text[start].isupper()
+                and " ".join(text[start:stop].split()).lower() == entry.canonical.lower()):
+            # as written ("Ban Chỉ đạo", not "văn bản chỉ đạo ...")
+            end, suffix = complement(text, folded, g, end)
+        # tuple.__new__ skips the Python-level __new__ of the named tuple (a call per name)
+        surface = " ".join(text[start:end].split())
+        out.append(new_match(BodyMatch, (start, end, surface, entry.canonical + suffix,
+                                         entry.generic, entry.kind, entry.weak)))
+        pos = end
+    if list_words:
+        return out
+    misspelled = _fuzzy(text, folded, g, out, _extend, a, b)
+    if misspelled:
+        out = _merge(out, misspelled)
+    return join_organs(text, folded, out)
+
+
+def find_bodies(text: str) -> list[tuple[int, int, str, str, bool]]:
+    """Body mentions: (start, end, surface, canonical, generic), in reading order."""
+    try:
+        return [(b.start, b.end, b.surface, b.canonical, b.generic)
+                for b in scan_bodies(text) if not b.weak]
+    except Exception:  # noqa: BLE001 - never raise on odd input
+        return []
+
+
+def canonical_of(name: str) -> Optional[str]:
+    """The canonical name of a body written alone ("UBND tỉnh" -> "Ủy ban nhân dân tỉnh")."""
+    for b in scan_bodies(name):
+        if b.start <= 1 and b.end >= len(name.rstrip(" .,;:")) - 1:
+            return b.canonical
+    return None
+
+
