@@ -47,8 +47,9 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
                 lead.extend(addressees)  # "UBND Thành phố yêu cầu các Sở ... triển khai"
                 continue
         if found and not _is_author_or_object(ctx, found[-1].end, b):
-            if full or m or _CHU_TRI.match(f, _skip_ws(f, found[-1].end)):
-                lead.extend(found)
+            if full or m or _CHU_TRI.match(f, _skip_ws(f, found[-1].end)) or (
+                    cs == a and opens and not all(x.generic or ctx.gives_orders(x) for x in found)):
+                lead.extend(found)  # a specific body opening a paragraph (not the issuer) is its subject
     # "X chủ trì" and "giao X" (str.find first: most lines have neither word)
     if "chu tri" in cues:
         for m in _CHU_TRI.finditer(f, a, b):

@@ -197,6 +197,8 @@ def _gives_orders(key: str, issuer: Optional[str]) -> bool:
         return True
     if not issuer or not key:
         return False
+    if issuer == key or issuer.startswith(key + " "):
+        return True  # the issuer named whole ("Ban Chấp hành Đảng bộ thành phố ...")
     for o in organs:
         if key.startswith(o + " "):
             key = key[len(o) + 1:]

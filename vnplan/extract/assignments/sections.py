@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Optional
-from ...model import Document
+
+from ...lang import vocab
+from ...lang.fold import fold_same_length
+from ...model import Document, Section
 from .common import _Ctx, _LINE, _NOI_NHAN, _content_start, _impl_words
 
 def _section_index(doc: Document):
@@ -74,11 +78,27 @@ def _regions(doc: Document, ctx: _Ctx) -> tuple[list, list]:
             impl.append(tuple(s.span))
         elif s.kind == "tasks":
             tasks.append(tuple(s.span))
+        elif _other_tasks(s):
+            tasks.append(tuple(s.span))
     impl = _outermost(impl)
     tasks = [t for t in _outermost(tasks) if not any(i[0] <= t[0] < i[1] for i in impl)]
     if not impl and not list(doc.walk()):
         impl = _fallback_impl(ctx)
     return impl, tasks
+
+
+@lru_cache(maxsize=1)
+def _not_task_headings() -> tuple:
+    return tuple(fold_same_length(h) for h in (vocab.load("task_sections") or {}).get("not_task_headings") or [])
+
+
+def _other_tasks(s: Section) -> bool:
+    """A numbered top-level section of no particular kind may hold tasks ("III. Về một số
+    kiến nghị của tỉnh": "Giao Bộ Tài chính ..."), unless its heading defines rather than
+    assigns ("Điều 2. Đối tượng áp dụng"). Unnumbered blocks (a signature, a title) hold none."""
+    if s.kind != "other" or s.level != 1 or not s.number:
+        return False
+    return not fold_same_length((s.heading or "").strip()).startswith(_not_task_headings())
 
 
 def _outermost(spans: list) -> list:

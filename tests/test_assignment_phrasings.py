@@ -1,0 +1,69 @@
+"""Assignments on invented text, one phrasing class per test (UBND, Government and Party style)."""
+from __future__ import annotations
+
+import vnplan
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    return [(a.role, a.body) for a in vnplan.parse(text, strict=True).assignments]
+
+
+NOTICE = """VĂN PHÒNG CHÍNH PHỦ
+THÔNG BÁO
+Kết luận của Phó Thủ tướng tại buổi làm việc với tỉnh Hòa Phong
+I. ĐÁNH GIÁ CHUNG
+Năm qua, Bộ Xây dựng đã phối hợp với Tỉnh hoàn thành nhiều công trình.
+II. VỀ CÁC ĐỀ XUẤT CỦA TỈNH
+1. Về đề xuất nâng cấp tuyến đường ven biển:
+Giao Bộ Xây dựng nghiên cứu đề xuất của Tỉnh, báo cáo Thủ tướng Chính phủ trong quý I/2026.
+2. Về đề xuất hỗ trợ khắc phục hậu quả lũ lụt:
+Bộ Nông nghiệp và Môi trường khẩn trương tổng hợp nhu cầu hỗ trợ, báo cáo Chính phủ xem xét.
+Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Hòa Phong và các cơ quan liên quan biết, thực hiện.
+"""
+
+
+def test_conclusion_notice_tasks_in_a_section_of_no_kind():
+    got = roles(NOTICE)
+    assert ("lead", "Bộ Xây dựng") in got
+    assert ("report_to", "Thủ tướng Chính phủ") in got
+    assert ("lead", "Bộ Nông nghiệp và Môi trường") in got
+    assert ("report_to", "Chính phủ") in got
+    # the issuer announcing the notice leads nothing; past work in the assessment is no task
+    assert not any(b == "Văn phòng Chính phủ" for _, b in got)
+    assert got.count(("lead", "Bộ Xây dựng")) == 1
+
+
+ARTICLES = """NGHỊ QUYẾT
+Quy định về quản lý chợ trên địa bàn tỉnh
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định về quản lý chợ.
+Điều 2. Đối tượng áp dụng
+1. Sở Công Thương, Ủy ban nhân dân các xã, phường.
+2. Tổ chức, cá nhân có liên quan.
+Điều 3. Tổ chức thực hiện
+1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+"""
+
+
+def test_articles_that_define_assign_nothing():
+    got = roles(ARTICLES)
+    assert ("lead", "Ủy ban nhân dân tỉnh") in got
+    assert not any(b.startswith("Tổ chức, cá nhân") or b == "Sở Công Thương" for _, b in got)
+
+
+def test_issuer_named_whole_does_not_lead_its_own_programme():
+    text = ("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH HÒA PHONG\n"
+            "Ban Chấp hành Đảng bộ tỉnh Hòa Phong ban hành Chương trình hành động với các nội dung sau:\n"
+            "- Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền Nghị quyết.\n")
+    got = roles(text)
+    assert ("lead", "Ban Tuyên giáo Tỉnh ủy") in got
+    assert not any(b.startswith("Ban Chấp hành") for _, b in got)
+
+
+def test_collective_levels_are_one_entry():
+    text = ("III. TỔ CHỨC THỰC HIỆN\n"
+            "1. Ủy ban nhân dân các xã, phường, đặc khu chủ trì rà soát diện tích rừng.\n"
+            "2. Ủy ban nhân dân quận-huyện, xã, phường, thị trấn thực hiện đúng tiến độ.\n")
+    got = roles(text)
+    assert ("lead", "Ủy ban nhân dân các xã, phường, đặc khu") in got
+    assert ("lead", "Ủy ban nhân dân quận-huyện, xã, phường, thị trấn") in got
