@@ -67,3 +67,41 @@ def test_collective_levels_are_one_entry():
     got = roles(text)
     assert ("lead", "Ủy ban nhân dân các xã, phường, đặc khu") in got
     assert ("lead", "Ủy ban nhân dân quận-huyện, xã, phường, thị trấn") in got
+
+
+LABELS = """II. NHIỆM VỤ CỤ THỂ
+1. Xây dựng cơ sở dữ liệu dân cư của tỉnh
+a) Cơ quan chủ trì
+- Sở Khoa học và Công nghệ;
+- Trung tâm Chuyển đổi số tỉnh.
+b) Cơ quan phối hợp
+- Công an tỉnh;
+- Kho bạc Nhà nước khu vực VII.
+c) Thời gian thực hiện: năm 2026.
+2. Tập huấn kỹ năng số cho công chức
+*Đơn vị chủ trì tham mưu thực hiện: *Sở Nội vụ.
+*Đơn vị phối hợp thực hiện: *Trung tâm Thông tin tỉnh; các cơ quan, đơn vị, địa phương liên quan.
+3. Rà soát thủ tục hành chính
+Cơ quan chủ trì, phối hợp: Văn phòng UBND tỉnh; Sở Tư pháp, Chi cục Thống kê khu vực II.
+"""
+
+
+def test_label_subheadings_and_labels_in_any_dress():
+    got = roles(LABELS)
+    for body in ("Sở Khoa học và Công nghệ", "Trung tâm Chuyển đổi số tỉnh", "Sở Nội vụ", "Văn phòng UBND tỉnh"):
+        assert ("lead", body) in got
+    for body in ("Công an tỉnh", "Kho bạc Nhà nước khu vực VII", "Trung tâm Thông tin tỉnh", "Sở Tư pháp",
+                 "Chi cục Thống kê khu vực II"):
+        assert ("coordinate", body) in got
+    # the collective is one entry; no name is cut to its head, no body gets two roles in an item
+    assert ("coordinate", "các cơ quan, đơn vị, địa phương liên quan") in got
+    assert not any(b in ("Kho bạc Nhà nước", "Chi cục", "địa phương liên quan") for _, b in got)
+    assert ("lead", "Công an tỉnh") not in got
+
+
+def test_implementation_heading_is_no_label():
+    text = ("II. NHIỆM VỤ\n1. Tuyên truyền pháp luật\n"
+            "III. TỔ CHỨC THỰC HIỆN\n- Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ triển khai Kế hoạch.\n")
+    got = roles(text)
+    assert ("lead", "Sở Tư pháp") in got and ("coordinate", "Sở Nội vụ") in got
+    assert ("lead", "Sở Nội vụ") not in got

@@ -8,8 +8,10 @@ Pure functions over strings: no document, no cache of past texts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
+from . import vocab
 from .fold import TOKEN_RE as _TOKEN_RE, fold_same_length
 from .gazetteer import BodyMatch, Entry, Gazetteer as _Gazetteer, gazetteer
 from .fuzzy_names import fuzzy as _fuzzy, merge as _merge
@@ -18,6 +20,22 @@ from .name_tails import NOT_PLACE, complement, complement_heads, join_organs, pl
 
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 _COMMITTEE_AFTER = re.compile(r"[ \t]+uy(?![\w&])(?![ \t]+ban(?!\w))")  # folded "ủy" after a level word
+
+@lru_cache(maxsize=1)
+def _area_regex() -> Optional[re.Pattern]:
+    words = sorted((vocab.load("bodies") or {}).get("numbered_areas") or [], key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"[ \t]+(?:" + "|".join(map(re.escape, words)) + r")[ \t]+(?:[IVXLC]{1,6}|\d{1,3})(?![\w&])",
+                      re.I)
+
+
+def _numbered_area(text: str, end: int) -> Optional[tuple[int, str]]:
+    """(end, suffix) of a numbered area after a name ("khu vực VII", "vùng 3"), else None."""
+    r = _area_regex()
+    m = r.match(text, end) if r is not None else None
+    return (m.end(), " " + " ".join(m.group().split())) if m else None
+
 
 def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
             memo: Optional[dict] = None) -> tuple[int, str]:
@@ -39,6 +57,9 @@ def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
         if entry.generic and folded.startswith(" cua ", end):  # "các sở, ban, ngành của tỉnh"
             at = end + 4
         m = g.level_regex.match(folded, at)
+        area = _numbered_area(text, end) if m is None and not entry.generic else None
+        if area is not None:
+            return area  # "Kho bạc Nhà nước khu vực VII": a regional branch, named by its number
         if m is None and not entry.generic and folded[end + 1:end + 2].isdigit():
             m = g.counted_regex.match(folded, end)
             if m is not None:

@@ -7,7 +7,7 @@ from ...lang import vocab
 from ...lang.bodies import canonical_of
 from ...lang.fold import fold_same_length
 from ...lang.gazetteer import BodyMatch
-from ...lang.open_names import UNKNOWN as _UNKNOWN, open_name
+from ...lang.open_names import UNKNOWN as _UNKNOWN
 from .common import _CHU_TRI, _CUES, _Ctx, _Emitter, _GIAO, _LEAD_IN, _ORDER, _PASSIVE, _PHOI_HOP, _REPORT, _REPORT_TO, _REPORT_WHAT, _SEMI, _SEP, _clause_end, _is_author_or_object, _skip_ws, parse_list
 
 def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch], task: str,
@@ -120,24 +120,8 @@ def _partner_lists(ctx: _Ctx, a: int, b: int) -> list[tuple[int, list[list[BodyM
 
 
 def _partner_list(ctx: _Ctx, pos: int, limit: int) -> list[BodyMatch]:
-    """Like parse_list, but a partner the gazetteer does not know is read too: an
-    organisation head and its capitalised name ("Trung tâm Chính trị thành phố")."""
-    out: list[BodyMatch] = []
-    f = ctx.folded
-    while pos < limit:
-        while pos < limit and f[pos] in " \t":
-            pos += 1
-        b = ctx.at(pos)
-        if b is None or b.end > limit or (b.weak and not out):
-            b = open_name(ctx.text, f, pos, limit, lambda i: ctx.at(i) is not None)
-            if b is None:
-                break
-        out.append(b)
-        m = _SEP.match(f, b.end, limit)
-        if not m:
-            break
-        pos = m.end()
-    return out
+    """Like parse_list, but a partner the gazetteer does not know is read too."""
+    return parse_list(ctx, pos, limit, unknown=True)
 
 
 

@@ -11,12 +11,17 @@ from ...model import Assignment, Document
 from ...lang.bodies import canonical_of, scan_bodies, scan_list_words, scan_range
 from ...lang.fold import fold_same_length, key_of
 from ...lang.gazetteer import BodyMatch
-from ...lang.open_names import UNKNOWN as _UNKNOWN
+from ...lang.open_names import UNKNOWN as _UNKNOWN, open_name
 from .items import MARKER as _MARKER, content_start, depth as _depth
 
 # All patterns below run on the folded text (lower case, no diacritics, same offsets).
-_LABEL = re.compile(r"(?:co quan|don vi|to chuc)[ \t]+(?P<what>chu tri|thuc hien|phoi hop|"
-                    r"chiu trach nhiem)(?:[ \t]+(?:thuc hien|thuc hien chinh))?[ \t]*:[ \t]*")
+# "Cơ quan chủ trì:", "*Đơn vị chủ trì tham mưu thực hiện: *", "Cơ quan chủ trì, phối hợp:"
+_LABEL_ROLE = (r"[ \t]+(?P<what>chu tri|thuc hien|phoi hop|chiu trach nhiem)(?:[ \t]*,[ \t]*(?P<both>phoi hop))?"
+               r"(?:[ \t]+(?:tham muu|thuc hien|chinh|trien khai|chiu trach nhiem)){0,3}[ \t]*\**[ \t]*")
+_LABEL = re.compile(r"\**[ \t]*(?:co quan|don vi|to chuc)" + _LABEL_ROLE + r":[ \t]*\**[ \t]*(?=\S)")
+# the same label alone on its line (a sub-heading): the bullets below name the bodies
+# ("Tổ chức thực hiện" alone is a section heading, not a label)
+_LABEL_HEAD = re.compile(r"\**[ \t]*(?:co quan|don vi)" + _LABEL_ROLE + r":?[ \t]*\**[ \t]*$")
 _LEAD_IN = re.compile(r"(?:dong thoi,?[ \t]+)?(?:giao(?:[ \t]+cho)?|de nghi|yeu cau|chi dao)[ \t]+"
                       r"|can cu[^,;.\n]{0,160},[ \t]*")
 _SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:va[ \t]+|cung[ \t]+)?|va[ \t]+|cung[ \t]+|voi[ \t]+)[ \t]*")
@@ -207,17 +212,29 @@ def _gives_orders(key: str, issuer: Optional[str]) -> bool:
     return issuer == key or issuer.startswith(key + " ")
 
 
-def parse_list(ctx: _Ctx, pos: int, limit: int) -> list[BodyMatch]:
-    """The list of bodies starting at ``pos`` ("X, Y và các cơ quan liên quan"); [] if none."""
+def parse_list(ctx: _Ctx, pos: int, limit: int, unknown: bool = False) -> list[BodyMatch]:
+    """The list of bodies starting at ``pos`` ("X, Y và các cơ quan liên quan"); [] if none.
+
+    ``unknown``: a body the gazetteer lacks is read too, by its head noun and capitalised
+    name ("Trung tâm Chính trị thành phố"). A collective phrase runs on over the list words
+    after a comma ("các cơ quan, đơn vị, địa phương"): one entry, never split.
+    """
     out: list[BodyMatch] = []
+    f = ctx.folded
     while pos < limit:
-        while pos < limit and ctx.folded[pos] in " \t":
+        while pos < limit and f[pos] in " \t":
             pos += 1
         b = ctx.at(pos)
         if b is None or b.end > limit or (b.weak and not out):
-            break
+            b = open_name(ctx.text, f, pos, limit, lambda i: ctx.at(i) is not None) if unknown else None
+            if b is None:
+                break
+        if out and out[-1].generic and b.weak and f[out[-1].end:b.start].strip() == ",":
+            last = out.pop()
+            b = BodyMatch(last.start, b.end, " ".join(ctx.text[last.start:b.end].split()),
+                          last.canonical + f[last.end:b.start].rstrip() + " " + b.canonical, True, last.kind)
         out.append(b)
-        m = _SEP.match(ctx.folded, b.end, limit)
+        m = _SEP.match(f, b.end, limit)
         if not m:
             break
         pos = m.end()
