@@ -105,3 +105,47 @@ def test_implementation_heading_is_no_label():
     got = roles(text)
     assert ("lead", "Sở Tư pháp") in got and ("coordinate", "Sở Nội vụ") in got
     assert ("lead", "Sở Nội vụ") not in got
+
+
+REPORTS = """IV. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế theo dõi việc thực hiện, định kỳ gửi kết quả về Sở Nội vụ để tổng hợp.
+2. Sở Công Thương tổng hợp, báo cáo cấp có thẩm quyền (Bộ Công Thương, Thủ tướng Chính phủ) xem xét.
+3. Sở Xây dựng báo cáo Bộ trưởng Bộ Xây dựng và Chủ tịch UBND tỉnh kết quả thực hiện.
+4. Sở Tài chính tham mưu Ủy ban nhân dân tỉnh trình cấp có thẩm quyền bố trí kinh phí; báo cáo cấp có thẩm quyền (qua Sở Kế hoạch và Đầu tư).
+"""
+
+
+def test_report_to_in_all_its_forms():
+    got = roles(REPORTS)
+    for body in ("Sở Nội vụ", "Bộ Công Thương", "Thủ tướng Chính phủ", "Bộ trưởng Bộ Xây dựng",
+                 "Chủ tịch UBND tỉnh"):
+        assert ("report_to", body) in got
+    # "tham mưu X", "trình cấp có thẩm quyền" and a channel "(qua X)" are no roles
+    assert not any(b in ("Ủy ban nhân dân tỉnh", "Sở Kế hoạch và Đầu tư") for _, b in got)
+    assert ("lead", "Sở Tài chính") in got
+
+
+def test_passive_agent_close_partners_and_function_lead_in():
+    text = ("II. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Tổ chức tập huấn nghiệp vụ do Sở Tư pháp hướng dẫn; thực hiện theo Kế hoạch do Ủy ban nhân dân tỉnh ban hành.\n"
+            "2. Theo chức năng, nhiệm vụ được giao, Sở Văn hóa, Thể thao và Du lịch chủ động tuyên truyền.\n"
+            "3. Công an tỉnh chủ trì, phối hợp chặt chẽ với Bộ Chỉ huy Quân sự tỉnh bảo đảm an ninh.\n")
+    got = roles(text)
+    assert ("lead", "Sở Tư pháp") in got
+    assert ("lead", "Ủy ban nhân dân tỉnh") not in got  # the author of a plan, not an agent
+    assert ("lead", "Sở Văn hóa, Thể thao và Du lịch") in got
+    assert ("coordinate", "Bộ Chỉ huy Quân sự tỉnh") in got
+
+
+def test_office_holders_address_items_and_articles():
+    text = ("QUYẾT ĐỊNH\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng chống thiên tai.\n"
+            "Điều 2. Quyết định này có hiệu lực từ ngày ký.\n"
+            "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và Thủ trưởng các cơ quan, đơn vị liên quan "
+            "chịu trách nhiệm thi hành Quyết định này.\n")
+    got = roles(text)
+    assert ("lead", "Văn phòng UBND tỉnh") in got and ("lead", "Sở Nội vụ") in got
+    items = ("III. TỔ CHỨC THỰC HIỆN\n1. Giám đốc Sở Tài chính:\n- Bố trí kinh phí thực hiện Kế hoạch.\n"
+             "2. Bộ trưởng Bộ Công an có trách nhiệm đôn đốc, báo cáo Thủ tướng Chính phủ.\n")
+    got = roles(items)
+    assert ("lead", "Sở Tài chính") in got and ("lead", "Bộ Công an") in got
+    assert ("report_to", "Thủ tướng Chính phủ") in got

@@ -8,57 +8,21 @@ from ...lang.bodies import canonical_of
 from ...lang.fold import fold_same_length
 from ...lang.gazetteer import BodyMatch
 from ...lang.open_names import UNKNOWN as _UNKNOWN
-from .common import _CHU_TRI, _CUES, _Ctx, _Emitter, _GIAO, _LEAD_IN, _ORDER, _PASSIVE, _PHOI_HOP, _REPORT, _REPORT_TO, _REPORT_WHAT, _SEMI, _SEP, _clause_end, _is_author_or_object, _skip_ws, parse_list
+from .common import _words, _CHU_TRI, _CUES, _Ctx, _Emitter, _GIAO, _LEAD_IN, _ORDER, _PASSIVE, _PHOI_HOP, _REPORT, _REPORT_TO, _REPORT_WHAT, _SEMI, _SEP, _clause_end, _is_author_or_object, _skip_ws, parse_list
 
 def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch], task: str,
               item: tuple[int, int], full: bool, opens: bool = True) -> list[BodyMatch]:
-    """Roles inside one paragraph [a, b); returns the subject of its first clause."""
+    """Roles inside one paragraph [a, b); returns the bodies it charges as lead."""
     f = ctx.folded
-    lead: list[BodyMatch] = []
-    # clause-initial subjects
     cues = set(_CUES.findall(f, a, b))  # which cue words the paragraph holds: one pass
     clause_starts = [a] if opens else []
     if full and ";" in cues:
         clause_starts += [m.end() for m in _SEMI.finditer(f, a, b)]
     # partners are read first only where a clause start may continue their list
     partners = _partner_lists(ctx, a, b) if len(clause_starts) > 1 and "phoi hop" in cues else None
-    carried = {p[0].start for _, lists in partners for p in lists[1:]} if partners else ()
-    covered = -1  # end of the last subject list: a clause start inside it reads its tail again
-    for cs in clause_starts:
-        if cs < covered:
-            continue  # "X; Y; Z lãnh đạo": the list from X holds Y and Z (linear on long lists)
-        if _skip_ws(f, cs) in carried:
-            continue  # "phối hợp X; Y và Z rà soát": Y and Z are partners too
-        m = _LEAD_IN.match(f, cs, b)
-        pos = m.end() if m else cs
-        found = parse_list(ctx, pos, b)
-        if not found:
-            holder = _office_holder(ctx, pos, b)
-            if holder:
-                lead.extend(holder)
-                covered = holder[-1].end
-                continue
-        if found:
-            covered = found[-1].end
-        if found and not m and all(ctx.gives_orders(x) for x in found):
-            order = _ORDER.match(f, found[-1].end, b)
-            addressees = parse_list(ctx, order.end(), b) if order else []
-            if addressees and not _is_author_or_object(ctx, addressees[-1].end, b):
-                lead.extend(addressees)  # "UBND Thành phố yêu cầu các Sở ... triển khai"
-                continue
-        if found and not _is_author_or_object(ctx, found[-1].end, b):
-            if full or m or _CHU_TRI.match(f, _skip_ws(f, found[-1].end)) or (
-                    cs == a and opens and not all(x.generic or ctx.gives_orders(x) for x in found)):
-                lead.extend(found)  # a specific body opening a paragraph (not the issuer) is its subject
-    # "X chủ trì" and "giao X" (str.find first: most lines have neither word)
-    if "chu tri" in cues:
-        for m in _CHU_TRI.finditer(f, a, b):
-            prev = ctx.ending_at(m.start())
-            if prev is not None and not prev.weak and not _PASSIVE.search(f, max(a, prev.start - 8), prev.start):
-                lead.append(prev)
-    if "giao" in cues:
-        for m in _GIAO.finditer(f, a, b):
-            lead.extend(parse_list(ctx, m.end(), b))
+    carried = {p[0].start for _, lists in partners for p in lists[1:]} if partners else set()
+    lead = _subjects(ctx, a, b, clause_starts, carried, full, opens)
+    lead += _cued_leads(ctx, a, b, cues)
     if lead:
         em.add(lead, "lead", task, item)
     # a task list line with no subject of its own names no partner, but its reports still go
@@ -70,28 +34,90 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
         for start, lists in partners:
             who = ctx.ending_at(start)
             if who is not None and not who.weak and who.canonical not in own:
-                # "tham mưu UBND tỉnh phối hợp Bộ Y tế": the partner of another subject
-                continue
+                continue  # "tham mưu UBND tỉnh phối hợp Bộ Y tế": the partner of another subject
             for found in lists:
                 em.add(found, "coordinate", task, item)
-    if "bao cao" not in cues and "gui" not in cues:
-        return lead
+    if "bao cao" in cues or "gui" in cues:
+        _reports(ctx, em, a, b, task, item)
+    return lead
+
+
+def _subjects(ctx: _Ctx, a: int, b: int, clause_starts: list[int], carried: set, full: bool,
+              opens: bool) -> list[BodyMatch]:
+    """The bodies that open the clauses of [a, b) as their subject (an office-holder's body too)."""
+    f = ctx.folded
+    lead: list[BodyMatch] = []
+    covered = -1  # end of the last subject list: a clause start inside it reads its tail again
+    for cs in clause_starts:
+        if cs < covered or _skip_ws(f, cs) in carried:
+            continue  # "X; Y; Z lãnh đạo" read from X; "phối hợp X; Y và Z rà soát": partners
+        m = _LEAD_IN.match(f, cs, b)
+        found = parse_list(ctx, m.end() if m else cs, b, holders="body")
+        if not found:
+            continue
+        covered = found[-1].end
+        if not m and all(ctx.gives_orders(x) for x in found):
+            order = _ORDER.match(f, found[-1].end, b)
+            addressees = parse_list(ctx, order.end(), b, holders="body") if order else []
+            if addressees and not _is_author_or_object(ctx, addressees[-1].end, b):
+                lead.extend(addressees)  # "UBND Thành phố yêu cầu các Sở ... triển khai"
+                continue
+        if _is_author_or_object(ctx, found[-1].end, b):
+            continue
+        if full or m or _CHU_TRI.match(f, _skip_ws(f, found[-1].end)) or (
+                cs == a and opens and not all(x.generic or ctx.gives_orders(x) for x in found)):
+            lead.extend(found)  # a specific body opening a paragraph (not the issuer) is its subject
+    return lead
+
+
+def _cued_leads(ctx: _Ctx, a: int, b: int, cues: set) -> list[BodyMatch]:
+    """ "X chủ trì", "giao X", "do X thực hiện" (str.find first: most lines have none)."""
+    f = ctx.folded
+    lead: list[BodyMatch] = []
+    if "chu tri" in cues:
+        for m in _CHU_TRI.finditer(f, a, b):
+            prev = ctx.ending_at(m.start())
+            if prev is not None and not prev.weak and not _PASSIVE.search(f, max(a, prev.start - 8), prev.start):
+                lead.append(prev)
+    if "giao" in cues:
+        for m in _GIAO.finditer(f, a, b):
+            lead.extend(parse_list(ctx, m.end(), b, holders="body"))
+    if f.find("do ", a, b) >= 0:
+        for m in _BY.finditer(f, a, b):
+            found = parse_list(ctx, m.end(), b, unknown=True, holders="body")
+            if found and _PASSIVE_VERB.match(f, found[-1].end, b):
+                lead.extend(found)  # "do Sở Tư pháp hướng dẫn": the agent leads
+    return lead
+
+
+def _reports(ctx: _Ctx, em: _Emitter, a: int, b: int, task: str, item) -> None:
+    """The receivers of "báo cáo X", "gửi (kết quả) về X", "báo cáo cấp có thẩm quyền (X)"."""
+    f = ctx.folded
     for m in _REPORT.finditer(f, a, b):
         end = _clause_end(ctx, m.end(), b)
         skip = _REPORT_WHAT.match(f, _skip_ws(f, m.end()), end)
-        direct = parse_list(ctx, skip.end() if skip else _skip_ws(f, m.end()), end)
+        at = skip.end() if skip else _skip_ws(f, m.end())
+        authority = _AUTHORITY.match(f, at, end)
+        if authority:  # receivers in brackets, unless the report only passes through them
+            if not f.startswith("qua ", authority.end()):
+                em.add(parse_list(ctx, authority.end(), end, unknown=True, holders="written"),
+                       "report_to", task, item)
+            continue
+        direct = parse_list(ctx, at, end, unknown=True, holders="written")
         if direct:
             em.add(direct, "report_to", task, item)
             continue
         for t in _REPORT_TO.finditer(f, m.end(), end):
-            got = parse_list(ctx, t.end(), end)
+            got = parse_list(ctx, t.end(), end, unknown=True, holders="written")
             if got:
                 em.add(got, "report_to", task, item)
                 break
-    return lead
 
 
 _SEMI_AT = re.compile(r"[ \t]*;[ \t]*")
+_BY = re.compile(r"(?<!\w)do[ \t]+")
+_PASSIVE_VERB = re.compile(r"[ \t]+(?:" + _words("passive_verbs") + r")(?!\w)")
+_AUTHORITY = re.compile(r"(?:" + _words("authorities") + r")[ \t]*\([ \t]*")
 
 
 def _partner_lists(ctx: _Ctx, a: int, b: int) -> list[tuple[int, list[list[BodyMatch]]]]:
@@ -127,7 +153,7 @@ def _partner_list(ctx: _Ctx, pos: int, limit: int) -> list[BodyMatch]:
 
 def _only_bodies(ctx: _Ctx, a: int, b: int) -> list[BodyMatch]:
     """The bodies of a heading that is nothing but a list of bodies ("2. Đảng đoàn HĐND tỉnh")."""
-    found = parse_list(ctx, a, b)
+    found = parse_list(ctx, a, b, holders="body")
     if found and not ctx.folded[found[-1].end:b].strip(" \t.:*"):
         return found
     return []
@@ -143,31 +169,6 @@ def _org_heading_res() -> tuple:
                       r")(?:[ \t]+và)?[ \t]+(?=\w)") if heads else None
     action = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
     return head, action
-
-
-@lru_cache(maxsize=1)
-def _office_re():
-    """ "Bộ trưởng " / "Thủ trưởng " ... (folded) from bodies.yaml office_holders."""
-    titles = sorted({fold_same_length(t) for t in (vocab.load("bodies") or {}).get("office_holders") or []},
-                    key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(map(re.escape, titles)) + r")[ \t]+") if titles else None
-
-
-_RESPONSIBLE = re.compile(r"[ \t]*(?:co|chiu)[ \t]+trach[ \t]+nhiem(?!\w)")
-
-
-def _office_holder(ctx: _Ctx, pos: int, b: int) -> list[BodyMatch]:
-    """ "Bộ trưởng Bộ Công an có/chịu trách nhiệm ...": the holder of the body's office leads.
-
-    The mention spans the office phrase; its canonical name is the body's."""
-    office = _office_re()
-    m = office.match(ctx.folded, pos, b) if office else None
-    body = ctx.at(_skip_ws(ctx.folded, m.end())) if m else None
-    if body is None or body.weak or body.generic or body.end > b:
-        return []
-    if not _RESPONSIBLE.match(ctx.folded, body.end, b):
-        return []
-    return [BodyMatch(pos, body.end, ctx.text[pos:body.end], body.canonical, False, body.kind)]
 
 
 _MAX_HEADING_WORDS = 12

@@ -14,6 +14,12 @@ from ...lang.gazetteer import BodyMatch
 from ...lang.open_names import UNKNOWN as _UNKNOWN, open_name
 from .items import MARKER as _MARKER, content_start, depth as _depth
 
+def _words(key: str) -> str:
+    """An alternation of the folded words of roles.yaml[key], longest first."""
+    words = sorted({fold_same_length(w) for w in (vocab.load("roles") or {}).get(key) or []}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words) or "(?!)"
+
+
 # All patterns below run on the folded text (lower case, no diacritics, same offsets).
 # "Cơ quan chủ trì:", "*Đơn vị chủ trì tham mưu thực hiện: *", "Cơ quan chủ trì, phối hợp:"
 _LABEL_ROLE = (r"[ \t]+(?P<what>chu tri|thuc hien|phoi hop|chiu trach nhiem)(?:[ \t]*,[ \t]*(?P<both>phoi hop))?"
@@ -23,7 +29,10 @@ _LABEL = re.compile(r"\**[ \t]*(?:co quan|don vi|to chuc)" + _LABEL_ROLE + r":[ 
 # ("Tổ chức thực hiện" alone is a section heading, not a label)
 _LABEL_HEAD = re.compile(r"\**[ \t]*(?:co quan|don vi)" + _LABEL_ROLE + r":?[ \t]*\**[ \t]*$")
 _LEAD_IN = re.compile(r"(?:dong thoi,?[ \t]+)?(?:giao(?:[ \t]+cho)?|de nghi|yeu cau|chi dao)[ \t]+"
-                      r"|can cu[^,;.\n]{0,160},[ \t]*")
+                      r"|can cu[^,;.\n]{0,160},[ \t]*"
+                      # "Theo chức năng, nhiệm vụ được giao, Sở Y tế ...": the subject follows
+                      r"|theo[ \t]+chuc[ \t]+nang(?:[ \t]*,?[ \t]+(?:nhiem vu|quyen han|tham quyen))*"
+                      r"(?:[ \t]+duoc[ \t]+giao)?(?:[ \t]+cua[ \t]+minh)?[ \t]*,[ \t]*")
 _SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:va[ \t]+|cung[ \t]+)?|va[ \t]+|cung[ \t]+|voi[ \t]+)[ \t]*")
 # "X yêu cầu / giao / đề nghị / (lãnh đạo,) chỉ đạo Y ...": an order from X to Y
 _ORDER = re.compile(r"[ \t]*(?:(?:lanh dao,?[ \t]+)?chi dao|yeu cau|de nghi|giao(?:[ \t]+cho)?)(?!\w)[ \t]*")
@@ -31,7 +40,8 @@ _PASSIVE = re.compile(r"(?<!\w)(?:do|cua|khi|voi)[ \t]+$")
 # The literal opens each pattern, the word-start check follows it as a lookbehind: the engine
 # then jumps from one occurrence of the word to the next instead of testing every position.
 _CHU_TRI = re.compile(r"chu tri(?<!\wchu tri)(?!\w)")
-_PHOI_HOP = re.compile(r"phoi hop(?<!\wphoi hop)(?:[ \t]+(?:voi|cung))?[ \t]+")
+_PHOI_HOP = re.compile(r"phoi hop(?<!\wphoi hop)(?:[ \t]+(?:" + _words("partner_adverbs") + r"))?"
+                       r"(?:[ \t]+(?:voi|cung))?[ \t]+")
 _REPORT = re.compile(r"(?:bao cao(?<!\wbao cao)|gui(?<!\wgui))(?!\w)")
 _REPORT_WHAT = re.compile(r"(?:ket qua|tinh hinh|tien do)(?:[ \t]+(?:thuc hien|trien khai))?[ \t]+")
 _REPORT_TO = re.compile(r"(?:voi(?<!\wvoi)|ve(?<!\wve)|len(?<!\wlen)|cho(?<!\wcho))[ \t]+")
@@ -212,12 +222,15 @@ def _gives_orders(key: str, issuer: Optional[str]) -> bool:
     return issuer == key or issuer.startswith(key + " ")
 
 
-def parse_list(ctx: _Ctx, pos: int, limit: int, unknown: bool = False) -> list[BodyMatch]:
+def parse_list(ctx: _Ctx, pos: int, limit: int, unknown: bool = False, holders: str = "") -> list[BodyMatch]:
     """The list of bodies starting at ``pos`` ("X, Y và các cơ quan liên quan"); [] if none.
 
     ``unknown``: a body the gazetteer lacks is read too, by its head noun and capitalised
     name ("Trung tâm Chính trị thành phố"). A collective phrase runs on over the list words
     after a comma ("các cơ quan, đơn vị, địa phương"): one entry, never split.
+    ``holders``: an office-holder ("Giám đốc Sở Tài chính") stands for the body whose office
+    it holds: "body" gives that body (a task's lead), "written" the phrase as written (a
+    report's receiver, "Bộ trưởng Bộ Y tế").
     """
     out: list[BodyMatch] = []
     f = ctx.folded
@@ -225,6 +238,8 @@ def parse_list(ctx: _Ctx, pos: int, limit: int, unknown: bool = False) -> list[B
         while pos < limit and f[pos] in " \t":
             pos += 1
         b = ctx.at(pos)
+        if b is None and holders:
+            b = _holder(ctx, pos, limit, holders)
         if b is None or b.end > limit or (b.weak and not out):
             b = open_name(ctx.text, f, pos, limit, lambda i: ctx.at(i) is not None) if unknown else None
             if b is None:
@@ -239,6 +254,30 @@ def parse_list(ctx: _Ctx, pos: int, limit: int, unknown: bool = False) -> list[B
             break
         pos = m.end()
     return out
+
+
+@lru_cache(maxsize=1)
+def _office_re() -> Optional[re.Pattern]:
+    """ "Bộ trưởng " / "Giám đốc " ... (folded) from bodies.yaml office_holders."""
+    titles = sorted({fold_same_length(t) for t in (vocab.load("bodies") or {}).get("office_holders") or []},
+                    key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, titles)) + r")[ \t]+") if titles else None
+
+
+def _holder(ctx: _Ctx, pos: int, limit: int, mode: str) -> Optional[BodyMatch]:
+    """The body of an office-holder written at ``pos`` ("Chánh Văn phòng UBND tỉnh"), else None."""
+    office = _office_re()
+    m = office.match(ctx.folded, pos, limit) if office is not None else None
+    if m is None:
+        return None
+    # the title may open the body's own name: "Chánh Văn phòng" + "UBND tỉnh"
+    body = next((x for x in ctx.within(pos + 1, m.end()) if x.end > m.end() and not x.weak), None) or ctx.at(m.end())
+    if body is None or body.weak or body.end > limit:
+        return None
+    if mode == "body" and not body.generic:
+        return body
+    written = " ".join(ctx.text[pos:body.end].split())
+    return BodyMatch(pos, body.end, written, written, body.generic, body.kind)
 
 
 def _clause_end(ctx: _Ctx, pos: int, limit: int) -> int:

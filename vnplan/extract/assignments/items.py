@@ -13,7 +13,8 @@ from ...lang.fold import fold_same_length
 # On the folded text (lower case, no diacritics, same offsets).
 MARKER = re.compile(r"[ \t]*(?:\*\*|\*)?[ \t]*(?:(?P<roman>[ivxlc]+)|(?P<num>\d{1,3}(?:\.\d{1,3}){0,4})|"
                      r"(?P<letter>[a-z]))[ \t]*(?:[.)]|-(?!\d)|/)[.)]?[ \t]*(?:\*\*|\*)?[ \t]*"
-                     r"|[ \t]*(?P<bullet>[-+•*])[ \t]+")
+                     r"|[ \t]*(?P<bullet>[-+•*])[ \t]+"
+                     r"|[ \t]*(?:\*\*)?(?P<article>dieu[ \t]+\d{1,3})[ \t]*[.:][ \t]*(?:\*\*)?[ \t]*")
 _LABEL_LINE = re.compile(r"(?:co quan|don vi|to chuc)[ \t]+(?:chu tri|thuc hien|phoi hop|chiu trach nhiem)")
 _LINE = re.compile(r"[^\n]+")
 _TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
@@ -24,7 +25,7 @@ def content_start(text: str, folded: str, a: int, b: int) -> tuple[int, Optional
     m = MARKER.match(folded, a, b)
     if not m:
         return a, None
-    kind = next((k for k in ("roman", "num", "letter", "bullet") if m.group(k)), None)
+    kind = next((k for k in ("roman", "num", "letter", "bullet", "article") if m.group(k)), None)
     if kind == "roman" and m.end("roman") - m.start("roman") == 1 and text[m.start("roman")].islower():
         kind = "letter"  # "c)", "i)", "v." in a lower-case a), b), c) list are letters
     if kind == "bullet":
@@ -33,8 +34,8 @@ def content_start(text: str, folded: str, a: int, b: int) -> tuple[int, Optional
 
 
 def depth(kind: Optional[str], number: str) -> int:
-    """Nesting depth of a marker: I > 1 > 1.1 > a) > - > +; no marker is deepest."""
-    if kind == "roman":
+    """Nesting depth of a marker: Điều, I > 1 > 1.1 > a) > - > +; no marker is deepest."""
+    if kind in ("roman", "article"):
         return 0
     if kind == "num":
         return 1 + number.count(".")
