@@ -1,6 +1,7 @@
 """Bodies recognizer on real snippets: case, tone style, abbreviations, misspellings, levels."""
 from __future__ import annotations
 
+import vnplan
 from vnplan.lang.bodies import canonical_of, find_bodies
 from vnplan.lang.fold import fold_same_length
 
@@ -56,9 +57,21 @@ def test_police_needs_a_level():
     assert names("Giao Công an tỉnh chủ trì")[0][1] == "Công an tỉnh"
 
 
-def test_odd_input_never_raises():
-    for s in ["", "\x00\x01", "x" * 1000, "1.\n" * 1000, "Ban " * 500, "Ủy ban nhân dân tỉnh " * 50]:
-        find_bodies(s)
+def test_odd_input_gives_real_outputs():
+    # nothing to find: empty lists, not errors
+    for s in ["", "\x00\x01", "x" * 1000, "1.\n" * 1000, "Ban " * 500]:
+        assert find_bodies(s) == []
+        assert vnplan.parse(s, strict=True).bodies == []
+    # a name repeated without separators: every occurrence, each whole
+    got = find_bodies("Ủy ban nhân dân tỉnh " * 50)
+    assert len(got) == 50 and {g[3] for g in got} == {"Ủy ban nhân dân tỉnh"}
+    # odd but meaningful: control characters, no diacritics, upper case, a name across a NUL
+    text = "\x00Sở Y tế\x0b phối hợp với SO TU PHAP;\tỦY BAN NHÂN DÂN TỈNH\x01 và Ban Chỉ đạo\x00tỉnh."
+    doc = vnplan.parse(text, strict=True)
+    assert {b.canonical for b in doc.bodies} >= {"Sở Y tế", "Sở Tư pháp", "Ủy ban nhân dân tỉnh"}
+    for b in doc.bodies:
+        for m in b.mentions:
+            assert " ".join(doc.text[m.span[0]:m.span[1]].split()) == m.text
 
 
 def test_seed_bodies_in_document(parsed):
