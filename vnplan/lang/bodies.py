@@ -49,72 +49,87 @@ def _extend(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
     """
     if folded[end:end + 1] not in (" ", "\t"):
         return end, ""  # every extension opens with a space: ", " and ". " end the name here
-    suffix = ""
-    base = end
-    allow_place = entry.place
+    suffix, allow_place = "", entry.place
     if entry.takes_level or entry.needs_level:
-        at = end
-        if entry.generic and folded.startswith(" cua ", end):  # "các sở, ban, ngành của tỉnh"
-            at = end + 4
-        m = g.level_regex.match(folded, at)
-        area = _numbered_area(text, end) if m is None and not entry.generic else None
-        if area is not None:
-            return area  # "Kho bạc Nhà nước khu vực VII": a regional branch, named by its number
-        if m is None and not entry.generic and folded[end + 1:end + 2].isdigit():
-            m = g.counted_regex.match(folded, end)
-            if m is not None:
-                suffix, allow_place, end = " " + " ".join(text[m.start():m.end()].split()), False, m.end()
-        elif m:
-            written = m.group()
-            known = memo.get(written) if memo is not None else None
-            if known is None:
-                k = " ".join(_TOKEN_RE.findall(written))
-                level = g.levels.get(k)
-                known = (" " + (level if level is not None else text[m.start():m.end()].strip()),
-                         k in g.named_levels)
-                if memo is not None:
-                    memo[written] = known
-            suffix, allow_place = known
-            end = m.end()
-            c = _COMMITTEE_AFTER.match(folded, end)
-            if c is not None:
-                # "trực thuộc Huyện ủy": the level opens a committee's name, read whole
-                com = g.entries.get(" ".join(_TOKEN_RE.findall(folded[m.start():c.end()])))
-                if com is None or com.generic or com.kind != "party":
-                    return base, ""
-                suffix, allow_place, end = " " + com.canonical, False, c.end()
-        if m is not None and folded.startswith(":", end):
-            stop = place_list(text, folded, end)
-            if stop:
-                suffix += ": " + " ".join(text[end + 1:stop].split())
-                return stop, suffix
+        end, suffix, allow_place, final = _level(text, folded, g, end, entry, memo)
+        if final:
+            return end, suffix
     if allow_place:
-        n = 0
-        while n < 4:
-            w = _WORD_AFTER.match(text, end)
-            if not w:
-                break
-            word = w.group(1)
-            if not word[0].isupper() or folded[w.start(1):w.end(1)] in NOT_PLACE:
-                break
-            if n == 0 and not suffix and len(word) > 1 and word.isupper():
-                break  # an abbreviation such as "TU", not a place
-            suffix += " " + word
-            end = w.end()
-            n += 1
+        end, suffix = _place_words(text, folded, end, suffix)
     if entry.generic:
-        if entry.group:
-            q = g.group_regex.match(folded, end)
-            if q:
-                suffix += " " + g.suffixes.get(" ".join(_TOKEN_RE.findall(q.group())), q.group().strip())
-                end = q.end()
-        q = g.related_regex.match(folded, end) if folded.startswith(g.related_heads, end) else None
-        if q:
-            suffix += " " + g.suffixes.get(" ".join(_TOKEN_RE.findall(q.group())), q.group().strip())
-            end = q.end()
+        end, suffix = _collective_tail(folded, g, end, suffix, entry.group)
     return end, suffix
 
 
+def _level(text: str, folded: str, g: _Gazetteer, end: int, entry: Entry,
+           memo: Optional[dict]) -> tuple[int, str, bool, bool]:
+    """The level after a name: (end, suffix, a place may follow, nothing more may follow)."""
+    at = end + 4 if entry.generic and folded.startswith(" cua ", end) else end  # "các sở ... của tỉnh"
+    m = g.level_regex.match(folded, at)
+    if m is None and not entry.generic:
+        area = _numbered_area(text, end)
+        if area is not None:  # "Kho bạc Nhà nước khu vực VII": a regional branch, by its number
+            return area[0], area[1], False, True
+        c = g.counted_regex.match(folded, end) if folded[end + 1:end + 2].isdigit() else None
+        if c is not None:  # "Ủy ban nhân dân 04 xã"
+            return _then_places(text, folded, c.end(), " " + " ".join(text[c.start():c.end()].split()), False)
+    if m is None:
+        return end, "", entry.place, False
+    written = m.group()
+    known = memo.get(written) if memo is not None else None
+    if known is None:
+        k = " ".join(_TOKEN_RE.findall(written))
+        level = g.levels.get(k)
+        known = (" " + (level if level is not None else text[m.start():m.end()].strip()), k in g.named_levels)
+        if memo is not None:
+            memo[written] = known
+    suffix, allow_place = known
+    c = _COMMITTEE_AFTER.match(folded, m.end())
+    if c is not None:
+        # "trực thuộc Huyện ủy": the level opens a committee's name, read whole
+        com = g.entries.get(" ".join(_TOKEN_RE.findall(folded[m.start():c.end()])))
+        if com is None or com.generic or com.kind != "party":
+            return end, "", False, True
+        return c.end(), " " + com.canonical, False, False
+    return _then_places(text, folded, m.end(), suffix, allow_place)
+
+
+def _then_places(text: str, folded: str, end: int, suffix: str, allow_place: bool) -> tuple[int, str, bool, bool]:
+    """After a level: a colon list of places ("xã: Gia Thuận, Tân Điền") closes the name."""
+    stop = place_list(text, folded, end) if folded.startswith(":", end) else None
+    if stop:
+        return stop, suffix + ": " + " ".join(text[end + 1:stop].split()), False, True
+    return end, suffix, allow_place, False
+
+
+def _place_words(text: str, folded: str, end: int, suffix: str) -> tuple[int, str]:
+    """Up to four capitalised words of a place name after a name or its level."""
+    for n in range(4):
+        w = _WORD_AFTER.match(text, end)
+        if not w:
+            break
+        word = w.group(1)
+        if not word[0].isupper() or folded[w.start(1):w.end(1)] in NOT_PLACE:
+            break
+        if n == 0 and not suffix and len(word) > 1 and word.isupper():
+            break  # an abbreviation such as "TU", not a place
+        suffix += " " + word
+        end = w.end()
+    return end, suffix
+
+
+def _collective_tail(folded: str, g: _Gazetteer, end: int, suffix: str, group: bool) -> tuple[int, str]:
+    """The kind of a group ("các doanh nghiệp viễn thông") and "(có) liên quan" after a collective."""
+    if group:
+        q = g.group_regex.match(folded, end)
+        if q:
+            suffix += " " + g.suffixes.get(" ".join(_TOKEN_RE.findall(q.group())), q.group().strip())
+            end = q.end()
+    q = g.related_regex.match(folded, end) if folded.startswith(g.related_heads, end) else None
+    if q:
+        suffix += " " + g.suffixes.get(" ".join(_TOKEN_RE.findall(q.group())), q.group().strip())
+        end = q.end()
+    return end, suffix
 
 
 def scan_bodies(text: str, folded: Optional[str] = None) -> list[BodyMatch]:

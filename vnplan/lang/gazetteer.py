@@ -112,11 +112,8 @@ def _add(entries: dict, name: str, entry: Entry) -> None:
 _HEADS = "\x00heads"  # entries slot holding the written forms of head words
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The gazetteer expanded to keys and compiled (built once)."""
-    data = vocab.load("bodies") or {}
-    entries: dict = {}
+def _party_entries(entries: dict, data: dict) -> None:
+    """Fused abbreviations, "<organ> <committee>" and the committees alone."""
     organs = data.get("party_organs") or []
     committees = data.get("committees") or []
     for f in data.get("fused") or []:
@@ -134,6 +131,10 @@ def gazetteer() -> Gazetteer:
         for c in [com["name"]] + list(com.get("aliases") or []):
             if len(c) > 2:  # "TU", "TW" alone are too ambiguous
                 _add(entries, c, e)
+
+
+def _body_entries(entries: dict, data: dict) -> None:
+    """Bodies standing alone, and their wrapped forms ("Ban cán sự đảng UBND tỉnh")."""
     wrappers = data.get("wrappers") or []
     for b in data.get("bodies") or []:
         names = [b["name"]] + list(b.get("aliases") or [])
@@ -141,13 +142,18 @@ def gazetteer() -> Gazetteer:
                   needs_level=bool(b.get("needs_level")))
         for n in names:
             _add(entries, n, e)
-        if b.get("wrappable"):
-            for w in wrappers:
-                inner = b.get("wrapped_name") or b["name"]
-                we = Entry(f"{w['name']} {inner}", "party", takes_level=e.takes_level)
-                for wn in [w["name"]] + list(w.get("aliases") or []):
-                    for n in names:
-                        _add(entries, f"{wn} {n}", we)
+        if not b.get("wrappable"):
+            continue
+        inner = b.get("wrapped_name") or b["name"]
+        for w in wrappers:
+            we = Entry(f"{w['name']} {inner}", "party", takes_level=e.takes_level)
+            for wn in [w["name"]] + list(w.get("aliases") or []):
+                for n in names:
+                    _add(entries, f"{wn} {n}", we)
+
+
+def _state_and_generic_entries(entries: dict, data: dict) -> None:
+    """Departments and ministries by portfolio; collective and list-only phrases."""
     depts = data.get("departments") or []
     for d in depts:
         _add(entries, f"Sở {d}", Entry(f"Sở {d}", "state", takes_level=True))
@@ -162,37 +168,49 @@ def gazetteer() -> Gazetteer:
         _add(entries, g, Entry(g, "generic", generic=True, takes_level=True, weak=True,
                                group=key_of(g) in groups))
 
+
+def _after_break(trie: str) -> re.Pattern:
+    """The names of ``trie``, each after the character before it: the engine tries the trie
+    only after such characters (a fifth of the positions) instead of at every position."""
+    return re.compile("[" + "".join(map(re.escape, BEFORE_NAME)) + "](" + trie + r")(?![\w&])")
+
+
+def _suffix_regex(keys) -> re.Pattern:
+    return re.compile(r"[ \t]+(?:" + _trie_regex(keys) + r")(?![\w&])")
+
+
+def _fuzzy_index(entries: dict, written_heads: set) -> tuple[dict, re.Pattern]:
+    """(head word -> {word count -> keys}, the capitalised head words as written)."""
+    by_head: dict = {}
+    for k, e in entries.items():
+        toks = k.split(" ")
+        if not (e.weak or e.generic) and len(toks) >= 2:
+            by_head.setdefault(toks[0], {}).setdefault(len(toks), []).append(k)
+    # case-sensitive written forms of capitalized head words: the regex engine then only
+    # stops at upper-case letters, which keeps the fuzzy pass cheap
+    heads = sorted((h for h in written_heads if key_of(h) in by_head), key=len, reverse=True)
+    return by_head, re.compile("(?:" + _trie_regex(heads) + r")(?=[ \t]+\w)")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer expanded to keys and compiled (built once)."""
+    data = vocab.load("bodies") or {}
+    entries: dict = {}
+    _party_entries(entries, data)
+    _body_entries(entries, data)
+    _state_and_generic_entries(entries, data)
     written_heads = entries.pop(_HEADS, set())
     trie = _trie_regex(entries)
-    regex = re.compile(r"(?<![\w&])(?:" + trie + r")(?![\w&])")
-    # the same names, each after the character before it: the engine tries the trie only
-    # after such characters (a fifth of the positions) instead of at every position
-    after_break = re.compile("[" + "".join(map(re.escape, BEFORE_NAME)) + "](" + trie + r")(?![\w&])")
     weak = _trie_regex([k for k, e in entries.items() if e.weak])
-    list_regex = re.compile(r"(?<![\w&])(?:" + weak + r")(?![\w&])")
-    list_after_break = re.compile("[" + "".join(map(re.escape, BEFORE_NAME)) + "](" + weak + r")(?![\w&])")
     levels = {key_of(lv): lv for lv in data.get("levels") or []}
-    level_regex = re.compile(r"[ \t]+(?:" + _trie_regex(levels) + r")(?![\w&])")
     named = frozenset(key_of(x) for x in data.get("named_levels") or [])
     counted_regex = re.compile(r"[ \t]+\d{1,3}[ \t]+(?:" + _trie_regex(named) + r")(?![\w&])")
     kinds = {key_of(x): x for x in data.get("group_kinds") or []}
     related = {key_of(x): x for x in data.get("related") or []}
-    group_regex = re.compile(r"[ \t]+(?:" + _trie_regex(kinds) + r")(?![\w&])")
-    related_regex = re.compile(r"[ \t]+(?:" + _trie_regex(related) + r")(?![\w&])")
-    by_head: dict = {}
-    for k, e in entries.items():
-        if e.weak or e.generic:
-            continue
-        toks = k.split(" ")
-        if len(toks) < 2:
-            continue
-        by_head.setdefault(toks[0], {}).setdefault(len(toks), []).append(k)
-    # case-sensitive written forms of capitalized head words: the regex engine then only
-    # stops at upper-case letters, which keeps the fuzzy pass cheap
-    heads = sorted((h for h in written_heads if key_of(h) in by_head), key=len, reverse=True)
-    anchor = re.compile("(?:" + _trie_regex(heads) + r")(?=[ \t]+\w)")
-    return Gazetteer(entries, regex, level_regex, levels, named, by_head, anchor, after_break,
-                     list_regex, list_after_break,
-                      counted_regex, group_regex, related_regex, {**kinds, **related},
-                      tuple({" " + k.split(" ")[0] + " " for k in related}))
-
+    by_head, anchor = _fuzzy_index(entries, written_heads)
+    return Gazetteer(entries, re.compile(r"(?<![\w&])(?:" + trie + r")(?![\w&])"), _suffix_regex(levels),
+                     levels, named, by_head, anchor, _after_break(trie),
+                     re.compile(r"(?<![\w&])(?:" + weak + r")(?![\w&])"), _after_break(weak),
+                     counted_regex, _suffix_regex(kinds), _suffix_regex(related), {**kinds, **related},
+                     tuple({" " + k.split(" ")[0] + " " for k in related}))
