@@ -144,27 +144,31 @@ def scan_bodies(text: str, folded: Optional[str] = None) -> list[BodyMatch]:
     return scan_range(text, folded, 0, len(text))
 
 
-def scan_list_words(text: str, folded: Optional[str] = None) -> list[BodyMatch]:
-    """The list-only words of ``text`` ("cơ quan", "các đơn vị liên quan"), marked weak.
+def list_word_at(text: str, folded: str, pos: int) -> Optional[BodyMatch]:
+    """The list-only word at ``pos`` ("cơ quan", "đơn vị liên quan"), marked weak, else None.
 
-    They name a body only inside a list of bodies; a caller that has the names already
-    (the bodies stage's mentions) reads these apart, at the cost of a small regex.
+    Such words name a body only inside a list of bodies: a reader of a list asks for one
+    right after a separator, instead of every text being scanned for them.
     """
-    if not text:
-        return []
-    if folded is None or len(folded) != len(text):
-        folded = fold_same_length(text)
-    return scan_range(text, folded, 0, len(text), list_words=True)
+    g = gazetteer()
+    m = g.list_regex.match(folded, pos)
+    if m is None or (pos and (folded[pos - 1].isalnum() or folded[pos - 1] == "&")):
+        return None
+    entry = g.entries.get(" ".join(_TOKEN_RE.findall(m.group())))
+    if entry is None:
+        return None
+    end, suffix = _extend(text, folded, g, m.end(), entry)
+    return BodyMatch(pos, end, " ".join(text[pos:end].split()), entry.canonical + suffix, entry.generic,
+                     entry.kind, entry.weak)
 
 
-def scan_range(text: str, folded: str, a: int, b: int, list_words: bool = False) -> list[BodyMatch]:
+def scan_range(text: str, folded: str, a: int, b: int) -> list[BodyMatch]:
     """The body names starting in [a, b) of ``text``, ``folded`` its same-length folded copy.
 
     ``a`` and ``b`` should be line bounds: no name runs over a line break, so the names of a
     range are those a scan of the whole text finds there (a caller re-reads a few lines).
     The search goes on after a name's level and place ("UBND tỉnh | Ủy ban MTTQ tỉnh"), so
     a level word is never read again as the start of a name ("tỉnh Ủy ban" is no Tỉnh ủy).
-    ``list_words``: only the list-only words.
     """
     g = gazetteer()
     out: list[BodyMatch] = []
@@ -172,9 +176,9 @@ def scan_range(text: str, folded: str, a: int, b: int, list_words: bool = False)
     levels: dict = {}
     entries = g.entries
     level_match = g.level_regex.match
-    search = (g.list_after_break if list_words else g.after_break).search
+    search = g.after_break.search
     new_match = tuple.__new__
-    first = (g.list_regex if list_words else g.regex).match(folded, a, b)  # a name opening the range
+    first = g.regex.match(folded, a, b)  # a name that opens the range
     pos = a
     while True:
         if first is not None:
@@ -207,8 +211,6 @@ def scan_range(text: str, folded: str, a: int, b: int, list_words: bool = False)
         out.append(new_match(BodyMatch, (start, end, surface, entry.canonical + suffix,
                                          entry.generic, entry.kind, entry.weak)))
         pos = end
-    if list_words:
-        return out
     misspelled = _fuzzy(text, folded, g, out, _extend, a, b)
     if misspelled:
         out = _merge(out, misspelled)

@@ -46,7 +46,6 @@ class Gazetteer(NamedTuple):
     anchor_regex: re.Pattern
     after_break: re.Pattern  # a character that may precede a name, then the name (group 1)
     list_regex: re.Pattern  # the list-only words alone ("cơ quan", "đơn vị")
-    list_after_break: re.Pattern  # the same, after a character that may precede a name
     counted_regex: re.Pattern  # a numeral and a level ("04 xã")
     group_regex: re.Pattern  # the kind of a group ("viễn thông")
     related_regex: re.Pattern  # "(có) liên quan" after a collective phrase
@@ -211,6 +210,6 @@ def gazetteer() -> Gazetteer:
     by_head, anchor = _fuzzy_index(entries, written_heads)
     return Gazetteer(entries, re.compile(r"(?<![\w&])(?:" + trie + r")(?![\w&])"), _suffix_regex(levels),
                      levels, named, by_head, anchor, _after_break(trie),
-                     re.compile(r"(?<![\w&])(?:" + weak + r")(?![\w&])"), _after_break(weak),
+                     re.compile("(?:" + weak + r")(?![\w&])"),
                      counted_regex, _suffix_regex(kinds), _suffix_regex(related), {**kinds, **related},
                      tuple({" " + k.split(" ")[0] + " " for k in related}))

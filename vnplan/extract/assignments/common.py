@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 from ...lang import vocab
 from ...model import Assignment, Document
-from ...lang.bodies import canonical_of, scan_bodies, scan_list_words, scan_range
+from ...lang.bodies import canonical_of, list_word_at, scan_bodies, scan_range
 from ...lang.fold import fold_same_length, key_of
 from ...lang.gazetteer import BodyMatch
 from ...lang.open_names import UNKNOWN as _UNKNOWN, open_name
@@ -102,22 +102,10 @@ def _join_broken(text: str, folded: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), joins
 
 
-def mentions_of(doc: Document, folded: str) -> list[BodyMatch]:
-    """The body mentions of the bodies stage (``doc.bodies``) and the list-only words that
-    may continue a list of them ("Sở Y tế và các đơn vị"), in reading order."""
-    named = sorted(BodyMatch(m.span[0], m.span[1], m.text, b.canonical, b.kind == "generic", b.kind or "state")
-                   for b in doc.bodies or [] for m in b.mentions if m.span)
-    words = scan_list_words(doc.text or "", folded)
-    if not words:
-        return named
-    starts = [x.start for x in named]
-    free = []
-    for w in words:
-        i = bisect_right(starts, w.start) - 1  # the named mention starting last before w
-        if (i >= 0 and named[i].end > w.start) or (i + 1 < len(named) and named[i + 1].start < w.end):
-            continue  # inside a name, or overlapping the next one
-        free.append(w)
-    return sorted(named + free)
+def mentions_of(doc: Document) -> list[BodyMatch]:
+    """The body mentions of the bodies stage (``doc.bodies``), in reading order."""
+    return sorted(BodyMatch(m.span[0], m.span[1], m.text, b.canonical, b.kind == "generic", b.kind or "state")
+                  for b in doc.bodies or [] for m in b.mentions if m.span)
 
 
 def _bodies_of(text: str, base: list[BodyMatch], joined: str, joins: list[tuple[int, int]]) -> list[BodyMatch]:
@@ -166,7 +154,7 @@ class _Ctx:
         self.orderers: dict = {}  # canonical -> whether its orders charge the addressee
         folded = fold_same_length(text)
         self.folded, joins = _join_broken(text, folded)
-        self.bodies = _bodies_of(text, mentions_of(doc, folded), self.folded, joins)
+        self.bodies = _bodies_of(text, mentions_of(doc), self.folded, joins)
         self.starts = [b.start for b in self.bodies]
         self.by_start = {b.start: b for b in reversed(self.bodies)}  # the first one at a start
 
@@ -238,6 +226,8 @@ def parse_list(ctx: _Ctx, pos: int, limit: int, unknown: bool = False, holders: 
         while pos < limit and f[pos] in " \t":
             pos += 1
         b = ctx.at(pos)
+        if b is None and out:  # "Sở Y tế và các đơn vị": list words only go on a list
+            b = list_word_at(ctx.text, f, pos)
         if b is None and holders:
             b = _holder(ctx, pos, limit, holders)
         if b is None or b.end > limit or (b.weak and not out):
