@@ -149,3 +149,13 @@ def test_office_holders_address_items_and_articles():
     got = roles(items)
     assert ("lead", "Sở Tài chính") in got and ("lead", "Bộ Công an") in got
     assert ("report_to", "Thủ tướng Chính phủ") in got
+
+
+def test_heading_of_bodies_and_unknown_names_over_a_line_break():
+    text = ("III. TỔ CHỨC THỰC HIỆN\n**4. Sở Y tế; Báo và Phát thanh, Truyền hình Hòa Phong**\n"
+            "Tăng thời lượng tuyên truyền về công tác dân số.\n"
+            "5. Tuyên truyền pháp luật\n- Đơn vị chủ trì thực hiện: Trung tâm Truyền thông và Văn hóa\n"
+            "tỉnh; Sở Tư pháp.\n")
+    got = roles(text)
+    assert ("lead", "Báo và Phát thanh, Truyền hình Hòa Phong") in got and ("lead", "Sở Y tế") in got
+    assert ("lead", "Trung tâm Truyền thông và Văn hóa tỉnh") in got and ("lead", "Sở Tư pháp") in got

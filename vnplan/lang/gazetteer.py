@@ -138,7 +138,7 @@ def _body_entries(entries: dict, data: dict) -> None:
     for b in data.get("bodies") or []:
         names = [b["name"]] + list(b.get("aliases") or [])
         e = Entry(b["name"], b.get("kind") or "state", takes_level=bool(b.get("takes_level")),
-                  needs_level=bool(b.get("needs_level")))
+                  needs_level=bool(b.get("needs_level")), place=bool(b.get("place")))
         for n in names:
             _add(entries, n, e)
         if not b.get("wrappable"):

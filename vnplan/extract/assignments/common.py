@@ -102,6 +102,15 @@ def _join_broken(text: str, folded: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), joins
 
 
+def _pieces(joins: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """[0, n) cut at the joins: kept piece, join, kept piece, join ... kept piece."""
+    out, pos = [], 0
+    for x, y in joins:
+        out += [(pos, x), (x, y)]
+        pos = y
+    return out + [(pos, n)]
+
+
 def mentions_of(doc: Document) -> list[BodyMatch]:
     """The body mentions of the bodies stage (``doc.bodies``), in reading order."""
     return sorted(BodyMatch(m.span[0], m.span[1], m.text, b.canonical, b.kind == "generic", b.kind or "state")
@@ -155,6 +164,9 @@ class _Ctx:
         folded = fold_same_length(text)
         self.folded, joins = _join_broken(text, folded)
         self.bodies = _bodies_of(text, mentions_of(doc), self.folded, joins)
+        # the text with the same lines joined: a name the gazetteer lacks may run over a break
+        self.flat = "".join(text[x:y] if k % 2 == 0 else " " * (y - x)
+                            for k, (x, y) in enumerate(_pieces(joins, len(text)))) if joins else text
         self.starts = [b.start for b in self.bodies]
         self.by_start = {b.start: b for b in reversed(self.bodies)}  # the first one at a start
 
@@ -231,7 +243,7 @@ def parse_list(ctx: _Ctx, pos: int, limit: int, unknown: bool = False, holders: 
         if b is None and holders:
             b = _holder(ctx, pos, limit, holders)
         if b is None or b.end > limit or (b.weak and not out):
-            b = open_name(ctx.text, f, pos, limit, lambda i: ctx.at(i) is not None) if unknown else None
+            b = open_name(ctx.flat, f, pos, limit, lambda i: ctx.at(i) is not None) if unknown else None
             if b is None:
                 break
         if out and out[-1].generic and b.weak and f[out[-1].end:b.start].strip() == ",":
