@@ -159,3 +159,11 @@ def test_heading_of_bodies_and_unknown_names_over_a_line_break():
     got = roles(text)
     assert ("lead", "Báo và Phát thanh, Truyền hình Hòa Phong") in got and ("lead", "Sở Y tế") in got
     assert ("lead", "Trung tâm Truyền thông và Văn hóa tỉnh") in got and ("lead", "Sở Tư pháp") in got
+
+
+def test_foreign_and_unknown_partners_whole():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì, phối hợp với Quỹ Nhi đồng Liên hợp quốc, "
+            "Cơ quan Hợp tác Quốc tế Nhật Bản và Chi cục Dân số tỉnh triển khai chương trình.\n")
+    got = roles(text)
+    for body in ("Quỹ Nhi đồng Liên hợp quốc", "Cơ quan Hợp tác Quốc tế Nhật Bản", "Chi cục Dân số tỉnh"):
+        assert ("coordinate", body) in got

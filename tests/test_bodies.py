@@ -191,3 +191,13 @@ def test_level_followed_by_uy_is_a_committee_not_a_level():
     got = names("Các chi bộ, đảng bộ trực thuộc Quận ủy tổ chức quán triệt; UBND tỉnh Ủy ban MTTQ tỉnh")
     assert got[0][1] == "các chi bộ, đảng bộ trực thuộc Quận ủy"
     assert [g[1] for g in got[1:]] == ["Ủy ban nhân dân tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+
+
+def test_steering_committee_never_cut_to_its_head():
+    got = [g[2] for g in find_bodies(
+        "Ban Chỉ đạo Chương trình mục tiêu quốc gia tỉnh chủ trì; phối hợp với Ban Chỉ đạo thực hiện "
+        "Đề án 06 huyện, Sở Y tế và Ban Chỉ đạo tỉnh; báo cáo Ban Chỉ đạo.")]
+    assert got == ["Ban Chỉ đạo Chương trình mục tiêu quốc gia tỉnh", "Ban Chỉ đạo thực hiện Đề án 06 huyện",
+                   "Sở Y tế", "Ban Chỉ đạo tỉnh", "Ban Chỉ đạo"]
+    # the head of another body ends the mission: "Ban Chỉ đạo và Sở Y tế tỉnh" is two names
+    assert [g[2] for g in find_bodies("Ban Chỉ đạo và Sở Y tế tỉnh")] == ["Ban Chỉ đạo", "Sở Y tế tỉnh"]

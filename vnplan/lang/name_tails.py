@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Optional
 
 from . import vocab
-from .fold import VIET, key_of
+from .fold import VIET, fold_same_length, key_of
 from .gazetteer import BodyMatch, Gazetteer as _Gazetteer
 
 # Capitalized words that start something else, not a place name.
@@ -54,15 +54,34 @@ def _complement_levels() -> re.Pattern:
 
 
 # up to 30 lower-case words, commas and dashes; possessive: each name is read once
-_COMPLEMENT = re.compile(r"(?:(?:[ \t]*+,[ \t]*+|[ \t]++)(?!" + _CAP + r")[^\W\d_]++|[ \t]++-){1,30}+")
+
+
+@lru_cache(maxsize=1)
+def _complement_re() -> re.Pattern:
+    """Up to 30 words, commas and dashes; possessive: each name is read once. A capitalised
+    word or a number may belong to the mission ("thực hiện Đề án 06", "Chương trình mục tiêu
+    quốc gia"); the head of another body ("Sở", "Ủy ban") never does."""
+    stops = sorted((vocab.load("bodies") or {}).get("complement_stops") or [], key=len, reverse=True)
+    stop = "(?!(?:" + "|".join(map(re.escape, stops)) + r")(?!\w))" if stops else ""
+    return re.compile(r"(?:(?:[ \t]*+,[ \t]*+|[ \t]++)" + stop + r"(?:[^\W\d_]++|\d{1,3}+(?!\w))|[ \t]++-){1,30}+")
+
+
 _COMPLEMENT_STOP = re.compile(r"[ \t]*(?:[,;.():]|va(?!\w)|$)|[ \t]+(?=" + _CAP + ")")
+
+
+@lru_cache(maxsize=1)
+def _action_after() -> re.Pattern:
+    """The verb of a task after a level closes a complement too ("... tỉnh chủ trì")."""
+    words = sorted({fold_same_length(w) for w in (vocab.load("bodies") or {}).get("action_words") or []},
+                   key=len, reverse=True)
+    return re.compile(r"[ \t]+(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)")
 
 
 def complement(text: str, folded: str, g: _Gazetteer, end: int) -> tuple[int, str]:
     """ "Ban Chỉ đạo phòng, chống tội phạm ... tỉnh": (end, suffix) through the first level
     word that closes the complement (before a comma, "và", a bracket or a capital); else
     (end, "") when no level closes it within 30 words."""
-    m = _COMPLEMENT.match(text, end)
+    m = _complement_re().match(text, end)
     if not m:
         return end, ""
     lv = _complement_levels()
@@ -71,7 +90,7 @@ def complement(text: str, folded: str, g: _Gazetteer, end: int) -> tuple[int, st
         x = lv.search(text, pos, m.end())
         if x is None:
             return end, ""
-        if x.start() > end and _COMPLEMENT_STOP.match(folded, x.end()):
+        if x.start() > end and (_COMPLEMENT_STOP.match(folded, x.end()) or _action_after().match(folded, x.end())):
             return x.end(), " " + " ".join(text[end:x.end()].split())
         pos = x.end()
 

@@ -60,6 +60,8 @@ def open_name(text: str, folded: str, pos: int, limit: int,
         words += 1
         if word[0].isupper():
             if sep and (head.match(text, w.start(2), limit) or known_at(w.start(2))):
+                if lower:
+                    end = i  # "Quỹ Nhi đồng Liên hợp quốc, Cơ quan ...": the next name closes this one
                 break  # "và Phòng ...": the next name of the list
             end = i = w.end()
             lower = 0

@@ -240,12 +240,13 @@ def parse_list(ctx: _Ctx, pos: int, limit: int, unknown: bool = False, holders: 
         b = ctx.at(pos)
         if b is None and out:  # "Sở Y tế và các đơn vị": list words only go on a list
             b = list_word_at(ctx.text, f, pos)
-        if b is None and holders:
-            b = _holder(ctx, pos, limit, holders)
+        if (b is None or b.weak) and holders:
+            b = _holder(ctx, pos, limit, holders) or b
+        if unknown and (b is None or b.weak or b.end > limit):
+            o = open_name(ctx.flat, f, pos, limit, lambda i: ctx.at(i) is not None)
+            b = o if o is not None and (b is None or o.end > b.end) else b
         if b is None or b.end > limit or (b.weak and not out):
-            b = open_name(ctx.flat, f, pos, limit, lambda i: ctx.at(i) is not None) if unknown else None
-            if b is None:
-                break
+            break
         if out and out[-1].generic and b.weak and f[out[-1].end:b.start].strip() == ",":
             last = out.pop()
             b = BodyMatch(last.start, b.end, " ".join(ctx.text[last.start:b.end].split()),
