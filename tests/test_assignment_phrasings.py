@@ -167,3 +167,14 @@ def test_foreign_and_unknown_partners_whole():
     got = roles(text)
     for body in ("Quỹ Nhi đồng Liên hợp quốc", "Cơ quan Hợp tác Quốc tế Nhật Bản", "Chi cục Dân số tỉnh"):
         assert ("coordinate", body) in got
+
+
+def test_boards_named_together_share_their_committee():
+    text = ("II. TỔ CHỨC THỰC HIỆN\n1. Ban Tổ chức, Ban Tuyên giáo và Ban Dân vận Tỉnh ủy hướng dẫn thực hiện.\n"
+            "2. Sở Y tế phối hợp với Ban Nội chính và Ủy ban Kiểm tra Huyện ủy kiểm tra.\n")
+    got = [(a.role, a.body, a.canonical) for a in vnplan.parse(text, strict=True).assignments]
+    assert ("lead", "Ban Tổ chức", "Ban Tổ chức Tỉnh ủy") in got
+    assert ("lead", "Ban Tuyên giáo", "Ban Tuyên giáo Tỉnh ủy") in got
+    assert ("lead", "Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy") in got
+    assert ("coordinate", "Ban Nội chính", "Ban Nội chính Huyện ủy") in got
+    assert not any(b == "Ban" for _, b, _ in got)
