@@ -72,6 +72,8 @@ def fuzzy(text: str, folded: str, g: _Gazetteer, found: list[BodyMatch], extend:
                 continue
             cand = " ".join([w.group() for w in words[:n]])
             r = process.extractOne(cand, keys, scorer=fuzz.ratio, score_cutoff=90)
+            if r and " va " in f" {cand} " and " va " not in f" {r[0]} ":
+                continue  # "Ban Nội chính và Ủy ban ...": two names joined, not one misspelled
             if r and (best is None or (r[1], n) > (best[1], best[2])):
                 best = (r[0], r[1], n)
         if best is None:
