@@ -178,3 +178,16 @@ def test_boards_named_together_share_their_committee():
     assert ("lead", "Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy") in got
     assert ("coordinate", "Ban Nội chính", "Ban Nội chính Huyện ủy") in got
     assert not any(b == "Ban" for _, b, _ in got)
+
+
+def test_partners_of_a_task_without_a_subject_or_after_advice():
+    text = ("II. NHIỆM VỤ\n1. Bảo đảm an toàn thông tin\na) Nhiệm vụ:\n"
+            "- Phối hợp với Bộ Công an bảo đảm an ninh mạng cho cơ sở dữ liệu.\n"
+            "- Tham mưu UBND tỉnh phối hợp với Bộ Khoa học và Công nghệ hoàn thiện Chiến lược dữ liệu.\n"
+            "b) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n"
+            "2. Đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam chủ trì tuyên truyền.\n")
+    got = roles(text)
+    assert ("coordinate", "Bộ Công an") in got and ("coordinate", "Bộ Khoa học và Công nghệ") in got
+    assert ("lead", "Sở Khoa học và Công nghệ") in got
+    assert ("lead", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam") in got
+    assert not any(b == "UBND tỉnh" for _, b in got)  # "tham mưu X": no role

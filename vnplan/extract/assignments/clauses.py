@@ -27,19 +27,35 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
         em.add(lead, "lead", task, item)
     # a task list line with no subject of its own names no partner, but its reports still go
     # somewhere ("+ Các bộ ... gửi kết quả rà soát về Bộ Công an")
-    if (full or lead or subject) and partners is None and "phoi hop" in cues:
+    if partners is None and "phoi hop" in cues:
         partners = _partner_lists(ctx, a, b)
-    if partners and (full or lead or subject):
-        own = {x.canonical for x in lead} | {x.canonical for x in subject}
-        for start, lists in partners:
-            who = ctx.ending_at(start)
-            if who is not None and not who.weak and who.canonical not in own:
-                continue  # "tham mưu UBND tỉnh phối hợp Bộ Y tế": the partner of another subject
+    for k, (start, lists) in enumerate(partners or ()):
+        if _partners_of_the_task(ctx, a, start, full or bool(lead) or bool(subject), lead + subject, k == 0):
             for found in lists:
                 em.add(found, "coordinate", task, item)
     if "bao cao" in cues or "gui" in cues:
         _reports(ctx, em, a, b, task, item)
     return lead
+
+
+def _partners_of_the_task(ctx: _Ctx, a: int, start: int, charged: bool, own: list[BodyMatch],
+                          first: bool) -> bool:
+    """Whether the partners of the "phối hợp" at ``start`` are the task's own.
+
+    "X chủ trì, phối hợp với Y": yes. "Tham mưu UBND tỉnh phối hợp với Bộ Y tế" opening the
+    task: yes, the advised body is no subject ("tham mưu X" is no role); after the task's own
+    partners ("Chủ trì, phối hợp với A tham mưu UBND tỉnh phối hợp Bộ Y tế"): no, those are
+    the advised body's. "Sở X đề nghị Bộ Y tế phối hợp với Bộ Z": no. A task line with no subject ("- Phối hợp với
+    Bộ Công an ...", "Nhiệm vụ: ..., đồng thời phối hợp Bộ Công an"): the partners of the
+    item's lead, named in its labels.
+    """
+    f = ctx.folded
+    who = ctx.ending_at(start)
+    if who is None or who.weak:
+        return charged or not f[a:start].strip(" \t,;.:-*") or bool(_PARTNER_OPENER.search(f, max(a, start - 12), start))
+    if first and _ADVISED.search(f, max(a, who.start - 12), who.start):
+        return True
+    return charged and who.canonical in {x.canonical for x in own}
 
 
 def _subjects(ctx: _Ctx, a: int, b: int, clause_starts: list[int], carried: set, full: bool,
@@ -115,6 +131,8 @@ def _reports(ctx: _Ctx, em: _Emitter, a: int, b: int, task: str, item) -> None:
 
 
 _SEMI_AT = re.compile(r"[ \t]*;[ \t]*")
+_ADVISED = re.compile(r"(?<!\w)tham[ \t]+muu(?:[ \t]+(?:cho|voi))?[ \t]+$")
+_PARTNER_OPENER = re.compile(r"(?:dong thoi|va|,)[ \t]*$")
 _BY = re.compile(r"(?<!\w)do[ \t]+")
 _PASSIVE_VERB = re.compile(r"[ \t]+(?:" + _words("passive_verbs") + r")(?!\w)")
 _AUTHORITY = re.compile(r"(?:" + _words("authorities") + r")[ \t]*\([ \t]*")
