@@ -191,3 +191,14 @@ def test_partners_of_a_task_without_a_subject_or_after_advice():
     assert ("lead", "Sở Khoa học và Công nghệ") in got
     assert ("lead", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam") in got
     assert not any(b == "UBND tỉnh" for _, b in got)  # "tham mưu X": no role
+
+
+def test_subject_after_an_adverbial_opener_is_a_task_of_its_own():
+    text = ("II. VỀ CÁC KIẾN NGHỊ CỦA TỈNH\n1. Về đề xuất thành lập Hội đồng điều phối vùng:\n"
+            "Giao Bộ Nội vụ khẩn trương hoàn thiện hồ sơ.\n"
+            "Sau khi đề án được cấp có thẩm quyền thông qua, Bộ Nội vụ báo cáo Chính phủ kiện toàn Hội đồng.\n"
+            "Trong thời hạn 15 ngày kể từ ngày nhận hồ sơ, Ủy ban nhân dân tỉnh gửi Bộ Nội vụ để tổng hợp.\n")
+    got = roles(text)
+    assert got.count(("lead", "Bộ Nội vụ")) == 2  # two paragraphs, two tasks
+    assert ("lead", "Ủy ban nhân dân tỉnh") in got
+    assert ("report_to", "Chính phủ") in got and ("report_to", "Bộ Nội vụ") in got

@@ -67,8 +67,9 @@ def _subjects(ctx: _Ctx, a: int, b: int, clause_starts: list[int], carried: set,
     for cs in clause_starts:
         if cs < covered or _skip_ws(f, cs) in carried:
             continue  # "X; Y; Z lãnh đạo" read from X; "phối hợp X; Y và Z rà soát": partners
-        m = _LEAD_IN.match(f, cs, b)
-        found = parse_list(ctx, m.end() if m else cs, b, holders="body")
+        o = _OPENER.match(f, cs, b)  # "Sau khi ... được thông qua, Bộ Tài chính ...": the subject follows
+        m = _LEAD_IN.match(f, o.end() if o else cs, b)
+        found = parse_list(ctx, m.end() if m else o.end() if o else cs, b, holders="body")
         if not found:
             continue
         covered = found[-1].end
@@ -133,6 +134,7 @@ def _reports(ctx: _Ctx, em: _Emitter, a: int, b: int, task: str, item) -> None:
 _SEMI_AT = re.compile(r"[ \t]*;[ \t]*")
 _ADVISED = re.compile(r"(?<!\w)tham[ \t]+muu(?:[ \t]+(?:cho|voi))?[ \t]+$")
 _PARTNER_OPENER = re.compile(r"(?:dong thoi|va|,)[ \t]*$")
+_OPENER = re.compile(r"(?:" + _words("clause_openers") + r")(?!\w)[^,;.\n]{0,160},[ \t]*")
 _BY = re.compile(r"(?<!\w)do[ \t]+")
 _PASSIVE_VERB = re.compile(r"[ \t]+(?:" + _words("passive_verbs") + r")(?!\w)")
 _AUTHORITY = re.compile(r"(?:" + _words("authorities") + r")[ \t]*\([ \t]*")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
-from .clauses import _named_heading, _only_bodies, _partner_list, _roles_in
+from .clauses import _OPENER, _named_heading, _only_bodies, _partner_list, _roles_in
 from .common import (_Ctx, _DANGLING_PARTNER, _Emitter, _LABEL, _LABEL_HEAD, _LEAD_IN, _LINE, _OPEN_END,
                      _PHOI_HOP, _TABLE_ROW, _clause_end, _content_start, _depth, _is_author_or_object,
                      _skip_ws, parse_list)
@@ -120,7 +120,7 @@ class _Walker:
                 self.listed = _Listed(depth, (la, end), "coordinate", task, False)
         item = (la, end) if kind is not None else (
             (self.stack[-1][1], self.stack[-1][2]) if self.stack else (la, lb))
-        if kind is None and not broken and inherited is not None and _opens_with_bodies(ctx, cs, lb):
+        if kind is None and not broken and (inherited is not None or self.stack) and _opens_with_bodies(ctx, cs, lb):
             # "Ủy ban nhân dân Thành phố yêu cầu các Sở ...": a paragraph naming its own
             # subject after the last item is a task of its own, not the item's
             item, inherited = (la, lb), None
@@ -139,7 +139,9 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
 
 
 def _opens_with_bodies(ctx: _Ctx, a: int, b: int) -> bool:
-    """The paragraph [a, b) opens with a specific body (after "Giao", "Đề nghị" ...)."""
+    """The paragraph [a, b) opens with a specific body (after "Giao", "Đề nghị", "Sau khi ...,")."""
+    o = _OPENER.match(ctx.folded, a, b)
+    a = o.end() if o else a
     m = _LEAD_IN.match(ctx.folded, a, b)
     found = parse_list(ctx, m.end() if m else a, b)
     return bool(found) and not all(x.generic for x in found) and not _is_author_or_object(ctx, found[-1].end, b)
