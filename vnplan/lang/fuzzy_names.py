@@ -33,6 +33,21 @@ def merge(exact: list[BodyMatch], fuzzy: list[BodyMatch]) -> list[BodyMatch]:
     return kept
 
 
+def _best_key(words: list, by_count: dict, process, fuzz) -> Optional[tuple[str, float, int]]:
+    """(key, score, word count) of the key closest to the first words, else None."""
+    best = None
+    for n, keys in by_count.items():
+        if n > len(words) or not words[n - 1].group()[0].isalnum():
+            continue
+        cand = " ".join([w.group() for w in words[:n]])
+        r = process.extractOne(cand, keys, scorer=fuzz.ratio, score_cutoff=90)
+        if r and " va " in f" {cand} " and " va " not in f" {r[0]} ":
+            continue  # "Ban Nội chính và Ủy ban ...": two names joined, not one misspelled
+        if r and (best is None or (r[1], n) > (best[1], best[2])):
+            best = (r[0], r[1], n)
+    return best
+
+
 def fuzzy(text: str, folded: str, g: _Gazetteer, found: list[BodyMatch], extend: Callable,
           lo: int = 0, hi: Optional[int] = None) -> list[BodyMatch]:
     """Misspelled names after a capitalized head word the exact scan did not cover.
@@ -66,16 +81,7 @@ def fuzzy(text: str, folded: str, g: _Gazetteer, found: list[BodyMatch], extend:
         # "Ban Thường vụ, Chủ nhiệm" are no misspelled "Ban Thường vụ Huyện ủy")
         line_end = folded.find("\n", s, s + 120)
         words = list(_TOKEN_RE.finditer(folded, s, s + 120 if line_end < 0 else line_end))
-        best = None
-        for n, keys in g.by_head.get(folded[a.start():a.end()], {}).items():
-            if n > len(words) or not words[n - 1].group()[0].isalnum():
-                continue
-            cand = " ".join([w.group() for w in words[:n]])
-            r = process.extractOne(cand, keys, scorer=fuzz.ratio, score_cutoff=90)
-            if r and " va " in f" {cand} " and " va " not in f" {r[0]} ":
-                continue  # "Ban Nội chính và Ủy ban ...": two names joined, not one misspelled
-            if r and (best is None or (r[1], n) > (best[1], best[2])):
-                best = (r[0], r[1], n)
+        best = _best_key(words, g.by_head.get(folded[a.start():a.end()], {}), process, fuzz)
         if best is None:
             continue
         end = words[best[2] - 1].end()

@@ -8,7 +8,8 @@ from ...lang.bodies import canonical_of
 from ...lang.fold import fold_same_length
 from ...lang.gazetteer import BodyMatch
 from ...lang.open_names import UNKNOWN as _UNKNOWN
-from .common import _words, _CHU_TRI, _CUES, _Ctx, _Emitter, _GIAO, _LEAD_IN, _ORDER, _PASSIVE, _PHOI_HOP, _REPORT, _REPORT_TO, _REPORT_WHAT, _SEMI, _SEP, _clause_end, _is_author_or_object, _skip_ws, parse_list
+from .common import _words, _CHU_TRI, _CUES, _Ctx, _Emitter, _GIAO, _LEAD_IN, _ORDER, _PASSIVE, _PHOI_HOP, _REPORT, _REPORT_TO, _REPORT_WHAT, _SEMI, _clause_end, _is_author_or_object, _skip_ws
+from .lists import parse_list
 
 def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch], task: str,
               item: tuple[int, int], full: bool, opens: bool = True) -> list[BodyMatch]:

@@ -9,9 +9,10 @@ from typing import NamedTuple, Optional
 
 from .clauses import _OPENER, _named_heading, _only_bodies, _partner_list, _roles_in
 from .common import (_Ctx, _DANGLING_PARTNER, _Emitter, _LABEL, _LABEL_HEAD, _LEAD_IN, _LINE, _OPEN_END,
-                     _PHOI_HOP, _TABLE_ROW, _clause_end, _content_start, _depth, _is_author_or_object,
-                     _skip_ws, parse_list)
-from .items import item_ends
+                     _PHOI_HOP, _TABLE_ROW, _clause_end, _content_start, _is_author_or_object,
+                     _skip_ws)
+from .items import depth as _depth, item_ends
+from .lists import parse_list
 
 
 class _Listed(NamedTuple):
