@@ -202,3 +202,14 @@ def test_subject_after_an_adverbial_opener_is_a_task_of_its_own():
     assert got.count(("lead", "Bộ Nội vụ")) == 2  # two paragraphs, two tasks
     assert ("lead", "Ủy ban nhân dân tỉnh") in got
     assert ("report_to", "Chính phủ") in got and ("report_to", "Bộ Nội vụ") in got
+
+
+def test_short_labels_under_a_both_roles_subheading():
+    text = ("II. NHIỆM VỤ\n1. Chuẩn hóa dữ liệu đất đai\na) Cơ quan chủ trì, phối hợp:\n"
+            "- Chủ trì: Sở Nông nghiệp và Môi trường.\n- Phối hợp: Sở Tài chính; Văn phòng Đăng ký đất đai tỉnh.\n"
+            "2. Cải cách thủ tục\nCơ quan chủ trì, phối hợp: Sở Nội vụ; Sở Tư pháp.\n")
+    got = roles(text)
+    assert ("lead", "Sở Nông nghiệp và Môi trường") in got
+    assert ("coordinate", "Sở Tài chính") in got and ("coordinate", "Văn phòng Đăng ký đất đai tỉnh") in got
+    assert ("lead", "Sở Nội vụ") in got and ("coordinate", "Sở Tư pháp") in got
+    assert ("lead", "Sở Tài chính") not in got

@@ -24,7 +24,8 @@ def _words(key: str) -> str:
 # "Cơ quan chủ trì:", "*Đơn vị chủ trì tham mưu thực hiện: *", "Cơ quan chủ trì, phối hợp:"
 _LABEL_ROLE = (r"[ \t]+(?P<what>chu tri|thuc hien|phoi hop|chiu trach nhiem)(?:[ \t]*,[ \t]*(?P<both>phoi hop))?"
                r"(?:[ \t]+(?:tham muu|thuc hien|chinh|trien khai|chiu trach nhiem)){0,3}[ \t]*\**[ \t]*")
-_LABEL = re.compile(r"\**[ \t]*(?:co quan|don vi|to chuc)" + _LABEL_ROLE + r":[ \t]*\**[ \t]*(?=\S)")
+_LABEL = re.compile(r"\**[ \t]*(?:co quan|don vi|to chuc|(?=chu tri|phoi hop))" + _LABEL_ROLE.replace("[ \\t]+", "[ \\t]*", 1)
+                    + r":[ \t]*\**[ \t]*(?=\S)")  # also the short "Chủ trì: X", "Phối hợp: Y"
 # the same label alone on its line (a sub-heading): the bullets below name the bodies
 # ("Tổ chức thực hiện" alone is a section heading, not a label)
 _LABEL_HEAD = re.compile(r"\**[ \t]*(?:co quan|don vi)" + _LABEL_ROLE + r":?[ \t]*\**[ \t]*$")
