@@ -213,3 +213,11 @@ def test_short_labels_under_a_both_roles_subheading():
     assert ("coordinate", "Sở Tài chính") in got and ("coordinate", "Văn phòng Đăng ký đất đai tỉnh") in got
     assert ("lead", "Sở Nội vụ") in got and ("coordinate", "Sở Tư pháp") in got
     assert ("lead", "Sở Tài chính") not in got
+
+
+def test_both_roles_subheading_with_bare_bullets():
+    text = ("II. NHIỆM VỤ\n1. Chuẩn hóa dữ liệu đất đai\na) Cơ quan chủ trì, phối hợp\n"
+            "- Sở Nông nghiệp và Môi trường;\n- Sở Tài chính, Sở Xây dựng.\nb) Thời gian: năm 2026.\n")
+    got = roles(text)
+    assert ("lead", "Sở Nông nghiệp và Môi trường") in got
+    assert ("coordinate", "Sở Tài chính") in got and ("coordinate", "Sở Xây dựng") in got

@@ -22,6 +22,7 @@ class _Listed(NamedTuple):
     role: str
     task: str
     label: bool  # a label sub-heading: each bullet's list takes the role, nothing else is read
+    both: bool = False  # "Cơ quan chủ trì, phối hợp": the first bullet leads, the next ones coordinate
 
 
 class _Walker:
@@ -70,7 +71,10 @@ class _Walker:
     def _listed_line(self, cs: int, lb: int, task: str) -> None:
         """ "- Sở Tài chính và các đơn vị có liên quan ...": bodies of the role above."""
         lst = self.listed
-        self.em.add(_partner_list(self.ctx, cs, _clause_end(self.ctx, cs, lb)), lst.role, lst.task, lst.item)
+        found = _partner_list(self.ctx, cs, _clause_end(self.ctx, cs, lb))
+        self.em.add(found, lst.role, lst.task, lst.item)
+        if found and lst.both:
+            self.listed = lst._replace(role="coordinate", both=False)
         if not lst.label:
             _roles_in(self.ctx, self.em, cs, lb, [], task, lst.item, self.full, opens=False)
 
@@ -106,7 +110,8 @@ class _Walker:
             _labelled(self.ctx, self.em, lab.end(), lb, role, ptask, item, both=bool(lab.group("both")))
         else:
             # an unmarked label ends with the item it belongs to
-            self.listed = _Listed(depth if kind is not None else parent[0] if parent else 0, item, role, ptask, True)
+            self.listed = _Listed(depth if kind is not None else parent[0] if parent else 0, item, role, ptask,
+                                  True, bool(head.group("both")))
         return True
 
     def _paragraph(self, idx, la, lb, cs, kind, depth, task) -> None:
