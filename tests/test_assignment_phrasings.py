@@ -221,3 +221,12 @@ def test_both_roles_subheading_with_bare_bullets():
     got = roles(text)
     assert ("lead", "Sở Nông nghiệp và Môi trường") in got
     assert ("coordinate", "Sở Tài chính") in got and ("coordinate", "Sở Xây dựng") in got
+
+
+def test_issuer_order_with_addressees_below_is_not_its_task():
+    text = ("HỘI ĐỒNG NHÂN DÂN TỈNH HÒA PHONG\nNGHỊ QUYẾT\nvề quy hoạch chợ\n"
+            "Điều 1. Thông qua quy hoạch mạng lưới chợ.\nĐiều 2. Tổ chức thực hiện\n"
+            "Hội đồng nhân dân tỉnh giao:\n1. Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n")
+    got = roles(text)
+    assert ("lead", "Ủy ban nhân dân tỉnh") in got
+    assert not any(b.startswith("Hội đồng nhân dân") for _, b in got)

@@ -201,3 +201,8 @@ def test_steering_committee_never_cut_to_its_head():
                    "Sở Y tế", "Ban Chỉ đạo tỉnh", "Ban Chỉ đạo"]
     # the head of another body ends the mission: "Ban Chỉ đạo và Sở Y tế tỉnh" is two names
     assert [g[2] for g in find_bodies("Ban Chỉ đạo và Sở Y tế tỉnh")] == ["Ban Chỉ đạo", "Sở Y tế tỉnh"]
+
+
+def test_party_committee_written_bare_before_the_body_it_serves():
+    got = [g[2] for g in find_bodies("Đảng ủy Bộ Khoa học và Công nghệ và Quân ủy Trung ương chủ trì; Đảng ủy, UBND xã")]
+    assert got == ["Đảng ủy Bộ Khoa học và Công nghệ", "Quân ủy Trung ương", "Đảng ủy", "UBND xã"]

@@ -101,11 +101,12 @@ def _organ_prefixes() -> frozenset:
 
 
 def join_organs(text: str, folded: str, out: list[BodyMatch]) -> list[BodyMatch]:
-    """ "Cơ quan Thường trực" + " " + a named body: one name (the standing agency of that body)."""
+    """ "Cơ quan Thường trực" + " " + a named body: one name (the standing agency of that body);
+    so is a party committee written bare before the body it serves ("Đảng ủy Bộ Y tế")."""
     prefixes = _organ_prefixes()
     if not prefixes or len(out) < 2:
         return out
-    hits = [i for i in range(len(out) - 1) if out[i + 1].start - out[i].end == 1 and out[i].generic
+    hits = [i for i in range(len(out) - 1) if out[i + 1].start - out[i].end == 1
             and not out[i + 1].generic and not out[i + 1].weak and key_of(out[i].canonical) in prefixes]
     if not hits:
         return out
@@ -117,8 +118,9 @@ def join_organs(text: str, folded: str, out: list[BodyMatch]) -> list[BodyMatch]
         if i in hit and folded[b.end] in " \t":
             n = out[i + 1]
             surface = " ".join(text[b.start:n.end].split())
+            kind = "party" if b.kind == "party" else n.kind
             joined.append(BodyMatch(b.start, n.end, surface, surface[:len(b.surface)] + " " + n.canonical,
-                                    False, n.kind, False))
+                                    False, kind, False))
             i += 2
             continue
         joined.append(b)

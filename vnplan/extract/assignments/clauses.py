@@ -80,6 +80,8 @@ def _subjects(ctx: _Ctx, a: int, b: int, clause_starts: list[int], carried: set,
             if addressees and not _is_author_or_object(ctx, addressees[-1].end, b):
                 lead.extend(addressees)  # "UBND Thành phố yêu cầu các Sở ... triển khai"
                 continue
+            if order and f.startswith(":", order.end()):
+                continue  # "HĐND tỉnh giao:" the addressees follow below; the issuer orders
         if _is_author_or_object(ctx, found[-1].end, b):
             continue
         if full or m or _CHU_TRI.match(f, _skip_ws(f, found[-1].end)) or (
