@@ -122,7 +122,7 @@ class _Walker:
         end = self.ends[idx]
         if kind is not None:
             self.stack.append([depth, la, end, task, []])
-            if _DANGLING_PARTNER.search(f, cs, lb):
+            if f.find("phoi hop", cs, lb) >= 0 and _DANGLING_PARTNER.search(f, cs, lb):
                 self.listed = _Listed(depth, (la, end), "coordinate", task, False)
         item = (la, end) if kind is not None else (
             (self.stack[-1][1], self.stack[-1][2]) if self.stack else (la, lb))
