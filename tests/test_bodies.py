@@ -1,7 +1,9 @@
 """Bodies recognizer on real snippets: case, tone style, abbreviations, misspellings, levels."""
 from __future__ import annotations
 
-from vnplan.extract.bodies import canonical_of, find_bodies, fold_same_length
+import vnplan
+from vnplan.lang.bodies import canonical_of, find_bodies
+from vnplan.lang.fold import fold_same_length
 
 
 def names(text):
@@ -55,9 +57,21 @@ def test_police_needs_a_level():
     assert names("Giao Công an tỉnh chủ trì")[0][1] == "Công an tỉnh"
 
 
-def test_odd_input_never_raises():
-    for s in ["", "\x00\x01", "x" * 1000, "1.\n" * 1000, "Ban " * 500, "Ủy ban nhân dân tỉnh " * 50]:
-        find_bodies(s)
+def test_odd_input_gives_real_outputs():
+    # nothing to find: empty lists, not errors
+    for s in ["", "\x00\x01", "x" * 1000, "1.\n" * 1000, "Ban " * 500]:
+        assert find_bodies(s) == []
+        assert vnplan.parse(s, strict=True).bodies == []
+    # a name repeated without separators: every occurrence, each whole
+    got = find_bodies("Ủy ban nhân dân tỉnh " * 50)
+    assert len(got) == 50 and {g[3] for g in got} == {"Ủy ban nhân dân tỉnh"}
+    # odd but meaningful: control characters, no diacritics, upper case, a name across a NUL
+    text = "\x00Sở Y tế\x0b phối hợp với SO TU PHAP;\tỦY BAN NHÂN DÂN TỈNH\x01 và Ban Chỉ đạo\x00tỉnh."
+    doc = vnplan.parse(text, strict=True)
+    assert {b.canonical for b in doc.bodies} >= {"Sở Y tế", "Sở Tư pháp", "Ủy ban nhân dân tỉnh"}
+    for b in doc.bodies:
+        for m in b.mentions:
+            assert " ".join(doc.text[m.span[0]:m.span[1]].split()) == m.text
 
 
 def test_seed_bodies_in_document(parsed):
@@ -177,3 +191,18 @@ def test_level_followed_by_uy_is_a_committee_not_a_level():
     got = names("Các chi bộ, đảng bộ trực thuộc Quận ủy tổ chức quán triệt; UBND tỉnh Ủy ban MTTQ tỉnh")
     assert got[0][1] == "các chi bộ, đảng bộ trực thuộc Quận ủy"
     assert [g[1] for g in got[1:]] == ["Ủy ban nhân dân tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+
+
+def test_steering_committee_never_cut_to_its_head():
+    got = [g[2] for g in find_bodies(
+        "Ban Chỉ đạo Chương trình mục tiêu quốc gia tỉnh chủ trì; phối hợp với Ban Chỉ đạo thực hiện "
+        "Đề án 06 huyện, Sở Y tế và Ban Chỉ đạo tỉnh; báo cáo Ban Chỉ đạo.")]
+    assert got == ["Ban Chỉ đạo Chương trình mục tiêu quốc gia tỉnh", "Ban Chỉ đạo thực hiện Đề án 06 huyện",
+                   "Sở Y tế", "Ban Chỉ đạo tỉnh", "Ban Chỉ đạo"]
+    # the head of another body ends the mission: "Ban Chỉ đạo và Sở Y tế tỉnh" is two names
+    assert [g[2] for g in find_bodies("Ban Chỉ đạo và Sở Y tế tỉnh")] == ["Ban Chỉ đạo", "Sở Y tế tỉnh"]
+
+
+def test_party_committee_written_bare_before_the_body_it_serves():
+    got = [g[2] for g in find_bodies("Đảng ủy Bộ Khoa học và Công nghệ và Quân ủy Trung ương chủ trì; Đảng ủy, UBND xã")]
+    assert got == ["Đảng ủy Bộ Khoa học và Công nghệ", "Quân ủy Trung ương", "Đảng ủy", "UBND xã"]

@@ -15,7 +15,7 @@ from typing import Callable, Optional
 
 from . import clean as _clean
 from . import header, outline
-from .extract import assignments, bodies, deadlines, references, targets
+from .extract import assignments, bodies, deadlines, links, references, targets
 from .lang.vocab import load as _vocab
 from .model import Document, Source, Warning_
 
@@ -51,7 +51,10 @@ STAGES: list[Stage] = [
           reads=("text", "sections", "preamble", "footer", "metadata"), sets=("deadlines",)),
     Stage("bodies", bodies.apply, reads=("text",), sets=("bodies",)),
     Stage("assignments", assignments.apply,
-          reads=("text", "sections", "preamble", "footer", "metadata", "bodies", "deadlines"),
+          reads=("text", "sections", "preamble", "footer", "metadata", "bodies"),
+          sets=("assignments",)),
+    # links fills Assignment.deadlines and Deadline.bodies: it completes the items of both lists
+    Stage("links", links.apply, reads=("text", "sections", "assignments", "deadlines"),
           sets=("assignments", "deadlines")),
 ]
 

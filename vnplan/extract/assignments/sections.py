@@ -1,0 +1,126 @@
+"""Where tasks are: the section of a position, the implementation and task regions."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Optional
+
+from ...lang import vocab
+from ...lang.fold import fold_same_length
+from ...model import Document, Section
+from .common import _Ctx, _LINE, _NOI_NHAN, _content_start, _impl_words
+
+def _section_index(doc: Document):
+    """pos -> id of the deepest section containing it, by binary search.
+
+    Section spans nest, so one sweep turns them into change points: from each point on,
+    one section (or none) is the deepest. Spans that do not nest fall back to a scan.
+    """
+    spans = sorted(((s.span[0], -s.level, s.span[1], s.id) for s in doc.walk() if s.span),
+                   key=lambda t: (t[0], t[1]))
+    points = _change_points(spans)
+    if points is None:
+        return _section_scan(spans)
+    starts = [p for p, _ in points]
+
+    def section_of(pos: int) -> Optional[str]:
+        i = bisect_right(starts, pos) - 1
+        return points[i][1] if i >= 0 else None
+
+    return section_of
+
+
+def _change_points(spans: list) -> Optional[list]:
+    """[(position, section id or None)] for nested spans; None when two spans cross.
+
+    Of two equal spans the later in ``spans`` order is the one reported, as the scan does.
+    """
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][2], i))
+    order = [i for i in order if spans[i][2] > spans[i][0]]  # an empty span contains nothing
+    points: list = []
+    stack: list = []  # (end, id)
+    for i in order:
+        st, _, en, sid = spans[i]
+        while stack and stack[-1][0] <= st:
+            end = stack.pop()[0]
+            points.append((end, stack[-1][1] if stack else None))
+        if stack and en > stack[-1][0]:
+            return None
+        stack.append((en, sid))
+        points.append((st, sid))
+    while stack:
+        end = stack.pop()[0]
+        points.append((end, stack[-1][1] if stack else None))
+    return points
+
+
+def _section_scan(spans: list):
+    def section_of(pos: int) -> Optional[str]:
+        best = None
+        best_len = None
+        for st, _, en, sid in spans:
+            if st > pos:
+                break
+            if st <= pos < en and (best_len is None or en - st <= best_len):
+                best, best_len = sid, en - st
+        return best
+
+    return section_of
+
+
+def _regions(doc: Document, ctx: _Ctx) -> tuple[list, list]:
+    """(implementation regions, task regions) as [start, end) spans."""
+    impl, tasks = [], []
+    for s in doc.walk():
+        if not s.span:
+            continue
+        if s.kind == "implementation":
+            impl.append(tuple(s.span))
+        elif s.kind == "tasks":
+            tasks.append(tuple(s.span))
+        elif _other_tasks(s):
+            tasks.append(tuple(s.span))
+    impl = _outermost(impl)
+    tasks = [t for t in _outermost(tasks) if not any(i[0] <= t[0] < i[1] for i in impl)]
+    if not impl and not list(doc.walk()):
+        impl = _fallback_impl(ctx)
+    return impl, tasks
+
+
+@lru_cache(maxsize=1)
+def _not_task_headings() -> tuple:
+    return tuple(fold_same_length(h) for h in (vocab.load("task_sections") or {}).get("not_task_headings") or [])
+
+
+def _other_tasks(s: Section) -> bool:
+    """A numbered top-level section of no particular kind may hold tasks ("III. Về một số
+    kiến nghị của tỉnh": "Giao Bộ Tài chính ..."), unless its heading defines rather than
+    assigns ("Điều 2. Đối tượng áp dụng"). Unnumbered blocks (a signature, a title) hold none."""
+    if s.kind != "other" or s.level != 1 or not s.number:
+        return False
+    return not fold_same_length((s.heading or "").strip()).startswith(_not_task_headings())
+
+
+def _outermost(spans: list) -> list:
+    spans = sorted(spans)
+    out: list = []
+    for s in spans:
+        if out and s[0] < out[-1][1]:
+            continue
+        out.append(s)
+    return out
+
+
+def _fallback_impl(ctx: _Ctx) -> list:
+    """Without an outline: from a short "TỔ CHỨC THỰC HIỆN" line to "Nơi nhận" or the end."""
+    f = ctx.folded
+    words = _impl_words()
+    for m in _LINE.finditer(f):
+        cs, kind = _content_start(ctx, m.start(), m.end())
+        line = f[cs:m.end()].strip(" \t*:.")
+        if len(line) < 60 and kind in ("roman", "num", None) and any(line.startswith(w) for w in words):
+            end = _NOI_NHAN.search(f, m.end())
+            return [(m.end() + 1, end.start() if end else len(f))]
+    return []
+
+

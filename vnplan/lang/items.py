@@ -1,0 +1,83 @@
+"""Outline items of a text: the marker of a line, its depth, where the item it opens ends.
+
+Shared by the assignments stage (which task a body is charged with) and the links stage
+(which deadlines belong to that task). Pure functions over the text and its folded copy.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .fold import fold_same_length
+
+# On the folded text (lower case, no diacritics, same offsets).
+MARKER = re.compile(r"[ \t]*(?:\*\*|\*)?[ \t]*(?:(?P<roman>[ivxlc]+)|(?P<num>\d{1,3}(?:\.\d{1,3}){0,4})|"
+                     r"(?P<letter>[a-z]))[ \t]*(?:[.)]|-(?!\d)|/)[.)]?[ \t]*(?:\*\*|\*)?[ \t]*"
+                     r"|[ \t]*(?P<bullet>[-+•*])[ \t]+"
+                     r"|[ \t]*(?:\*\*)?(?P<article>dieu[ \t]+\d{1,3})[ \t]*[.:][ \t]*(?:\*\*)?[ \t]*")
+_LABEL_LINE = re.compile(r"(?:co quan|don vi|to chuc)[ \t]+(?:chu tri|thuc hien|phoi hop|chiu trach nhiem)")
+_LINE = re.compile(r"[^\n]+")
+_TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
+
+
+def content_start(text: str, folded: str, a: int, b: int) -> tuple[int, Optional[str]]:
+    """Skip an outline marker; return (content start, marker kind)."""
+    m = MARKER.match(folded, a, b)
+    if not m:
+        return a, None
+    kind = next((k for k in ("roman", "num", "letter", "bullet", "article") if m.group(k)), None)
+    if kind == "roman" and m.end("roman") - m.start("roman") == 1 and text[m.start("roman")].islower():
+        kind = "letter"  # "c)", "i)", "v." in a lower-case a), b), c) list are letters
+    if kind == "bullet":
+        kind = "plus" if m.group("bullet") == "+" else "bullet"
+    return m.end(), kind
+
+
+def depth(kind: Optional[str], number: str) -> int:
+    """Nesting depth of a marker: Điều, I > 1 > 1.1 > a) > - > +; no marker is deepest."""
+    if kind in ("roman", "article"):
+        return 0
+    if kind == "num":
+        return 1 + number.count(".")
+    return {"letter": 10, "bullet": 20, "plus": 21}.get(kind or "", 99)
+
+
+def item_ends(folded: str, lines: list[tuple[int, int]], contents: list) -> list[int]:
+    """For each line, where the item it opens ends (next marker of the same or lower depth)."""
+    ends = [0] * len(lines)
+    open_: list[tuple[int, int]] = []  # (depth, line index)
+    last = lines[-1][1] if lines else 0
+    for i, (la, lb) in enumerate(lines):
+        cs, kind = contents[i]
+        if kind is None:
+            ends[i] = lb
+            continue
+        d = depth(kind, folded[la:cs].strip(" \t.)*-/"))
+        while open_ and open_[-1][0] >= d:
+            ends[open_.pop()[1]] = la
+        open_.append((d, i))
+    for _, i in open_:
+        ends[i] = last
+    for i, (la, lb) in enumerate(lines):
+        if ends[i] == 0:
+            ends[i] = lb
+    return ends
+
+
+def item_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every marked item, sorted by start.
+
+    An unmarked line belongs to the item above it; a table row is an item of its own. A labelled line ("- Cơ quan chủ trì: X") is an attribute of the item above it, not an
+    item of its own: its span is left out, so a position in it falls in the parent.
+    """
+    folded = fold_same_length(text)
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(folded)]
+    contents = [content_start(text, folded, la, lb) for la, lb in lines]
+    ends = item_ends(folded, lines, contents)
+    out = []
+    for (la, lb), (cs, kind), end in zip(lines, contents, ends):
+        if kind is None and _TABLE_ROW.match(folded, la, lb):
+            out.append((la, lb))
+        elif kind is not None and not _LABEL_LINE.match(folded, cs):
+            out.append((la, end))
+    return out

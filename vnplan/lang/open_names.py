@@ -1,0 +1,85 @@
+"""Open-vocabulary body names: an organisation the gazetteer does not know.
+
+"Trung tâm Chính trị thành phố", "Chi cục Thủy lợi tỉnh", "Viện Nghiên cứu Phát triển": a head
+noun of an organisation (``org_heads`` in bodies.yaml), the capitalised words of its name, and
+perhaps a few lower-case words closed by a level. Pure functions over strings.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, Optional
+
+from . import vocab
+from .fold import fold_same_length
+from .gazetteer import BodyMatch, gazetteer
+
+UNKNOWN = "unknown"  # kind of a body not in the gazetteer: its canonical name is None
+
+
+@lru_cache(maxsize=1)
+def _unknown_org_res() -> tuple:
+    """(organisation head followed by a capital, words a name never runs over) from bodies.yaml."""
+    data = vocab.load("bodies") or {}
+    heads = sorted(data.get("org_heads") or [], key=len, reverse=True)
+    head = re.compile(r"(?:" + "|".join(map(re.escape, heads)) + r")(?=[ \t]+[A-Z" + _VIET_UPPER + "])") if heads else None
+    breaks = frozenset(fold_same_length(w) for w in data.get("name_breaks") or [])
+    return head, breaks
+
+
+_VIET_UPPER = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
+_NAME_WORD = re.compile(r"([ \t]*,[ \t]*|[ \t]+và[ \t]+|[ \t]+)([^\W\d_]+)")
+_MAX_NAME_WORDS = 12
+_MAX_LOWER_BEFORE_LEVEL = 3
+
+
+def open_name(text: str, folded: str, pos: int, limit: int,
+              known_at: Callable[[int], bool]) -> Optional[BodyMatch]:
+    """An organisation the gazetteer does not know: its head noun, the capitalised words of
+    its name (joined by "và" or "," when a capital follows that opens no other name), then a
+    level word, perhaps after one or two lower-case words ("... và Phát triển nông thôn
+    huyện"). ``known_at(i)``: a gazetteer name starts at i (the next name of a list).
+    Its kind is ``UNKNOWN``: the canonical name is the surface."""
+    head, breaks = _unknown_org_res()
+    f = folded
+    m = head.match(text, pos, limit) if head is not None else None
+    if m is None or (pos and (text[pos - 1].isalnum())):
+        return None
+    g = gazetteer()
+    i, end, lower, words = m.end(), 0, 0, 0
+    while words < _MAX_NAME_WORDS:
+        if end:
+            lv = g.level_regex.match(f, i, limit)
+            if lv is not None and text[lv.start():lv.end()].strip()[:1].islower():
+                end = lv.end()
+                break
+        w = _NAME_WORD.match(text, i, limit)
+        if not w:
+            break
+        sep, word = w.group(1).strip(), w.group(2)
+        words += 1
+        if word[0].isupper():
+            if sep and (head.match(text, w.start(2), limit) or known_at(w.start(2))):
+                if lower:
+                    end = i  # "Quỹ Nhi đồng Liên hợp quốc, Cơ quan ...": the next name closes this one
+                break  # "và Phòng ...": the next name of the list
+            end = i = w.end()
+            lower = 0
+            continue
+        # lower-case syllables belong to the name only when a capital or a level closes them
+        # ("Chính trị Lê Duẩn", "Phát triển nông thôn huyện"); a verb ends it
+        nxt = _NAME_WORD.match(text, w.end(), limit)
+        if f[w.start(2):w.end(2)] in breaks or (nxt and f[w.start(2):nxt.end(2)] in breaks):
+            if lower and not sep:
+                end = i  # "Trung tâm Y tế | hướng dẫn": the verb closes the name
+            break
+        if sep or not end or lower >= _MAX_LOWER_BEFORE_LEVEL:
+            break
+        i = w.end()
+        lower += 1
+    if not end:
+        return None
+    surface = text[pos:end]
+    return BodyMatch(pos, end, surface, surface, False, UNKNOWN)
+
+
