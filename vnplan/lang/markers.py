@@ -46,7 +46,7 @@ def read_number(s: str) -> tuple[int, str]:
     """(value, printed number) of a number in Arabic or Roman figures: "03" -> (3, "3"),
     "iv" -> (4, "IV"); (0, "") for letters that are no Roman numeral."""
     s = s.strip()
-    if s.isdigit():
+    if s.isdecimal():
         return int(s), str(int(s))
     v = roman_value(s)
     return v, to_roman(v)
@@ -64,7 +64,7 @@ def number_style(number: str) -> Optional[str]:
     upper, "b" letter; None otherwise. A letter that is a Roman numeral ("I", "C") is roman."""
     if not number:
         return None
-    if number.isdigit():
+    if number.isdecimal():
         return "arabic"
     if roman_value(number) and number.isupper():
         return "roman"
