@@ -35,3 +35,34 @@ def test_read_marker(line, style, number, rest):
 @pytest.mark.parametrize("line", ["2020 là năm bản lề", "45-NQ/TW ngày 9/5", "Sở Y tế", "-5% so với"])
 def test_no_marker(line):
     assert read_marker(line) is None
+
+
+def test_read_number_and_number_style():
+    from vnplan.lang.markers import number_style, read_number
+    assert [read_number(s) for s in ("03", "iv", "XII", "IIII")] == [(3, "3"), (4, "IV"), (12, "XII"), (0, "")]
+    assert [number_style(s) for s in ("II", "C", "2", "2.1", "B", "b", "Điều 1", "")] == [
+        "roman", "roman", "arabic", "decimal", "upper", "letter", None, None]
+
+
+@pytest.mark.parametrize("line,found", [
+    ("I. MỤC TIÊU", [("roman", "I"), ("upper", "I")]),  # a Roman number first, then a letter
+    ("III", [("roman", "III")]),  # alone on its line, its dot lost
+    ("A- ĐÁNH GIÁ", [("upper", "A")]),
+    ("2.1 Về hạ tầng", [("decimal", "2.1")]),
+    ("1) Rà soát", [("arabic", "1")]),
+    ("c. nội dung", [("letter", "c")]),
+    ("- gạch đầu dòng", []),
+    ("Sở Y tế", []),
+])
+def test_readings(line, found):
+    from vnplan.lang.markers import readings
+    assert [(m.style, m.number) for m in readings(line)] == found
+
+
+def test_readings_details():
+    from vnplan.lang.markers import LEAD, readings
+    line = "**II-** Nhiệm vụ"
+    (mk,) = readings(line, LEAD.match(line).end())
+    assert (mk.value, line[mk.end:]) == (2, "** Nhiệm vụ")
+    assert readings("III")[0].bare and readings("1) x")[0].close == ")"
+    assert readings("A- Mục")[0].close == "-" and readings("A. Mục")[0].close == ""

@@ -249,3 +249,8 @@ def test_doc_reader_choice(monkeypatch):
     monkeypatch.setattr(docmod.shutil, "which", lambda name: None)
     with pytest.raises(ReadError, match="install antiword or LibreOffice"):
         read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "x.doc")
+
+
+def test_roman_counters_use_the_one_converter():
+    from vnplan.read.odt import _format
+    assert [_format(n, f) for n, f in ((4, "I"), (19, "i"), (0, "I"), (4000, "I"))] == ["IV", "xix", "", "4000"]

@@ -488,3 +488,8 @@ def test_read_bytes_refuses_a_docx_whose_parts_are_a_bomb_and_names_the_part():
         zf.writestr("word/big.xml", b" " * (3 << 20))
     with pytest.raises(ReadError, match="x.docx: zip/docx package refused: part word/big.xml"):
         read_bytes(buf.getvalue(), "x.docx")
+
+
+def test_word_roman_counters_use_the_one_converter():
+    from vnplan.read.docx_parts import format_number
+    assert [format_number(n, f) for n, f in ((4, "upperRoman"), (9, "lowerRoman"), (0, "lowerRoman"))] == ["IV", "ix", "0"]

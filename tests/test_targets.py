@@ -804,3 +804,11 @@ def test_a_goal_set_by_a_body_is_no_result():
     ts, fs = T.extract_targets(_doc("- Năm 2025 đã giải ngân 95% kế hoạch vốn.", kind="tasks",
                                     heading="Nhiệm vụ", date="2026-02-01"))
     assert ts == [] and [f.value for f in fs] == [95]
+
+
+def test_stand_in_outline_reads_markers_with_lang_markers():
+    from vnplan.extract.targets.regions import _scan_sections
+    text = ("I. MỤC TIÊU\nNội dung.\nIi. mục_đích yêu_cầu :\n2.1. Chỉ tiêu\n"
+            "a) Giảm 10%\n66.2/2025/NQ-CP ngày 1 tháng 8 năm 2025 của Chính phủ\n3 .\n")
+    assert [(lvl, head) for _, lvl, head in _scan_sections(text)] == [
+        (1, "MỤC TIÊU"), (1, "mục_đích yêu_cầu :"), (3, "Chỉ tiêu"), (5, "Giảm 10%")]

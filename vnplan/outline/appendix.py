@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..lang.markers import roman_value, to_roman
+from ..lang.markers import LEAD, read_number
 from ..lang.text import fold
 from .headings import _doc_title_line, _footer_trigger, _is_caps, _kind_of, _plain
-from .markers import _LEAD, _REST_OK, _candidates
+from .markers import _REST_OK, _candidates
 
 def _lines_after(text: str, pos: int, limit: int):
     """(start, end, line) of up to ``limit`` lines starting at offset ``pos``."""
@@ -29,7 +29,7 @@ def _title_line(line: str, loose: bool, v: dict) -> Optional[str]:
     p = _plain(line)
     if not p or len(p) > 250 or line.lstrip(" \t*")[:1] in "|(-+•" or v["kem_re"].match(line):
         return None
-    lead = _LEAD.match(line).end()
+    lead = LEAD.match(line).end()
     if _footer_trigger(line, v) or any(_REST_OK.match(line, c.end) for c in _candidates(line, lead)):
         return None
     if _is_caps(p) or (loose and len(p) <= 200 and not line.rstrip(" \t*").endswith((".", ";", ","))):
@@ -70,7 +70,7 @@ def _appendix(text: str, pos: int, end: int, line: str, ev: int, ended: bool, v:
             return None
         num = m.group("num")
         if num:
-            num = to_roman(roman_value(num)) if num[0] in "IVXL" else str(int(num))
+            num = read_number(num)[1]
             if num:
                 number = f"{number} {num}"
         more, last = _title_block(text, end + 1, not title, v) if end < n else ("", -1)

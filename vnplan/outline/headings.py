@@ -8,9 +8,10 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from ..lang.markers import LEAD
 from ..lang.text import fold
 from ..model import Section, Warning_
-from .markers import _LEAD, _REST_OK, _REST_SKIP, _TERM, _DIVISIONS, _Cand, _Frame, _candidates, _is_first, _place
+from .markers import _REST_OK, _REST_SKIP, _TERM, _DIVISIONS, _Cand, _Frame, _candidates, _is_first, _place
 from .vocab import _STRIP_TABLE, _vocab
 
 def _heading(line: str, start: int, v: dict) -> tuple:
@@ -124,7 +125,7 @@ def _is_caps(s: str) -> bool:
 
 def _continues(nxt: str, any_text: bool, v: dict) -> bool:
     """Can line ``nxt`` be the rest of a heading begun on the line before it?"""
-    lead = _LEAD.match(nxt).end()
+    lead = LEAD.match(nxt).end()
     body = nxt[lead:]
     if not body.strip() or body[0] in "|-+•*" or _footer_trigger(nxt, v):
         return False
@@ -191,7 +192,7 @@ def _next_part(text: str, npos: int, any_text: bool, v: dict) -> Optional[tuple]
     nxt = text[npos:len(text) if nnl < 0 else nnl]
     if not _continues(nxt, any_text, v):
         return None
-    nlead = _LEAD.match(nxt).end()
+    nlead = LEAD.match(nxt).end()
     nh_end, nb, nalone, nform = _heading(nxt, nlead, v)
     if not nxt[nlead:nh_end].strip(" \t*:;,."):
         return None

@@ -10,15 +10,15 @@ articles after it join the footer.
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
+from ..lang.markers import number_style
 from ..lang.text import fold
 from ..model import Section
 from .headings import _kind_of
 from .markers import _legal
 
-_PLAN_TOP = re.compile(r"[IVXLC]+|[A-ZĐ]")  # the top level a plan may be numbered in
+_PLAN_TOP = ("roman", "upper")  # the numbering styles of the top level of a plan
 
 
 def _article_label() -> Optional[str]:
@@ -51,7 +51,7 @@ def issued_plan(top: list, preamble: list, footer: Optional[list], text: str, v:
     k = next((i for i, s in enumerate(top) if not _is_article(s, label)), len(top))
     for j in range(k):
         kids = top[j].children
-        if kids and _PLAN_TOP.fullmatch(kids[0].number or ""):
+        if kids and number_style(kids[0].number or "") in _PLAN_TOP:
             return _promote(top, j, k, preamble, footer)
     return top, preamble, footer
 

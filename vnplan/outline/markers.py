@@ -6,26 +6,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ..lang import vocab
-from ..lang.markers import roman_value, to_roman
+from ..lang import patterns, vocab
+from ..lang.markers import LEAD_SRC, NUMBER_SRC, START_SRC, Marker, read_number, readings
 from ..model import Section
 
-# What a marker may hide behind at the start of a line: spaces and tabs, markdown emphasis,
-# header hashes, quote marks and Word bookmarks (left when the cleaner has not run).
-# Possessive, so a long run of "*" or spaces cannot make the regex engine backtrack.
-_LEAD_SRC = r"(?:[ \t\u00a0\u200b\ufeff]++|\*++(?=\S)|#{1,6}[ \t]|>[ \t]?|\[bookmark:[^\]\n]{0,200}\])*+"
-_LEAD = re.compile(_LEAD_SRC)
-_DEC = re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})[ \t]?[.)]?(?=[ \t*]|$)")
-_ARA = re.compile(r"(\d{1,3})[ \t]?([.)]|[-–](?=[ \t]))(?![\d.])")
-_ROM = re.compile(r"([IVX][IVXivx]{0,5})[ \t]?[-.)–:](?![\dIVXivx])")
-# A Roman number alone on its line, its dot lost in PDF text ("III" then "TỔ CHỨC THỰC HIỆN").
-_ROM_BARE = re.compile(r"([IVX]{1,6})[ \t*]*$")
-_UP = re.compile(r"([A-ZĐ])[ \t]?(?:[.)](?=[ \t])|([-–])(?=[ \t]*[^\W\d_]))")
-_LET = re.compile(r"([a-zđ])[ \t]?[).](?![\w.])")
-# Lines worth a look, found by the regex engine so plain prose never enters Python code:
-# a line opening with something that may be a marker (see ``_legal`` for "Chương", "Điều").
-_MARK_SRC = (r"^" + _LEAD_SRC + r"(?=\d|[IVX][IVXivx]{0,5}[ \t]?[-.)–:]|[IVX]{1,6}[ \t*]*$|[A-ZĐ][ \t]?[-.)–]"
-             r"|[a-zđ][ \t]?[).]")
+_MARK_SRC = r"^" + LEAD_SRC + r"(?=" + START_SRC  # lines worth a look (see ``_legal``)
 _NOI_NHAN_LINE = re.compile(r"^[ \t\u00a0*_]*n[ơo]i[ \t]+nh[ậa]n\b", re.M | re.I)
 _END_MARK_LINE = re.compile(r"\./\.[ \t*]*$", re.M)
 # After the marker the heading starts with a letter, a quote or a bracket, or the line ends;
@@ -75,11 +60,11 @@ def _legal() -> tuple:
         names = [str(x) for x in names or []]
         if not names:
             continue
-        alts = "|".join(re.escape(x) for x in sorted(names, key=len, reverse=True))
+        alts = patterns.alternation(names, " ")
         words.append(alts)
         out.append((str(style), names[0], re.compile(
-            r"(?:" + alts + r")[ \t]+(\d{1,3}|[IVXLC]{1,7})[ \t]*[.:]?(?=[ \t*]|$)")))
-    extra = "".join(r"|(?:" + w + r")[ \t]" for w in words)
+            alts + r"[ \t]+(" + NUMBER_SRC + r")[ \t]*[.:]?(?=[ \t*]|$)")))
+    extra = "".join(r"|" + w + r"[ \t]" for w in words)
     return re.compile(_MARK_SRC + extra + ")", re.M), out
 
 
@@ -88,45 +73,29 @@ def _legal_cand(line: str, pos: int) -> Optional[_Cand]:
     for style, label, rx in _legal()[1]:
         m = rx.match(line, pos)
         if m:
-            g = m.group(1)
-            val = int(g) if g.isdigit() else roman_value(g)
+            val, printed = read_number(m.group(1))
             if val:
-                return _Cand(style, val, f"{label} {val if g.isdigit() else to_roman(val)}", m.end())
+                return _Cand(style, val, f"{label} {printed}", m.end())
     return None
 
 
+def _cand(mk: Marker) -> _Cand:
+    """The outline's reading of a marker: decimals styled by depth ("dec2"), "1)" apart from "1."."""
+    style = mk.style
+    if style == "decimal":
+        style = f"dec{len(mk.value)}"
+    elif style == "arabic" and mk.close == ")":
+        style = "arabic)"
+    return _Cand(style, mk.value, mk.number, mk.end, mk.bare, style == "upper" and bool(mk.close))
+
+
 def _candidates(line: str, pos: int) -> list:
-    """Every reading of a numbering marker at ``line[pos:]``, most specific first."""
-    out = []
-    ch = line[pos:pos + 1]
-    if not ch or ch in "|-+•*":
-        return out
-    if ch.isdigit():
-        m = _DEC.match(line, pos)
-        if m:
-            parts = tuple(int(p) for p in m.group(1).split("."))
-            out.append(_Cand(f"dec{len(parts)}", parts, m.group(1), m.end()))
-        else:
-            m = _ARA.match(line, pos)
-            if m:
-                style = "arabic)" if m.group(2) == ")" else "arabic"
-                out.append(_Cand(style, int(m.group(1)), str(int(m.group(1))), m.end()))
-        return out
-    legal = _legal_cand(line, pos) if ch.isupper() else None
+    """Every reading of a numbering marker at ``line[pos:]``, most specific first: a legal
+    division ("Chương II") before the list markers of lang.markers."""
+    legal = _legal_cand(line, pos) if line[pos:pos + 1].isupper() else None
     if legal is not None:
         return [legal]
-    m = _ROM.match(line, pos) or _ROM_BARE.match(line, pos)
-    if m:
-        v = roman_value(m.group(1))
-        if v:
-            out.append(_Cand("roman", v, to_roman(v), m.end(), m.re is _ROM_BARE))
-    m = _UP.match(line, pos)
-    if m:
-        out.append(_Cand("upper", m.group(1), m.group(1), m.end(), dash=bool(m.group(2))))
-    m = _LET.match(line, pos)
-    if m:
-        out.append(_Cand("letter", m.group(1), m.group(1), m.end()))
-    return out
+    return [_cand(mk) for mk in readings(line, pos)]
 
 
 def _is_first(c: _Cand) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lang import patterns, vocab
+from ..lang import docnumber, patterns, vocab
 from ..lang.text import fold, strip_accents
 
 # strip_accents as one str.translate over NFC text (the per-character version is too slow
@@ -21,11 +21,17 @@ def _vocab() -> dict:
         **_kinds(data), **_letters(data),
         "lead": {strip_accents(fold(str(w))) for w in data.get("lead_words") or []},
         "abbrev": {str(a) for a in data.get("abbreviations") or []},
-        "titles": {str(t) for t in data.get("doc_titles") or []},
+        "titles": set(_doc_titles()),
         "posts": {str(p) for p in data.get("posts") or []},
         **_caps_lines(data),
         **_appendix_vocab(data),
     }
+
+
+def _doc_titles() -> tuple[str, ...]:
+    """The title lines of an attached document in capitals ("KẾ HOẠCH", "ĐỀ ÁN"): the types a
+    decision issues, from the one list of document types (lang.docnumber)."""
+    return tuple(t.upper() for t in docnumber.attached_types())
 
 
 def _kinds(data: dict) -> dict:
@@ -58,9 +64,8 @@ def _letters(data: dict) -> dict:
 def _caps_lines(data: dict) -> dict:
     """One scan finds signature lines, document titles and appendix lines alike."""
     auth = patterns.alternation([str(a) for a in data.get("authorities") or []], patterns.LINE_GAP)
-    lines = patterns.alternation([*(data.get("posts") or []), *(data.get("doc_titles") or [])],
-                                 patterns.LINE_GAP)
-    titles = patterns.alternation(data.get("doc_titles") or [], patterns.LINE_GAP)
+    lines = patterns.alternation([*(data.get("posts") or []), *_doc_titles()], patterns.LINE_GAP)
+    titles = patterns.alternation(_doc_titles(), patterns.LINE_GAP)
     lead = r"^[ \t\u00a0*_#]*"
     return {
         "caps_line_re": re.compile(
@@ -93,7 +98,7 @@ def _appendix_vocab(data: dict) -> dict:
     appx = _words_re(data.get("appendix_words") or [])
     lists = _words_re(data.get("appendix_list_titles") or [])
     types = _words_re(data.get("directive_types") or [])
-    heads = sorted({fold(str(w)) for w in data.get("body_heads") or []}, key=len, reverse=True)
+    heads = [fold(str(w)) for w in data.get("body_heads") or []]
     return {
         "appx_re": re.compile(lead + r"(?:" + appx + r")(?![^\W\d_])(?:[ \t]+(?:SỐ|[Ss]ố)?[ \t]*"
                               r"(?P<num>[IVXL]{1,6}|\d{1,3})(?![^\W_]))?(?P<rest>[^\n]{0,300})$", re.M),
@@ -102,8 +107,7 @@ def _appendix_vocab(data: dict) -> dict:
         "appx_number": str(data.get("appendix_number") or "PHỤ LỤC"),
         "task_table": [tuple(fold(str(w)) for w in g) for g in data.get("task_table_words") or []],
         "directive_re": re.compile(lead + r"(?:" + types + r")[ \t*:.]*$", re.M),
-        "body_head_re": re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")(?![^\W_])")
-        if heads else re.compile(r"(?!x)x"),
+        "body_head_re": re.compile(patterns.alternation(heads, " ") + r"(?![^\W_])"),
         "assign_cues": [fold(str(c)) for c in data.get("assign_cues") or []],
         "label_words": int(data.get("label_words") or 10),
         "label_max_words": int(data.get("label_max_words") or 12),

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from ..lang.markers import to_roman
 from .limits import MAX_LABEL
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 
@@ -41,14 +40,8 @@ def _int(s, default: int = 0) -> int:
 # --- numbers ------------------------------------------------------------------------------
 
 def _roman(n: int) -> str:
-    if n <= 0 or n >= 4000:
-        return str(n)
-    out = []
-    for v, s in _ROMAN:
-        while n >= v:
-            out.append(s)
-            n -= v
-    return "".join(out)
+    """Lower-case Roman numeral of 1..3999; the digits outside that range."""
+    return to_roman(n).lower() or str(n)
 
 
 def _letter(n: int) -> str:

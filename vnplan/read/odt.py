@@ -19,6 +19,7 @@ import zipfile
 from typing import Optional
 from xml.etree import ElementTree as ET
 
+from ..lang.markers import to_roman
 from . import legacy
 
 NS = {
@@ -30,8 +31,6 @@ NS = {
 T, TB, ST = "{%s}" % NS["text"], "{%s}" % NS["table"], "{%s}" % NS["style"]
 _SKIP = frozenset([T + "tracked-changes", T + "deletion", T + "sequence-decls",
                    T + "soft-page-break", "{%s}annotation" % NS["office"], T + "bookmark-ref"])
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-          (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
 
 class OdtError(ValueError):
@@ -41,10 +40,7 @@ class OdtError(ValueError):
 def _format(n: int, fmt: str) -> str:
     """A counter in an ODF number format: "1", "I", "i", "A", "a" ("" prints nothing)."""
     if fmt in ("I", "i"):
-        out = ""
-        for value, numeral in _ROMAN:
-            while n >= value:
-                out, n = out + numeral, n - value
+        out = (to_roman(n) or str(n)) if n > 0 else ""  # the digits past 3999
         return out if fmt == "I" else out.lower()
     if fmt in ("A", "a"):
         out = ""

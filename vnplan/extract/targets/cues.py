@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ...lang import vocab
+from ...lang import patterns, vocab
 from .quantities import Quantity
 from .words import _DIGIT, _MUST, _vocab
 
@@ -99,7 +99,8 @@ def _set_by() -> re.Pattern:
     """After an achievement word, a goal set by a body: "(kế hoạch vốn) đã được Thủ tướng
     Chính phủ giao", "đã được Hội đồng nhân dân tỉnh thông qua"."""
     words = (vocab.load("targets") or {}).get("set_by_verbs") or ["giao"]
-    return re.compile(r"(?:[ \t]+[^\W\d_]+){0,6}?[ \t]+(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])")
+    return re.compile(r"(?:[ \t]+[^\W\d_]+){0,6}?[ \t]+" + patterns.alternation(words, patterns.LINE_GAP)
+                      + r"(?![^\W\d_])")
 
 
 _CUES_BY_BITS = tuple(_Cues(bool(b & _COMMIT), bool(b & _ACHIEVED), bool(b & _BASELINE),

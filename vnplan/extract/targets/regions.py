@@ -2,13 +2,13 @@
 other, report) and the years their headings give."""
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
 
 from ...lang import vocab
+from ...lang.markers import START_SRC, readings
 from ...model import Document, Section
 from .words import _LEAD_YEAR, _WINDOW, _YEAR_ANY, _vocab
 
@@ -51,12 +51,10 @@ def _role(chain: list) -> str:
     return "other"
 
 
-_HEADING_BODY = (
-    r"[ \t*#]*(?:(?P<roman>[IVXLC]{1,6})\s*[.\-–)]|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]"
-    r"|(?P<letter>[a-zđ])\))[ \t*]*(?P<head>[^\n]{2,160})(?=\n|\Z)")
-# A heading line: led by its "\n" (a literal the scan can jump to), or at the very start.
-_HEADING = re.compile(r"\n" + _HEADING_BODY)
-_HEADING_FIRST = re.compile(_HEADING_BODY)
+# The outline level of a marker's style when no outline was given (decimals one deeper per dot).
+_LEVEL = {"roman": 1, "arabic": 2, "decimal": 2, "letter": 5}
+# A line that may open with a marker (read by lang.markers), behind blanks, "*" or "#".
+_MARKER_LINE = re.compile(r"^[ \t*#]*(?=" + START_SRC + r")", re.M)
 
 
 def _scan_sections(text: str) -> Iterator[tuple]:
@@ -65,18 +63,16 @@ def _scan_sections(text: str) -> Iterator[tuple]:
     Only used to tell objectives from situation; ids stay unknown (None). Lazy: a huge text
     whose item cap is reached early is not scanned to its end.
     """
-    first = _HEADING_FIRST.match(text)
-    for m in (itertools.chain([first], _HEADING.finditer(text)) if first else _HEADING.finditer(text)):
-        head = m.group("head").strip(" *")
-        if len(head) > 160 or head.count(". ") > 0:
+    for m in _MARKER_LINE.finditer(text):
+        nl = text.find("\n", m.end())
+        line = text[m.start():nl if nl >= 0 else len(text)]
+        mk = next((r for r in readings(line, m.end() - m.start()) if r.style in _LEVEL and not r.bare), None)
+        if mk is None:
             continue
-        if m.group("roman"):
-            level = 1
-        elif m.group("num"):
-            level = 2 + m.group("num").count(".")
-        else:
-            level = 5
-        yield (m.start() + 1 if m.group(0).startswith("\n") else m.start()), level, head
+        head = line[mk.end:].strip(" \t*")
+        if not 2 <= len(head) <= 160 or ". " in head:
+            continue
+        yield m.start(), _LEVEL[mk.style] + (len(mk.value) - 1 if mk.style == "decimal" else 0), head
 
 
 _TASK_KINDS = frozenset(["tasks", "implementation"])

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from ...lang import numbers, vocab
+from ...lang import numbers, patterns, vocab
 
 # Where a sentence or a ";"-clause ends. Punctuation first (one character class: the scan
 # jumps between candidates); group 1 is the white space after a full stop, absent for ";".
@@ -110,9 +110,9 @@ class _Vocab:
 
 
 def _alt(words: Iterable[str]) -> str:
-    """An alternation of words, longest first, spaces matching any white space or "_"."""
-    items = sorted({w.lower() for w in words if w}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items)
+    """The lower-cased words as one group (lang.patterns), spaces matching any white space (the
+    text is matched lower case with "_" made a space)."""
+    return patterns.alternation((str(w).lower() for w in words if w), r"\s+")
 
 
 _END = r"(?![^\W\d_])"
