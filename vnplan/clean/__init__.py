@@ -27,6 +27,7 @@ from .rules import _REF_CLOSE, _REF_OPEN, _REF_RE, _SPACES, _rules
 from .chars import extract_footnotes, modern_tones, normalize_chars
 from .lines import _prepare_lines, strip_emphasis
 from .reflow import _profile, _running_lines, reflow
+from .wordseg import unsegment
 
 
 @dataclass
@@ -98,6 +99,8 @@ def clean(raw: str) -> Cleaned:
 
 def _clean(raw: str) -> Cleaned:
     text, warnings = normalize_chars(raw)
+    text, segmented = unsegment(text)
+    warnings += segmented
     text, bodies = extract_footnotes(text)
     lines = _prepare_lines(text)
     p = _profile(lines)

@@ -1,0 +1,72 @@
+"""Cleaner step 1b: text in the output form of a word segmenter (pyvi, underthesea, VnCoreNLP).
+
+Such text joins the syllables of a word with "_" ("Kế_hoạch hỗ_trợ hộ nghèo"), spaces the
+punctuation ("nhà ở , Nghị_quyết 30 ; ... Thành_phố ."), and splits markers and numbers
+("I . tình_hình", "2 . 305"). It is recognised by the share of its words that hold a
+letter_letter join (about half of them in segmented Vietnamese, none in ordinary text; the
+threshold is in ``clean.yaml``) and written back as ordinary text. Text that is not segmented is
+never touched, so an identifier ("ten_file"), markdown "__bold__" or a "____" blank stay.
+
+Every pattern here is linear: runs of spaces are matched only from their first character (a
+lookbehind), "_" only between two letters.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lang import vocab
+from ..model import Warning_
+
+_LETTER_JOIN = re.compile(r"[^\W\d_]_[^\W\d_]")
+_LETTER = re.compile(r"[^\W\d_]")
+_JOIN = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
+# "2 . 305" / "1 . 234 . 567": a thousands group split from its number (not a line-start
+# marker "1 . 305 hộ", which stays a marker followed by a number)
+_THOUSANDS = re.compile(r"(?<=[^\s\d.,] )(\d{1,3}(?: \. \d{3})+)(?!\d)")
+# "2 , 5 %": a decimal comma split before a percent sign
+_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}) , (\d{1,3})(?= ?%)")
+_SPACE_BEFORE = re.compile(r"(?<![ \t])[ \t]+(?=[,.;:)%!?])")
+_SPACE_AFTER_PAREN = re.compile(r"\([ \t]+")
+
+
+def _settings() -> dict:
+    return vocab.load("clean")["word_segmented"]
+
+
+def is_word_segmented(text: str) -> bool:
+    """A clear majority of the multi-syllable words joined by "_" (a share of all the words
+    holding a letter_letter join above the threshold of ``clean.yaml``)."""
+    if "_" not in text:
+        return False
+    cfg = _settings()
+    words = joined = 0
+    for tok in text[:200_000].split():
+        if _LETTER.search(tok):
+            words += 1
+            if "_" in tok and _LETTER_JOIN.search(tok):
+                joined += 1
+    return joined >= cfg["min_joined"] and joined > cfg["min_share"] * words
+
+
+def unsegment_line(line: str) -> str:
+    """One line of segmented text as ordinary text."""
+    if "_" in line:
+        line = _JOIN.sub(" ", line)
+    if " . " in line:
+        line = _THOUSANDS.sub(lambda m: m.group(1).replace(" . ", "."), line)
+    if " , " in line:
+        line = _DECIMAL.sub(r"\1,\2", line)
+    if "(" in line:
+        line = _SPACE_AFTER_PAREN.sub("(", line)
+    return _SPACE_BEFORE.sub("", line)
+
+
+def unsegment(text: str) -> tuple[str, list]:
+    """``text`` written back as ordinary text when it is word-segmented, with a warning;
+    any other text is returned as it is."""
+    if not is_word_segmented(text):
+        return text, []
+    out = "\n".join(unsegment_line(x) for x in text.split("\n"))
+    return out, [Warning_("word-segmented",
+                          "word-segmented text (syllables joined by \"_\", spaced punctuation) "
+                          "written back as ordinary text")]
