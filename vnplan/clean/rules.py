@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from ..lang import vocab
+from ..lang.docnumber import doc_types
 
 
 # Footnote references travel through the reflow as "\ue000<id>\ue001" and are resolved to
@@ -82,6 +83,7 @@ def _rules() -> dict:
     foreign = re.compile(rf"{one}(?:{one})*")
     gap = int(data.get("column_gap_spaces") or 5)
     titles = {t.upper() for t in data["signature_titles"]}
+    types = {t.upper() for t in doc_types()} | {t.upper() for t in data["solo_lines"]}
     return {
         "foreign": foreign,
         "latin": re.compile(rf"[{allowed}]"),
@@ -98,10 +100,10 @@ def _rules() -> dict:
             r"^(?:(" + data["recipients_line"] + r")\s*(" + data["signature_authority"] + r".*)$"
             "|(?:" + "|".join(f"(?:{p})" for p in data["drop_lines"]) + ")$)"),
         "col_gap": re.compile(r"[ ]*\t[ \t]*|[ ]{%d,}" % gap),
-        "doc_types": {t.upper() for t in data["doc_types"]},
+        "doc_types": types,
         "titles": titles,
         # first letters of those names (a cheap test before upper-casing a line)
-        "solo_first": frozenset(t[:1] for t in titles | {t.upper() for t in data["doc_types"]}),
+        "solo_first": frozenset(t[:1] for t in titles | types),
         "auth_or_recip": re.compile(
             "^(?:(?:" + data["signature_authority"] + ")|(?:" + data["recipients_line"] + "))"),
         "authority": re.compile(r"^" + data["signature_authority"]),
