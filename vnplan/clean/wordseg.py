@@ -17,15 +17,17 @@ import re
 from ..lang import vocab
 from ..model import Warning_
 
-_LETTER_JOIN = re.compile(r"[^\W\d_]_[^\W\d_]")
-_LETTER = re.compile(r"[^\W\d_]")
-_JOIN = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
-# "2 . 305" / "1 . 234 . 567": a thousands group split from its number (not a line-start
-# marker "1 . 305 hộ", which stays a marker followed by a number)
-_THOUSANDS = re.compile(r"(?<=[^\s\d.,] )(\d{1,3}(?: \. \d{3})+)(?!\d)")
+# words counted by one match each (a match runs to the end of its token): words holding a
+# letter, and words holding a letter_letter join
+_WORD = re.compile(r"[^\W\d_]\S*")
+_JOINED_WORD = re.compile(r"[^\W\d_]_[^\W\d_]\S*")
+_JOIN = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W\d_])")
+# "2 . 305" / "1 . 234 . 567": a thousands group split from its number, after a word (not a
+# line-start marker "1 . 305 hộ", which stays a marker followed by a number)
+_THOUSANDS = re.compile(r" (?<=[^\s\d.,] )(\d{1,3}(?: \. \d{3})+)(?!\d)")
 # "2 , 5 %": a decimal comma split before a percent sign
-_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}) , (\d{1,3})(?= ?%)")
-_SPACE_BEFORE = re.compile(r"(?<![ \t])[ \t]+(?=[,.;:)%!?])")
+_DECIMAL = re.compile(r"(\d(?<![\d.,]\d)\d{0,2}) , (?=\d{1,3} ?%)")
+_SPACE_BEFORE = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*(?=[,.;:)%!?])")
 _SPACE_AFTER_PAREN = re.compile(r"\([ \t]+")
 
 
@@ -39,23 +41,19 @@ def is_word_segmented(text: str) -> bool:
     if "_" not in text:
         return False
     cfg = _settings()
-    words = joined = 0
-    for tok in text[:200_000].split():
-        if _LETTER.search(tok):
-            words += 1
-            if "_" in tok and _LETTER_JOIN.search(tok):
-                joined += 1
-    return joined >= cfg["min_joined"] and joined > cfg["min_share"] * words
+    sample = text[:200_000]
+    joined = len(_JOINED_WORD.findall(sample))
+    return joined >= cfg["min_joined"] and joined > cfg["min_share"] * len(_WORD.findall(sample))
 
 
 def unsegment_line(line: str) -> str:
-    """One line of segmented text as ordinary text."""
+    """Segmented text (a line or many: no pattern crosses a line break) as ordinary text."""
     if "_" in line:
         line = _JOIN.sub(" ", line)
     if " . " in line:
-        line = _THOUSANDS.sub(lambda m: m.group(1).replace(" . ", "."), line)
+        line = _THOUSANDS.sub(lambda m: " " + m.group(1).replace(" . ", "."), line)
     if " , " in line:
-        line = _DECIMAL.sub(r"\1,\2", line)
+        line = _DECIMAL.sub(r"\1,", line)
     if "(" in line:
         line = _SPACE_AFTER_PAREN.sub("(", line)
     return _SPACE_BEFORE.sub("", line)
@@ -66,7 +64,6 @@ def unsegment(text: str) -> tuple[str, list]:
     any other text is returned as it is."""
     if not is_word_segmented(text):
         return text, []
-    out = "\n".join(unsegment_line(x) for x in text.split("\n"))
-    return out, [Warning_("word-segmented",
-                          "word-segmented text (syllables joined by \"_\", spaced punctuation) "
-                          "written back as ordinary text")]
+    warning = Warning_("word-segmented", "word-segmented text (syllables joined by \"_\", "
+                                         "spaced punctuation) written back as ordinary text")
+    return unsegment_line(text), [warning]
