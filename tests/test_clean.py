@@ -327,3 +327,16 @@ def test_lone_surrogates_become_replacement_characters_with_a_warning():
     assert [w.code for w in out.warnings] == ["surrogate"] and "2 lone" in out.warnings[0].message
     out.text.encode("utf-8")
     assert clean(out.text).text == out.text
+
+
+def test_type_lines_come_from_the_one_list_of_document_types():
+    # the cleaner keeps no list of its own: every type of doctypes.yaml, in capitals and alone
+    # on its line, stays a line of its own (wrapped text would otherwise run on into it)
+    from vnplan.clean.rules import _rules
+    from vnplan.lang import vocab
+    from vnplan.lang.docnumber import doc_types
+    assert "doc_types" not in vocab.load("clean")
+    assert {t.upper() for t in doc_types()} <= _rules()["doc_types"]
+    for t in ("KẾ HOẠCH", "THÔNG TƯ", "PHỤ LỤC"):  # THÔNG TƯ: only in doctypes.yaml
+        wrapped = "\n".join(["một dòng văn bản dài được ngắt ở cuối dòng và tiếp tục"] * 4)
+        assert t in lines(wrapped + "\n" + t + "\n" + wrapped)

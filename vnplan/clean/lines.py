@@ -68,64 +68,80 @@ class _Line:
 
 def _prepare_lines(text: str) -> list:
     """Split into line records: layout lines dropped, pipe tables rebuilt, boundaries noted."""
-    r = _rules()
-    out: list = []
-    gap = hard = False
     raw_lines = text.split("\n")
     # lone "|" lines delimit the cells of a web table flattened to text
     pipe_idx = [i for i, s in enumerate(raw_lines) if s.strip() == "|"] if "|" in text else []
-    cells_of: dict = {}
-    if pipe_idx:
-        cells_of = _pipe_tables(raw_lines, pipe_idx)
-    split, split_drop = r["recipients_split"].match, r["split_or_drop"].match
-    append = out.append
+    cells_of: dict = _pipe_tables(raw_lines, pipe_idx) if pipe_idx else {}
+    out = _Records()
     skip = 0  # lines of a pipe table already read
     for i, s in enumerate(raw_lines):
         if i < skip:
             continue
         if cells_of and i in cells_of:
             rows, skip = cells_of[i]
-            _table_lines(rows, gap, append)
-            gap, hard = gap and not rows, True
+            out.table(rows)
             continue
+        out.line(s)
+    return out.records
+
+
+class _Records:
+    """The line records read so far and the boundary (blank lines, a hard break) seen since
+    the last one, which the next record carries."""
+    __slots__ = ("records", "gap", "hard", "_split", "_split_drop")
+
+    def __init__(self) -> None:
+        r = _rules()
+        self.records: list = []
+        self.gap = self.hard = False
+        self._split, self._split_drop = r["recipients_split"].match, r["split_or_drop"].match
+
+    def _add(self, rec: _Line) -> None:
+        self.records.append(rec)
+        self.gap = self.hard = False
+
+    def _boundary(self, s: str) -> None:
+        """A layout line dropped: a separator is a hard break, anything else a blank line."""
+        if _is_separator(s):
+            self.hard = True
+        else:
+            self.gap = True
+
+    def table(self, rows: list) -> None:
+        _table_lines(rows, self.gap, self.records.append)
+        self.gap, self.hard = self.gap and not rows, True
+
+    def line(self, s: str) -> None:
+        """One raw line: dropped, split ("Nơi nhận: T/M ...") or recorded."""
         st = s.strip()
         if not st:
-            gap = True
-            continue
+            self.gap = True
+            return
         if (st[0] in "|:-" and (st == "|" or _TABLE_SEP.match(st))):
-            hard = True
-            continue
+            self.hard = True
+            return
         bare = None
         if ("*" not in st and "__" not in st and "\t" not in st and "  " not in st
                 and st[0] not in "|#"):
             # a plain line (most of them): no emphasis, table or spacing to normalise; one
             # match tells a line to split ("Nơi nhận: T/M ...") from one to drop from the rest
-            m = split_drop(st)
+            m = self._split_drop(st)
             if m is None:
-                append(_Line(st, st, gap, hard))
-                gap = hard = False
-                continue
+                self._add(_Line(st, st, self.gap, self.hard))
+                return
             if m.group(1) is None:  # a layout line
-                if _is_separator(st):
-                    hard = True
-                else:
-                    gap = True
-                continue
+                self._boundary(st)
+                return
         else:
             bare = normalize_spaces(strip_emphasis(st))
-            m = split(bare)
+            m = self._split(bare)
         parts = [m.group(1), m.group(2)] if m else [s]
         for part in parts:
-            rec = _make_line(part, gap, hard, None if m or st[0] == "#" else bare)
+            rec = _make_line(part, self.gap, self.hard, None if m or st[0] == "#" else bare)
             if rec is None:
-                if _is_separator(part):
-                    hard = True
-                else:
-                    gap = True
-                continue
-            append(rec)
-            gap = hard = False
-    return out
+                self._boundary(part)
+            else:
+                self._add(rec)
 
 
 def _table_lines(rows: list, gap: bool, append) -> None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..lang import vocab
+from ..lang.patterns import alternation
 
 LEGACY = ("tcvn3", "vni", "viscii")  # tried on content; VPS only by font name (see viparse)
 
@@ -46,11 +47,8 @@ def _foreign_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _syllable_re() -> re.Pattern:
     syl = _data()["syllable"]
-
-    def alt(items: list) -> str:
-        return "|".join(sorted(map(str, items), key=len, reverse=True))
-
-    return re.compile(f"(?:{alt(syl['onsets'])})?(?:{alt(syl['nuclei'])})(?:{alt(syl['codas'])})?")
+    onsets, nuclei, codas = (alternation(map(str, syl[k])) for k in ("onsets", "nuclei", "codas"))
+    return re.compile(f"{onsets}?{nuclei}{codas}?")
 
 
 def encoding_for_font(font: Optional[str]) -> Optional[str]:
