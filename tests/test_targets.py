@@ -812,3 +812,9 @@ def test_stand_in_outline_reads_markers_with_lang_markers():
             "a) Giảm 10%\n66.2/2025/NQ-CP ngày 1 tháng 8 năm 2025 của Chính phủ\n3 .\n")
     assert [(lvl, head) for _, lvl, head in _scan_sections(text)] == [
         (1, "MỤC TIÊU"), (1, "mục_đích yêu_cầu :"), (3, "Chỉ tiêu"), (5, "Giảm 10%")]
+
+
+def test_a_compound_counted_noun_is_the_whole_unit():
+    # "cửa hàng", "siêu thị": a classifier of two syllables is not cut to its first one
+    ts = _targets("- Đến năm 2030 có ít nhất 12 siêu thị và 150 cửa hàng tiện lợi trên địa bàn.")
+    assert [(t.value, t.unit) for t in ts] == [(12, "siêu thị"), (150, "cửa hàng")]
