@@ -340,3 +340,28 @@ def test_type_lines_come_from_the_one_list_of_document_types():
     for t in ("KẾ HOẠCH", "THÔNG TƯ", "PHỤ LỤC"):  # THÔNG TƯ: only in doctypes.yaml
         wrapped = "\n".join(["một dòng văn bản dài được ngắt ở cuối dòng và tiếp tục"] * 4)
         assert t in lines(wrapped + "\n" + t + "\n" + wrapped)
+
+
+BARE_TABLE = (
+    "III. NHIỆM VỤ CỤ THỂ\n"
+    "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn\n"
+    "1 | Rà soát quy hoạch vùng trồng | Sở Nông nghiệp và Môi trường | Sở Tài chính | Quý III/2026\n"
+    "2 | Xây dựng cơ sở dữ liệu đất đai | Văn phòng Đăng ký đất đai | Sở Khoa học và Công nghệ | Tháng 10/2026\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "Giao Sở Tài chính bố trí kinh phí | nếu có.\n"
+)
+
+
+def test_a_table_flattened_without_outer_bars_becomes_markdown_rows():
+    lines = clean(BARE_TABLE).text.split("\n")
+    assert lines[1] == "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |"
+    assert lines[3].startswith("| 2 | Xây dựng") and lines[3].endswith("| Tháng 10/2026 |")
+    assert lines[5] == "Giao Sở Tài chính bố trí kinh phí | nếu có."  # one bar alone is no table
+    assert clean(clean(BARE_TABLE).text).text == clean(BARE_TABLE).text
+
+
+def test_a_bare_table_gives_its_rows_deadlines_and_bodies():
+    doc = vnplan.parse("KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n" + BARE_TABLE, strict=True)
+    assert sorted(d.due for d in doc.deadlines) == ["2026-09-30", "2026-10-31"]
+    roles = {(a.role, a.body) for a in doc.assignments}
+    assert ("lead", "Văn phòng Đăng ký đất đai") in roles and ("coordinate", "Sở Tài chính") in roles

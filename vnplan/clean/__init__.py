@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..model import Footnote, Warning_
 from .rules import _REF_CLOSE, _REF_OPEN, _REF_RE, _SPACES, _rules
 from .chars import extract_footnotes, modern_tones, normalize_chars
-from .lines import _prepare_lines, strip_emphasis
+from .lines import _prepare_lines, bare_pipe_rows, strip_emphasis
 from .reflow import _profile, _running_lines, reflow
 from .wordseg import unsegment
 
@@ -103,7 +103,7 @@ def _clean(raw: str) -> Cleaned:
     text, segmented = unsegment(text)
     warnings += segmented
     text, bodies = extract_footnotes(text)
-    lines = _prepare_lines(text)
+    lines = _prepare_lines(bare_pipe_rows(text))
     p = _profile(lines)
     running = _running_lines(lines, p)
     if running:

@@ -215,3 +215,31 @@ def _pipe_tables(lines: list, pipe_idx: list) -> dict:
             tables[start] = (rows, pipe_idx[j] + 1)
         k = j + 1
     return tables
+
+
+def bare_pipe_rows(text: str) -> str:
+    """Rows of a table flattened as "a | b | c" (Word and PDF exports drop the outer bars):
+    two or more consecutive lines with the same number (two or more) of " | " separators
+    become markdown rows "| a | b | c |", so every table reader sees one layout."""
+    if " | " not in text:
+        return text
+    lines = text.split("\n")
+    counts = [_bare_separators(s) for s in lines]
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j + 1 < n and counts[i] >= 2 and counts[j + 1] == counts[i]:
+            j += 1
+        if j > i:
+            for k in range(i, j + 1):
+                lines[k] = "| " + lines[k].strip() + " |"
+        i = j + 1
+    return "\n".join(lines)
+
+
+def _bare_separators(line: str) -> int:
+    """The " | " separators of a line that is not already a "| ... |" row (0 when it is)."""
+    s = line.strip()
+    if not s or s.startswith("|") or s.endswith("|"):
+        return 0
+    return s.count(" | ")
