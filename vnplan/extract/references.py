@@ -16,13 +16,12 @@ from typing import Iterable, Optional, Sequence
 from ..lang import vocab
 from .implements import (LEAD_MARKUP as _LEAD_MARKUP, issue_clause, named_numbers,
                          opening_span, parenthesis_span, purpose_spans, title_object)
+from ..lang.timex import date_at
 from ..lang.docnumber import NUMBER_RE, canonical_number, doc_types, type_named, type_of_symbol
 from ..model import Document, Reference
 
 _SEPS = re.compile(r"[-/‐–]")
 
-_DATE_NUM = re.compile(r"(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d\d)(?!\d)")
-_DATE_WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)(?!\d)", re.I)
 # What may stand between a number and its date: ", ngày", " ban hành ngày", " ngày".
 _DATE_LEAD = re.compile(r"[\s,]*(?:\(\s*)?(?:ban hành\s+)?(?:ngày\s*)?", re.I)
 _OF_RE = re.compile(r"[\s,]*của\s+", re.I)
@@ -55,23 +54,11 @@ def _data() -> dict:
     return {"types": types, "before": before, "described": described, "stop": stop_re}
 
 
-def _iso(d: str, m: str, y: str) -> Optional[str]:
-    day, month = int(d), int(m)
-    if 1 <= day <= 31 and 1 <= month <= 12:
-        return f"{y}-{month:02d}-{day:02d}"
-    return None
-
-
 def date_after(text: str, pos: int) -> tuple[Optional[str], int]:
     """The date written right after a number ("ngày 24/11/2023", ", ngày 24 tháng 11 năm 2023")."""
     lead = _DATE_LEAD.match(text, pos, min(len(text), pos + 30))
-    start = lead.end() if lead else pos
-    window = text[start:start + 30]
-    for rx in (_DATE_NUM, _DATE_WORDS):
-        m = rx.match(window)
-        if m:
-            return _iso(*m.groups()), start + m.end()
-    return None, pos
+    found = date_at(text, lead.end() if lead else pos)
+    return found if found else (None, pos)
 
 
 def issuer_after(text: str, pos: int) -> Optional[str]:
