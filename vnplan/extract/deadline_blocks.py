@@ -10,7 +10,8 @@ from ..lang.text import fold
 from ..lang.timex import Timex, find_timexes, normalize
 from ..lang.timex_patterns import _words
 from ..model import Deadline, Document
-from .deadline_text import _MARKER_RE, Candidate, Drop, _Sections, _trim
+from ..lang.sections import SectionIndex
+from .deadline_text import _MARKER_RE, Candidate, Drop, _trim
 
 _V = vocab.load("time")["deadlines"]
 # "- Thời gian thực hiện: Quý III/2025" at any numbering ("+", "a)", "3.", "2.1."); on a numbered
@@ -80,7 +81,7 @@ def table_deadlines(doc: Document, ref: Optional[date]) -> list:
     return out
 
 
-def field_deadlines(doc: Document, ref: Optional[date], secs: "_Sections") -> list:
+def field_deadlines(doc: Document, ref: Optional[date], secs: SectionIndex) -> list:
     """"- Thời gian thực hiện: Quý III/2025", "+ Thời hạn ban hành: trước ngày 01/01/2026"."""
     text = doc.text
     out: list = []
@@ -140,9 +141,9 @@ def _years_period(t: Timex) -> bool:
     return t.period_start is not None and t.period_start[:4] != t.due[:4]
 
 
-def _item_heading(doc: Document, pos: int, secs: "_Sections") -> Optional[str]:
+def _item_heading(doc: Document, pos: int, secs: SectionIndex) -> Optional[str]:
     """The heading of the item a labelled line belongs to (the deepest section holding it)."""
-    sec, _ = secs.at(pos)
+    sec = secs.at(pos)
     if sec is not None and sec.heading:
         return sec.heading
     # no outline: the last numbered line above (a few lines up at most)

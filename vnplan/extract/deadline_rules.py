@@ -62,7 +62,7 @@ class Clause:
 
 def clause_of(text: str, t: Timex) -> Clause:
     start, paren = clause_start(text, t.span[0])
-    end = clause_end(text, t.span[1], paren)
+    end = clause_end(text, t.span[1])
     lo, hi = _trim(text, start, t.span[0])
     head = lo >= hi
     label = head and not text[t.span[1]:end].strip(" \t.;,") and _line_above(text, start).endswith(":")
