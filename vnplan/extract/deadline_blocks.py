@@ -8,7 +8,7 @@ from typing import Optional
 from ..lang import vocab
 from ..lang.text import fold
 from ..lang.timex import Timex, find_timexes, normalize
-from ..lang.timex_patterns import _words
+from ..lang.patterns import SHORT_GAP, alternation
 from ..model import Deadline, Document
 from ..lang.sections import SectionIndex
 from .deadline_text import _MARKER_RE, Candidate, Drop, _trim
@@ -18,7 +18,7 @@ _V = vocab.load("time")["deadlines"]
 # line a period of years is the plan's own ("3. Thời gian thực hiện: 2025-2030"), not a task's.
 _FIELD_RE = re.compile(
     rf"[ \t]*(?:[-+•*–]\s*|[a-zđ]\)\s*|(?P<num>(?:\d{{1,2}}\.){{1,3}}|\d{{1,2}}\)|[IVX]{{1,4}}\.)\s*)?"
-    rf"[*_]{{0,2}}(?P<label>{_words(_V['field_labels'])})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*(?P<value>[^\n]*)",
+    rf"[*_]{{0,2}}(?P<label>{alternation(_V['field_labels'], SHORT_GAP)})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*(?P<value>[^\n]*)",
     re.I)
 # First words of the labels, searched literally (fast) in the lower-cased text.
 _FIELD_HEADS = sorted({fold(w).split()[0] for w in _V["field_labels"]})

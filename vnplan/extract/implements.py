@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 
 from ..lang import vocab
 from ..lang.docnumber import doc_types
+from ..lang.patterns import alternation, phrase
 from ..lang.text import fold, tone_style
 
 # markup, bullets and an item label ("a)", "1.", "2.1.") before an item's first word
@@ -31,12 +32,11 @@ LEAD_MARKUP = re.compile(r"^(?:[\s*|#>]|\[bookmark:[^\]\n]{0,200}\])*")
 @lru_cache(maxsize=1)
 def _data() -> dict:
     d = vocab.load("doctypes")
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"[\s_]+") for v in d["issue_verbs"])
-    types = "|".join(re.escape(t).replace(r"\ ", r"[\s_]+") for t in doc_types())
+    verbs, types = alternation(d["issue_verbs"]), alternation(doc_types())
     return {"openers": tuple(sorted((fold(o) for o in d["implement_openers"]), key=len, reverse=True)),
             "directive": tuple(fold(v) for v in d["directive_verbs"]),
             # "ban hành Kế hoạch", "xây dựng Chương trình": a body issues the plan
-            "issue": re.compile(r"(?<!\w)(?:" + verbs + r")[\s_]+(?:" + types + r")(?!\w)", re.I)}
+            "issue": re.compile(r"(?<!\w)" + verbs + r"[\s_]+" + types + r"(?!\w)", re.I)}
 
 
 def _opens(line: str) -> bool:
@@ -132,7 +132,7 @@ def named_numbers(text: str, start: int, end: int, name: str,
     mention of the name, in the same clause and at most ``_NEAR`` characters before it; not
     when the name is itself the object of "thực hiện" there (a document about carrying it out)."""
     low = _lower_same_length(text[start:end])
-    rx = re.compile(r"(?<!\w)" + r"[\s*_]+".join(re.escape(w) for w in name.split()) + r"(?!\w)")
+    rx = re.compile(r"(?<!\w)" + phrase(name, r"[\s*_]+") + r"(?!\w)")
     out: list[list[int]] = []
     for m in rx.finditer(low):
         if fold(low[max(0, m.start() - 30):m.start()]).endswith(_data()["openers"]):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from ..lang import vocab
+from ..lang.patterns import alternation
 from .implements import (LEAD_MARKUP as _LEAD_MARKUP, issue_clause, named_numbers,
                          opening_span, parenthesis_span, purpose_spans, title_object)
 from ..lang.timex import date_at
@@ -37,20 +38,13 @@ def _data() -> dict:
     d = vocab.load("doctypes")
     types = list(doc_types())
     # "Nghị quyết số 45", "Nghị Quyết số:", "Kế hoạch liên tịch số", "Quyết_định số" (word-segmented)
-    before = re.compile(
-        r"(?P<t>" + "|".join(re.escape(t).replace(r"\ ", r"[\s_]") for t in types)
-        + r")[\s_]*(?:số)?\s*:?\s*$",
-        re.I,
-    )
-    stops = sorted(d["issuer_stops"], key=len, reverse=True)
+    before = re.compile(r"(?P<t>" + alternation(types, r"[\s_]") + r")[\s_]*(?:số)?\s*:?\s*$", re.I)
     stop_re = re.compile(
-        r"\s+(?:" + "|".join(re.escape(s) for s in stops) + r")\b|\s+và\s+(?:"
-        + "|".join(re.escape(t) for t in types) + r")\b|\s+và\s+(?=(?-i:[a-zđàáảãạăâêôơư]))|[,;:()\n.“”\"]|\s-\s", re.I)
-    desc_words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["description_verbs"])
+        r"\s+" + alternation(d["issuer_stops"], " ") + r"\b|\s+và\s+" + alternation(types, " ")
+        + r"\b|\s+và\s+(?=(?-i:[a-zđàáảãạăâêôơư]))|[,;:()\n.“”\"]|\s-\s", re.I)
     described = re.compile(
-        r"(?<!\w)về(?:\s+(?:" + desc_words + r")){1,3}\s+(?:"
-        + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in types)
-        + r")[\s_]*(?:số)?\s*:?\s*$", re.I)
+        r"(?<!\w)về(?:\s+" + alternation(d["description_verbs"], r"\s+") + r"){1,3}\s+"
+        + alternation(types, r"\s+") + r"[\s_]*(?:số)?\s*:?\s*$", re.I)
     return {"types": types, "before": before, "described": described, "stop": stop_re}
 
 

@@ -9,12 +9,13 @@ import re
 from typing import Iterator, Optional
 
 from . import vocab
+from .patterns import SHORT_GAP, alternation
 
 _V = vocab.load("time")
 
 # --- regex building blocks -----------------------------------------------------------------
 _S = r"[\s_]{0,3}"  # optional gap (word-segmented text joins syllables with "_")
-_W = r"[\s_]{1,3}"  # required gap
+_W = SHORT_GAP  # required gap
 _LB = r"(?<![^\W_])"  # not preceded by a letter or digit
 _RB = r"(?![^\W_])"  # not followed by a letter or digit
 _YEAR = r"(?:19|20|21)\d\d(?!\d)"
@@ -23,9 +24,7 @@ _MON = r"(?:0?[1-9]|1[0-2])(?!\d)"
 
 
 def _words(items) -> str:
-    """Alternation of vocabulary phrases, longest first, gaps matching space or underscore."""
-    alts = sorted({str(i).lower() for i in items}, key=len, reverse=True)
-    return "(?:" + "|".join(_W.join(re.escape(w) for w in a.split()) for a in alts) + ")"
+    return alternation(items, _W)
 
 
 _NUMW = _words(_V["number_words"])
@@ -91,16 +90,10 @@ _KEYWORDS = [re.compile(r"[ _]".join(re.escape(w) for w in k.split())) for k in
 _KEYWORDS_I = [re.compile(k.pattern, re.I) for k in _KEYWORDS]
 
 
-def _rwords(items) -> str:
-    """Like _words, for matching backwards on the reversed text."""
-    alts = sorted({str(i).lower() for i in items}, key=len, reverse=True)
-    return "(?:" + "|".join(_W.join(re.escape(w[::-1]) for w in reversed(a.split())) for a in alts) + ")"
-
-
 # The opening word of an expression, read backwards from its anchor on the reversed text.
 _PREFIX_WORDS = (["ngày", "tháng"] + list(_V["quarter_words"]) + list(_V["period_words"]) + list(_V["periodic_words"])
                  + list(_V["number_words"]) + list(_V["half_nouns"]))
-_RPREFIX = re.compile(rf"{_S}(?:{_rwords(_PREFIX_WORDS)}|\d{{1,2}}(?!\d)){_RB}", re.I)
+_RPREFIX = re.compile(rf"{_S}(?:{alternation(_PREFIX_WORDS, _W, reverse=True)}|\d{{1,2}}(?!\d)){_RB}", re.I)
 
 _CUE_KINDS = {k: [c.lower() for c in v] for k, v in _V["cues"].items()}
 _CUE_OF = {" ".join(c.split()): kind for kind, cs in _CUE_KINDS.items() for c in cs}
