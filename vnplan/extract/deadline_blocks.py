@@ -10,8 +10,9 @@ from ..lang.text import fold
 from ..lang.timex import Timex, find_timexes, normalize
 from ..lang.patterns import SHORT_GAP, alternation
 from ..model import Deadline, Document
+from ..lang.markers import read_marker
 from ..lang.sections import SectionIndex
-from .deadline_text import _MARKER_RE, Candidate, Drop, _trim
+from .deadline_text import Candidate, Drop, _trim
 
 _V = vocab.load("time")["deadlines"]
 # "- Thời gian thực hiện: Quý III/2025" at any numbering ("+", "a)", "3.", "2.1."); on a numbered
@@ -155,7 +156,9 @@ def _item_heading(doc: Document, pos: int, secs: SectionIndex) -> Optional[str]:
             break
         prev = text.rfind("\n", floor, start)
         line = text[prev + 1:start]
-        if re.match(r"\s*\d+(?:\.\d+)*[.)-]\s", line):
-            return _MARKER_RE.sub("", line, count=1).strip() or None
+        mk = read_marker(line)
+        core = line[:mk.end].rstrip() if mk else ""
+        if mk and mk.style in ("arabic", "decimal") and core[-1:] in (".", ")", "-") and len(core) < mk.end:
+            return line[mk.end:].strip() or None  # "2. Tuyên truyền ...", "2.1. ...": numbered
         start = prev
     return None
