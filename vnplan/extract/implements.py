@@ -25,7 +25,6 @@ _PURPOSE_READ = 4000  # characters of the purpose section read at most
 _SPAN_MAX = 1500  # characters of one purpose sentence at most
 _PAREN_LINES = 4  # lines under the title where a "(Thực hiện ...)" parenthesis may stand
 _OPENING_LINES = 200  # lines of preamble read for the opening sentence at most
-_NOT_SUBJECT_END = ("về", "việc", "để", "nhằm")  # "... về ban hành Kế hoạch": a description
 LEAD_MARKUP = re.compile(r"^(?:[\s*|#>]|\[bookmark:[^\]\n]{0,200}\])*")
 
 
@@ -35,6 +34,7 @@ def _data() -> dict:
     verbs, types = alternation(d["issue_verbs"]), alternation(doc_types())
     return {"openers": tuple(sorted((fold(o) for o in d["implement_openers"]), key=len, reverse=True)),
             "directive": tuple(fold(v) for v in d["directive_verbs"]),
+            "not_subject_end": {fold(w) for w in d["not_subject_ends"]},
             # "ban hành Kế hoạch", "xây dựng Chương trình": a body issues the plan
             "issue": re.compile(r"(?<!\w)" + verbs + r"[\s_]+" + types + r"(?!\w)", re.I)}
 
@@ -193,7 +193,7 @@ def issue_clause(text: str, start: int, end: int) -> int:
         subject = seg[cut + 1:].strip(" *_\t")
         words = subject.split()
         if 1 <= len(words) <= 12 and subject[:1].isupper() and not any(c.isdigit() for c in subject) \
-                and fold(words[-1]) not in _NOT_SUBJECT_END:
+                and fold(words[-1]) not in _data()["not_subject_end"]:
             return m.start()
     return -1
 
