@@ -38,3 +38,14 @@ def test_bounds_hold_on_any_text(text, pos):
     end = clause_end(text, pos)
     assert max(0, pos - SCAN) <= start <= pos <= end <= min(len(text), pos + SCAN)
     assert "\n" not in text[start:pos] and "\n" not in text[pos:end]
+
+
+def test_soft_wraps_keep_a_wrapped_sentence_whole():
+    text = "Sở Y tế triển khai kế hoạch\ntrước ngày 30/6/2026; báo cáo.\nTiếp theo"
+    pos = text.index("30/6")
+    assert clause_start(text, pos) == (text.index("trước"), False)  # a line break ends it ...
+    assert clause_start(text, pos, soft_wraps=True) == (0, False)  # ... unless the line wraps
+    assert clause_end(text, 3, soft_wraps=True) == text.index(";")
+    assert clause_end(text, 3) == text.index("\n")
+    # a line ending with ":" or a next line in capitals is a real break
+    assert clause_start("Thời gian thực hiện\nQuý II/2026", 22, soft_wraps=True) == (20, False)

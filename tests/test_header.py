@@ -426,3 +426,8 @@ def test_signer_above_an_attached_plan_without_recipients():
     assert "Nơi nhận" not in text
     md = parse(text, strict=True).metadata
     assert (md.signer.title, md.signer.name) == ("Phó Chủ tịch", "Trần Văn Lâm")
+
+
+def test_roman_numerals_keep_their_capitals_in_an_issuer():
+    # Roman numerals are read by lang.markers (the library's one Roman converter)
+    assert issuer_from_caps("ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XIV") == "Đại hội Đảng bộ tỉnh lần thứ XIV"

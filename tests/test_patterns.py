@@ -3,7 +3,7 @@ import re
 
 from hypothesis import given, strategies as st
 
-from vnplan.lang.patterns import LINE_GAP, NEVER, alternation, phrase, words_pattern
+from vnplan.lang.patterns import LINE_GAP, NEVER, SHORT_GAP, alternation, phrase, words_pattern
 
 
 def test_longest_phrase_wins():
@@ -43,3 +43,14 @@ def test_every_phrase_of_the_vocabulary_is_found_in_itself(phrases):
         if p.split():
             assert pat.fullmatch(" ".join(p.split())), p
             assert phrase(p)  # never an empty pattern for a phrase with words
+
+
+def test_reverse_reads_a_phrase_backwards():
+    text = "trong giai  đoạn"
+    assert re.match(alternation(["giai đoạn", "năm"], reverse=True), text[::-1]).group()[::-1] == "giai  đoạn"
+    assert phrase("quý một", " ", reverse=True) == "tộm ýuq"
+
+
+def test_short_gap_allows_at_most_three_blanks():
+    pat = words_pattern(["định kỳ"], SHORT_GAP)
+    assert pat.search("định _ kỳ") and not pat.search("định    kỳ")

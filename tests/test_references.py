@@ -57,9 +57,15 @@ def test_own_number_excluded():
 
 def test_date_forms():
     for tail, iso in ((", ngày 24/11/2023 của", "2023-11-24"), (" ngày 24-11-2023", "2023-11-24"),
-                      (" ngày 24 tháng 11 năm 2023", "2023-11-24"), (" ngày 31/02/2023", "2023-02-31"),
+                      (" ngày 24 tháng 11 năm 2023", "2023-11-24"), (" ngày 31/02/2023", None),  # read by timex: no such day
                       (" về việc", None)):
         assert date_after(tail, 0)[0] == iso
+
+
+def test_date_after_end_and_miss():
+    tail = "15/KH-UBND ngày 05/3/2024 của UBND tỉnh"
+    assert date_after(tail, 10) == ("2024-03-05", len("15/KH-UBND ngày 05/3/2024"))
+    assert date_after("15/KH-UBND về việc 05/3/2024", 10) == (None, 10)
 
 
 def test_type_from_symbol():

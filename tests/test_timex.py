@@ -235,3 +235,15 @@ def test_property_never_raises(text, ref):
     for t in find_timexes(text, ref):
         assert _valid(t.due) and _valid(t.period_start)
     normalize(text, ref)
+
+
+@pytest.mark.parametrize("expr,rec", [
+    ("định kỳ mười lăm ngày", "P15D"),  # counts come from data/numbers.yaml
+    ("định kỳ bẩy ngày", "P7D"),
+    ("bốn tháng một lần", "P4M"),
+    ("định kỳ mười năm", "P10Y"),  # "năm" is the unit here, never five
+    ("định kỳ năm tháng", None),
+])
+def test_spelled_counts_from_the_one_number_list(expr, rec):
+    t = normalize(expr, date(2025, 1, 1))
+    assert (t.recurrence if t else None) == rec

@@ -67,3 +67,23 @@ def test_header_date_unchanged_through_parse():
                        "KẾ HOẠCH\nTriển khai công tác\nI. MỤC ĐÍCH\nNâng cao.\n", strict=True)
     line = "Lạng Sơn, ngày 24 tháng 11 năm 2026"
     assert read_date(line)[0] == doc.metadata.date == "2026-11-24"
+
+
+def test_written_dates_forms_and_bounds():
+    from vnplan.lang.timex import written_dates
+    text = "Điện Biên, tháng 0 6 năm 2019\nHà Nội, ngày 5 tháng 3 năm 2024; ngày 31 tháng 2 năm 2024"
+    got = list(written_dates(text))
+    assert [g[0] for g in got] == ["2019-06", "2024-03-05", None]  # OCR-split month; no 31 February
+    assert text[got[1][1]:got[1][2]] == "ngày 5 tháng 3 năm 2024"
+    assert [g[0] for g in written_dates(text, got[1][1], got[1][2])] == ["2024-03-05"]
+
+
+@pytest.mark.parametrize("text,pos,want", [
+    ("số 15/KH-UBND ngày 05/3/2024 của", 19, ("2024-03-05", 28)),
+    ("số 15/KH-UBND ngày 05 tháng 3 năm 2024", 19, ("2024-03-05", 38)),
+    ("số 15/KH-UBND về việc 05/3/2024", 13, None),  # the date does not start there
+    ("ngày tháng 3 năm 2024", 5, None),  # no day: not a full date
+])
+def test_date_at(text, pos, want):
+    from vnplan.lang.timex import date_at
+    assert date_at(text, pos) == want

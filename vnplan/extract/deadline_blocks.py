@@ -8,16 +8,18 @@ from typing import Optional
 from ..lang import vocab
 from ..lang.text import fold
 from ..lang.timex import Timex, find_timexes, normalize
-from ..lang.timex_patterns import _words
+from ..lang.patterns import SHORT_GAP, alternation
 from ..model import Deadline, Document
-from .deadline_text import _MARKER_RE, Candidate, Drop, _Sections, _trim
+from ..lang.markers import read_marker
+from ..lang.sections import SectionIndex
+from .deadline_text import Candidate, Drop, _trim
 
 _V = vocab.load("time")["deadlines"]
 # "- Thời gian thực hiện: Quý III/2025" at any numbering ("+", "a)", "3.", "2.1."); on a numbered
 # line a period of years is the plan's own ("3. Thời gian thực hiện: 2025-2030"), not a task's.
 _FIELD_RE = re.compile(
     rf"[ \t]*(?:[-+•*–]\s*|[a-zđ]\)\s*|(?P<num>(?:\d{{1,2}}\.){{1,3}}|\d{{1,2}}\)|[IVX]{{1,4}}\.)\s*)?"
-    rf"[*_]{{0,2}}(?P<label>{_words(_V['field_labels'])})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*(?P<value>[^\n]*)",
+    rf"[*_]{{0,2}}(?P<label>{alternation(_V['field_labels'], SHORT_GAP)})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*(?P<value>[^\n]*)",
     re.I)
 # First words of the labels, searched literally (fast) in the lower-cased text.
 _FIELD_HEADS = sorted({fold(w).split()[0] for w in _V["field_labels"]})
@@ -80,7 +82,7 @@ def table_deadlines(doc: Document, ref: Optional[date]) -> list:
     return out
 
 
-def field_deadlines(doc: Document, ref: Optional[date], secs: "_Sections") -> list:
+def field_deadlines(doc: Document, ref: Optional[date], secs: SectionIndex) -> list:
     """"- Thời gian thực hiện: Quý III/2025", "+ Thời hạn ban hành: trước ngày 01/01/2026"."""
     text = doc.text
     out: list = []
@@ -140,9 +142,9 @@ def _years_period(t: Timex) -> bool:
     return t.period_start is not None and t.period_start[:4] != t.due[:4]
 
 
-def _item_heading(doc: Document, pos: int, secs: "_Sections") -> Optional[str]:
+def _item_heading(doc: Document, pos: int, secs: SectionIndex) -> Optional[str]:
     """The heading of the item a labelled line belongs to (the deepest section holding it)."""
-    sec, _ = secs.at(pos)
+    sec = secs.at(pos)
     if sec is not None and sec.heading:
         return sec.heading
     # no outline: the last numbered line above (a few lines up at most)
@@ -154,7 +156,9 @@ def _item_heading(doc: Document, pos: int, secs: "_Sections") -> Optional[str]:
             break
         prev = text.rfind("\n", floor, start)
         line = text[prev + 1:start]
-        if re.match(r"\s*\d+(?:\.\d+)*[.)-]\s", line):
-            return _MARKER_RE.sub("", line, count=1).strip() or None
+        mk = read_marker(line)
+        core = line[:mk.end].rstrip() if mk else ""
+        if mk and mk.style in ("arabic", "decimal") and core[-1:] in (".", ")", "-") and len(core) < mk.end:
+            return line[mk.end:].strip() or None  # "2. Tuyên truyền ...", "2.1. ...": numbered
         start = prev
     return None

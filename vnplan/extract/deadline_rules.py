@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..lang import vocab
 from ..lang.timex import Timex
-from ..lang.timex_patterns import _words
+from ..lang.patterns import SHORT_GAP, alternation, words_pattern
 from .deadline_text import _SCAN, Drop, _trim, clause_end, clause_start
 
 _T = vocab.load("time")
@@ -22,7 +22,11 @@ _V = _T["deadlines"]
 
 
 def _re(items) -> re.Pattern:
-    return re.compile(rf"(?<![^\W_]){_words(items)}(?![^\W_])", re.I)
+    return words_pattern(items, SHORT_GAP, re.I)
+
+
+def _words(items) -> str:
+    return alternation(items, SHORT_GAP)
 
 
 COMPLETION_RE = _re(_V["completion_verbs"])
@@ -33,7 +37,7 @@ _YEARLY_RE = re.compile(rf"(?<![^\W_]){_words(_V['yearly_nouns'])}(?:[\s_]+[^\W\
 _COMPOUND_RE = re.compile(rf"(?<![^\W_]){_words(_V['compound_nouns'])}[\s_]*\Z", re.I)
 _PLAN_RE = _re(_V["plan_nouns"])
 # Words of a goal, or a measured quantity ("80%", "2.500 ha", "20 tỷ đồng"; units of units.yaml).
-_COUNTS = ("lần", "lượt", "người", "lượt người")  # counted, not measured ("tập huấn 200 người")
+_COUNTS = set(_V["counted_units"])  # counted, not measured ("tập huấn 200 người")
 _MEASURES = _words([u for u in vocab.load("units")["units"] if u not in _COUNTS])
 _TARGET_RE = re.compile(rf"(?<![^\W_]){_words(_V['target_words'])}(?![^\W_])|\d[\d.,]*[\s_]*%"
                         rf"|\d[\d.,]*[\s_]{{1,3}}{_MEASURES}(?![^\W_])", re.I)
@@ -62,7 +66,7 @@ class Clause:
 
 def clause_of(text: str, t: Timex) -> Clause:
     start, paren = clause_start(text, t.span[0])
-    end = clause_end(text, t.span[1], paren)
+    end = clause_end(text, t.span[1])
     lo, hi = _trim(text, start, t.span[0])
     head = lo >= hi
     label = head and not text[t.span[1]:end].strip(" \t.;,") and _line_above(text, start).endswith(":")

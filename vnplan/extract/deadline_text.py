@@ -1,21 +1,21 @@
 """Text helpers of the deadline reader: the reference date, clause bounds, sections."""
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import Optional
 
-from ..lang import vocab
+from ..lang import clauses, vocab
+from ..lang.sections import SectionIndex
 from ..lang.timex import Timex, find_timexes, parse_iso
 from ..model import Deadline, Document
 
 _V = vocab.load("time")["deadlines"]
 _MARKER_RE = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|\d{1,3}-(?=\s)|[IVXLC]+[.-])\s*", re.I)
 _SKIP_KINDS = set(_V["skip_kinds"])
-_SCAN = 600  # longest clause looked at, both ways (keeps every scan bounded)
+_SCAN = clauses.SCAN  # longest clause looked at, both ways (keeps every scan bounded)
 
 
 class Drop(str, Enum):
@@ -72,59 +72,14 @@ def reference_date(doc: Document) -> Optional[date]:
 
 # --- clauses -----------------------------------------------------------------------------------
 
-def _soft_wrap(text: str, i: int) -> bool:
-    """A line break inside a sentence (PDF text): the next line opens in lower case and the
-    line does not end with . ; or :."""
-    if not text[i + 1:i + 2].islower():
-        return False
-    j = i - 1
-    while j >= 0 and text[j] in " \t":
-        j -= 1
-    return j >= 0 and text[j] not in ".;:\n"
-
-
 def clause_start(text: str, pos: int) -> tuple:
-    """(start, opened_by_paren) of the clause holding ``pos``: after the last ; . : or line
-    break, or the unmatched "(" it sits in; parentheses closed before ``pos`` are skipped."""
-    depth = 0
-    stop = max(0, pos - _SCAN)
-    i = pos - 1
-    while i >= stop:
-        c = text[i]
-        if c == "\n" and not _soft_wrap(text, i):
-            return i + 1, False
-        if c == ")":
-            depth += 1
-        elif c == "(":
-            if depth == 0:
-                return i + 1, True
-            depth -= 1
-        elif depth == 0 and (c in ";:" or (c == "." and (i + 1 >= len(text) or text[i + 1] in " \t"))):
-            return i + 1, False
-        i -= 1
-    return stop, False
+    """(start, opened_by_paren) of the clause holding ``pos`` (``lang.clauses``, soft wraps kept)."""
+    return clauses.clause_start(text, pos, soft_wraps=True)
 
 
-def clause_end(text: str, pos: int, in_paren: bool = False) -> int:
-    """End of the clause from ``pos``: the next ; . or line break outside parentheses (or the
-    ")" closing the one it is in)."""
-    depth = 0
-    stop = min(len(text), pos + _SCAN)
-    i = pos
-    while i < stop:
-        c = text[i]
-        if c == "\n" and not _soft_wrap(text, i):
-            return i
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            if depth == 0:
-                return i if in_paren else i
-            depth -= 1
-        elif depth == 0 and (c == ";" or (c == "." and (i + 1 >= len(text) or text[i + 1] in " \t\n"))):
-            return i
-        i += 1
-    return stop
+def clause_end(text: str, pos: int) -> int:
+    """End of the clause from ``pos`` (``lang.clauses``, soft wraps kept)."""
+    return clauses.clause_end(text, pos, soft_wraps=True)
 
 
 def _trim(text: str, lo: int, hi: int) -> tuple:
@@ -141,48 +96,15 @@ def _trim(text: str, lo: int, hi: int) -> tuple:
 
 # --- sections ----------------------------------------------------------------------------------
 
-class _Sections:
-    """Deepest section at a position, by bisection (documents may have thousands of items)."""
+def top_kind(secs: SectionIndex, pos: int) -> Optional[str]:
+    """The kind of the top-level section holding ``pos`` (objectives, tasks ...)."""
+    chain = secs.chain(pos)
+    return chain[0].kind if chain else None
 
-    def __init__(self, doc: Document):
-        rows: list = []
 
-        def visit(sec, skipped, top):
-            skip = skipped or sec.kind in _SKIP_KINDS
-            if sec.span:
-                rows.append((sec.span[0], sec.span[1], sec, skip, top))
-            for ch in sec.children:
-                visit(ch, skip, top)
-
-        for s in doc.sections:
-            visit(s, False, s.kind)
-        rows.sort(key=lambda r: r[0])  # stable: a parent stays before a child starting with it
-        self.rows = rows
-        self.starts = [r[0] for r in rows]
-
-    def top_kind(self, pos: int) -> Optional[str]:
-        """The kind of the top-level section holding ``pos`` (objectives, tasks ...)."""
-        i = bisect.bisect_right(self.starts, pos) - 1
-        for _ in range(64):
-            if i < 0:
-                break
-            r = self.rows[i]
-            if r[0] <= pos < r[1]:
-                return r[4]
-            i -= 1
-        return None
-
-    def at(self, pos: int) -> tuple:
-        """(section, skipped) of the deepest section holding ``pos``; (None, False) if none."""
-        i = bisect.bisect_right(self.starts, pos) - 1
-        for _ in range(64):  # nested spans: the last one started that still runs is the deepest
-            if i < 0:
-                break
-            r = self.rows[i]
-            if r[0] <= pos < r[1]:
-                return r[2], r[3]
-            i -= 1
-        return None, False
+def skipped(secs: SectionIndex, pos: int) -> bool:
+    """In (or below) a section whose times are no deadlines (the situation part ...)."""
+    return secs.within(pos, _SKIP_KINDS)
 
 
 def _outside(doc: Document, pos: int) -> bool:

@@ -16,7 +16,9 @@ from ..lang.timex import Timex, find_timexes
 from ..model import Deadline, Document
 from .deadline_blocks import field_deadlines, table_deadlines
 from .deadline_rules import (Clause, clause_of, judge_cadence, judge_dated, report_cadence)
-from .deadline_text import _SCAN, Candidate, Drop, _outside, _Sections, _trim, clause_start, reference_date
+from ..lang.sections import SectionIndex
+from .deadline_text import (_SCAN, Candidate, Drop, _outside, _trim, clause_start, reference_date, skipped,
+                            top_kind)
 
 __all__ = ["Candidate", "Drop", "candidates", "clause_start", "extract_deadlines", "reference_date"]
 _LIST_GAPS = {",", "và", "hoặc", ", và", ";"}
@@ -27,7 +29,7 @@ class _Ctx:
     doc: Document
     text: str
     ref_iso: Optional[str]
-    secs: _Sections
+    secs: SectionIndex
     targets: list  # sorted spans of the targets found before (targets run first)
 
 
@@ -67,7 +69,7 @@ def _common_drop(ctx: _Ctx, t: Timex) -> Optional[Drop]:
     """Reasons that hold for any time expression: where it stands, and when."""
     if _outside(ctx.doc, t.span[0]):
         return Drop.OUTSIDE
-    if ctx.secs.at(t.span[0])[1]:
+    if skipped(ctx.secs, t.span[0]):
         return Drop.NARRATIVE
     if ctx.ref_iso is not None and t.year_given and t.due and t.due < ctx.ref_iso:
         return Drop.NARRATIVE  # before the document itself
@@ -83,7 +85,7 @@ def _cadences(ctx: _Ctx, timexes: list, used: set) -> list:
         if not t.recurrence or k in used:
             continue
         c = _clause(ctx, t)
-        reason = _common_drop(ctx, t) or judge_cadence(c, ctx.secs.top_kind(t.span[0]))
+        reason = _common_drop(ctx, t) or judge_cadence(c, top_kind(ctx.secs, t.span[0]))
         # a reporting clause wins over what its object names ("báo cáo kết quả các chỉ tiêu hằng năm")
         hit = report_cadence(text, t, c) if reason in (None, Drop.YEARLY_NOUN, Drop.TARGET_HORIZON) else None
         if hit is not None:
@@ -156,7 +158,7 @@ def _dated(ctx: _Ctx, timexes: list, used: set) -> list:
         if chained and last_due == t.due:
             out.append(Candidate(t, Drop.SAME_TASK))
             continue
-        reason = _common_drop(ctx, t) or judge_dated(ctx.text, t, c, ctx.secs.top_kind(t.span[0]), chained)
+        reason = _common_drop(ctx, t) or judge_dated(ctx.text, t, c, top_kind(ctx.secs, t.span[0]), chained)
         if reason is not None:
             out.append(Candidate(t, reason))
             continue
@@ -179,7 +181,7 @@ def candidates(doc: Document) -> list:
     if not text:
         return []
     ref = reference_date(doc)
-    secs = _Sections(doc)
+    secs = SectionIndex(doc.sections)
     blocks = table_deadlines(doc, ref) + field_deadlines(doc, ref, secs)
     spans = sorted(c.deadline.span if c.deadline is not None else c.timex.span for c in blocks)
     span_starts = [b[0] for b in spans]
@@ -197,9 +199,9 @@ def candidates(doc: Document) -> list:
         d = cand.deadline
         if d is None:
             continue
-        sec, skipped = secs.at(d.span[0])
+        sec = secs.at(d.span[0])
         # a task table is one wherever it stands (appendices often follow the signature)
-        if cand.timex.kind != "table" and (skipped or _outside(doc, d.span[0])):
+        if cand.timex.kind != "table" and (skipped(secs, d.span[0]) or _outside(doc, d.span[0])):
             cand.reason, cand.deadline = Drop.OUTSIDE if _outside(doc, d.span[0]) else Drop.NARRATIVE, None
             continue
         d.section = sec.id if sec is not None else None

@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 
 from ..lang import vocab
 from ..lang.docnumber import doc_types
+from ..lang.patterns import alternation, phrase
 from ..lang.text import fold, tone_style
 
 # markup, bullets and an item label ("a)", "1.", "2.1.") before an item's first word
@@ -24,19 +25,18 @@ _PURPOSE_READ = 4000  # characters of the purpose section read at most
 _SPAN_MAX = 1500  # characters of one purpose sentence at most
 _PAREN_LINES = 4  # lines under the title where a "(Thực hiện ...)" parenthesis may stand
 _OPENING_LINES = 200  # lines of preamble read for the opening sentence at most
-_NOT_SUBJECT_END = ("về", "việc", "để", "nhằm")  # "... về ban hành Kế hoạch": a description
 LEAD_MARKUP = re.compile(r"^(?:[\s*|#>]|\[bookmark:[^\]\n]{0,200}\])*")
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
     d = vocab.load("doctypes")
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"[\s_]+") for v in d["issue_verbs"])
-    types = "|".join(re.escape(t).replace(r"\ ", r"[\s_]+") for t in doc_types())
+    verbs, types = alternation(d["issue_verbs"]), alternation(doc_types())
     return {"openers": tuple(sorted((fold(o) for o in d["implement_openers"]), key=len, reverse=True)),
             "directive": tuple(fold(v) for v in d["directive_verbs"]),
+            "not_subject_end": {fold(w) for w in d["not_subject_ends"]},
             # "ban hành Kế hoạch", "xây dựng Chương trình": a body issues the plan
-            "issue": re.compile(r"(?<!\w)(?:" + verbs + r")[\s_]+(?:" + types + r")(?!\w)", re.I)}
+            "issue": re.compile(r"(?<!\w)" + verbs + r"[\s_]+" + types + r"(?!\w)", re.I)}
 
 
 def _opens(line: str) -> bool:
@@ -132,7 +132,7 @@ def named_numbers(text: str, start: int, end: int, name: str,
     mention of the name, in the same clause and at most ``_NEAR`` characters before it; not
     when the name is itself the object of "thực hiện" there (a document about carrying it out)."""
     low = _lower_same_length(text[start:end])
-    rx = re.compile(r"(?<!\w)" + r"[\s*_]+".join(re.escape(w) for w in name.split()) + r"(?!\w)")
+    rx = re.compile(r"(?<!\w)" + phrase(name, r"[\s*_]+") + r"(?!\w)")
     out: list[list[int]] = []
     for m in rx.finditer(low):
         if fold(low[max(0, m.start() - 30):m.start()]).endswith(_data()["openers"]):
@@ -193,7 +193,7 @@ def issue_clause(text: str, start: int, end: int) -> int:
         subject = seg[cut + 1:].strip(" *_\t")
         words = subject.split()
         if 1 <= len(words) <= 12 and subject[:1].isupper() and not any(c.isdigit() for c in subject) \
-                and fold(words[-1]) not in _NOT_SUBJECT_END:
+                and fold(words[-1]) not in _data()["not_subject_end"]:
             return m.start()
     return -1
 

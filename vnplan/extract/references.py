@@ -14,15 +14,15 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from ..lang import vocab
+from ..lang.patterns import alternation
 from .implements import (LEAD_MARKUP as _LEAD_MARKUP, issue_clause, named_numbers,
                          opening_span, parenthesis_span, purpose_spans, title_object)
+from ..lang.timex import date_at
 from ..lang.docnumber import NUMBER_RE, canonical_number, doc_types, type_named, type_of_symbol
 from ..model import Document, Reference
 
 _SEPS = re.compile(r"[-/‐–]")
 
-_DATE_NUM = re.compile(r"(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d\d)(?!\d)")
-_DATE_WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)(?!\d)", re.I)
 # What may stand between a number and its date: ", ngày", " ban hành ngày", " ngày".
 _DATE_LEAD = re.compile(r"[\s,]*(?:\(\s*)?(?:ban hành\s+)?(?:ngày\s*)?", re.I)
 _OF_RE = re.compile(r"[\s,]*của\s+", re.I)
@@ -38,40 +38,21 @@ def _data() -> dict:
     d = vocab.load("doctypes")
     types = list(doc_types())
     # "Nghị quyết số 45", "Nghị Quyết số:", "Kế hoạch liên tịch số", "Quyết_định số" (word-segmented)
-    before = re.compile(
-        r"(?P<t>" + "|".join(re.escape(t).replace(r"\ ", r"[\s_]") for t in types)
-        + r")[\s_]*(?:số)?\s*:?\s*$",
-        re.I,
-    )
-    stops = sorted(d["issuer_stops"], key=len, reverse=True)
+    before = re.compile(r"(?P<t>" + alternation(types, r"[\s_]") + r")[\s_]*(?:số)?\s*:?\s*$", re.I)
     stop_re = re.compile(
-        r"\s+(?:" + "|".join(re.escape(s) for s in stops) + r")\b|\s+và\s+(?:"
-        + "|".join(re.escape(t) for t in types) + r")\b|\s+và\s+(?=(?-i:[a-zđàáảãạăâêôơư]))|[,;:()\n.“”\"]|\s-\s", re.I)
-    desc_words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["description_verbs"])
+        r"\s+" + alternation(d["issuer_stops"], " ") + r"\b|\s+và\s+" + alternation(types, " ")
+        + r"\b|\s+và\s+(?=(?-i:[a-zđàáảãạăâêôơư]))|[,;:()\n.“”\"]|\s-\s", re.I)
     described = re.compile(
-        r"(?<!\w)về(?:\s+(?:" + desc_words + r")){1,3}\s+(?:"
-        + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in types)
-        + r")[\s_]*(?:số)?\s*:?\s*$", re.I)
+        r"(?<!\w)về(?:\s+" + alternation(d["description_verbs"], r"\s+") + r"){1,3}\s+"
+        + alternation(types, r"\s+") + r"[\s_]*(?:số)?\s*:?\s*$", re.I)
     return {"types": types, "before": before, "described": described, "stop": stop_re}
-
-
-def _iso(d: str, m: str, y: str) -> Optional[str]:
-    day, month = int(d), int(m)
-    if 1 <= day <= 31 and 1 <= month <= 12:
-        return f"{y}-{month:02d}-{day:02d}"
-    return None
 
 
 def date_after(text: str, pos: int) -> tuple[Optional[str], int]:
     """The date written right after a number ("ngày 24/11/2023", ", ngày 24 tháng 11 năm 2023")."""
     lead = _DATE_LEAD.match(text, pos, min(len(text), pos + 30))
-    start = lead.end() if lead else pos
-    window = text[start:start + 30]
-    for rx in (_DATE_NUM, _DATE_WORDS):
-        m = rx.match(window)
-        if m:
-            return _iso(*m.groups()), start + m.end()
-    return None, pos
+    found = date_at(text, lead.end() if lead else pos)
+    return found if found else (None, pos)
 
 
 def issuer_after(text: str, pos: int) -> Optional[str]:

@@ -6,11 +6,17 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lang.markers import roman_value
 from ..lang.text import fold
 from .cells import MARKUP, SEP_ONLY, Cell, is_caps, strip_span
 from .words import data
 
-_ROMAN = re.compile(r"^[IVXLC]+[,.]?$")
+
+
+def _roman(tok: str) -> bool:
+    """A Roman numeral in capitals up to C, maybe with "," or "." after it ("khóa XIII,")."""
+    core = tok[:-1] if tok[-1:] in ",." else tok
+    return bool(core) and set(core) <= set("IVXLC") and roman_value(core) > 0
 
 
 def case_body(caps: str) -> str:
@@ -48,11 +54,11 @@ def _bodies(caps: str) -> list[tuple[bool, list[str]]]:
             continue
         tok, low = toks[i], toks[i].lower()
         i += 1
-        if low in lower and not _ROMAN.match(tok):
+        if low in lower and not _roman(tok):
             cur.append(low)
             first_after = low == "và"  # "Khoa học và Công nghệ"
             continue
-        if _ROMAN.match(tok):
+        if _roman(tok):
             cur.append(tok)
         else:
             cur.append(low if mode == "sentence" and not first_after else tok[:1].upper() + tok[1:].lower())

@@ -7,6 +7,7 @@ from typing import Optional
 from ..lang.docnumber import NUMBER_RE, canonical_number, type_of_symbol
 from ..model import Metadata
 from ..lang.text import fold
+from ..lang.timex import written_dates
 from .cells import MARKUP, Cell, is_caps
 from .words import data
 
@@ -16,11 +17,20 @@ _SYM = r"[A-ZĐ][A-Za-zĐđƯ]{0,9}(?:[ \t]*[-/][ \t]*[A-ZĐ][A-Za-zĐđƯ]{0,9}
 STUB = re.compile(r"(?<!\w)S[ốố](?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t.…_]*[-/][ \t]*" + _SYM
                   + r"|(?:^|(?<=\s))[-/][ \t]*" + _SYM)
 _NUM_ANY = re.compile(r"(?<!\w)(?:S[ốố]|SỐ)(?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t]*")
-# "Hà Nội, ngày 5 tháng 3 năm 2024" ("Hà Nội ngày ..." without the comma); the digits of a day
-# or month may be split by OCR ("tháng 0 6")
-_DATE_RE = re.compile(
-    r"(?P<place>[^\n,|\t]{0,60}?)(?:[ \t*]*,\s*|[ \t*]+(?=ngày))(?:ngày\s*(?P<d>\d(?: ?\d)?)?\s*)?tháng\s*"
-    r"(?P<m>\d(?: ?\d)?)\s*năm\s*(?P<y>(?:19|20)\d\d)", re.I)
+# The place before the date: "Hà Nội, ngày 5 tháng 3 năm 2024" ("Hà Nội ngày ..." without the
+# comma); the date itself is read by ``lang.timex.written_dates``.
+_PLACE = re.compile(r"(?P<place>[^\n,|\t]{0,60}?)(?:[ \t*]*,\s*|(?P<blank>[ \t*]+))\Z")
+
+
+def _place_date(text: str, h0: int, h1: int) -> Optional[tuple]:
+    """(place match, iso, date start, date end) of the first place-date in text[h0:h1]; the place
+    match is of ``_PLACE`` on text[lo:date start] (lo returned with it)."""
+    for iso, ds, de in written_dates(text, h0, h1):
+        lo = max(h0, ds - 200)
+        m = _PLACE.search(text, lo, ds)
+        if m and (m.group("blank") is None or text[ds:ds + 4].lower() == "ngày"):
+            return m, iso, ds, de
+    return None
 
 
 def _set_number(md: Metadata, raw: re.Match, off: int) -> None:
@@ -112,14 +122,13 @@ def _line_before_tail(text: str, pos: int) -> tuple[list[str], int]:
 
 def read_place_date(text: str, h0: int, h1: int, md: Metadata) -> None:
     """"Điện Biên, ngày 27 tháng 8 năm 2019" in text[h0:h1]: the place and the ISO date."""
-    m = _DATE_RE.search(text, h0, h1 + 1) if h1 > h0 else None
-    if not m:
+    found = _place_date(text, h0, h1 + 1) if h1 > h0 else None
+    if not found:
         return
-    y, mo, dd = m.group("y"), int(m.group("m").replace(" ", "")), m.group("d")
-    if 1 <= mo <= 12:
-        day = int(dd.replace(" ", "")) if dd else 0
-        md.date = f"{y}-{mo:02d}-{day:02d}" if 1 <= day <= 31 else f"{y}-{mo:02d}"
-        md.spans["date"] = [m.start("place") + len(m.group("place")), m.end()]
+    m, iso, _ds, de = found
+    if iso:
+        md.date = iso
+        md.spans["date"] = [m.start("place") + len(m.group("place")), de]
     raw = m.group("place")
     words = MARKUP.sub("", raw).strip(" *_\t").split()
     keep = _capitalised_tail(words)
@@ -139,9 +148,10 @@ def place_date_cell(text: str, cs: list[Cell], md: Metadata) -> Optional[Cell]:
     """A cell that is only a place and date ("Hà Nội, ngày 5 tháng 3 năm 2024") among ``cs``: a
     header whose right column was flattened below the type line. Read, and returned."""
     for c in cs:
-        m = _DATE_RE.match(c.text)
+        found = _place_date(c.text, 0, len(c.text))
+        m = found[0] if found and found[0].start() == 0 else None
         place = m.group("place").strip(" *_") if m else ""
-        if m and place[:1].isupper() and not is_caps(place) and not c.text[m.end():].strip(" .*_"):
+        if m and place[:1].isupper() and not is_caps(place) and not c.text[found[3]:].strip(" .*_"):
             read_place_date(text, c.start, c.end, md)
             return c
     return None

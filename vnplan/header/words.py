@@ -6,13 +6,10 @@ from functools import lru_cache
 from typing import Optional
 
 from ..lang import vocab
+from ..lang.patterns import alternation
 from ..lang.docnumber import doc_types
 from ..lang.text import fold
 from .cells import is_caps
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -34,14 +31,14 @@ def data() -> dict:
         "auth": {k.rstrip("."): v for k, v in s["authorities"].items()},
         "recipients": tuple(fold(x) for x in d["recipients_words"]),
         "congress": tuple(fold(x) for x in d["congress_words"]),
-        "congress_end": re.compile(r"[\s,]+(?:" + _alt(d["congress_ends"]) + r")(?!\w)|,", re.I),
+        "congress_end": re.compile(r"[\s,]+" + alternation(d["congress_ends"], " ") + r"(?!\w)|,", re.I),
         "heads": tuple(fold(x) + " " for x in d["issuer_heads"]),
         "draft": tuple(fold(x) for x in d["draft_words"]),
         "enact": tuple(fold(x) for x in s["enacting_verbs"]),
         "grounds": tuple(fold(x) for x in s["legal_grounds"] + s["session_words"]),
         "place_units": {fold(x) for x in d["place_units"]},
         "title_links": {fold(x).split()[-1] for x in d["title_links"]},
-        "issue_re": re.compile(r"\s(?:" + _alt(d["issue_verbs"]) + r")\s+(?=" + _alt(types) + r")",
+        "issue_re": re.compile(r"\s" + alternation(d["issue_verbs"], " ") + r"\s+(?=" + alternation(types, " ") + r")",
                                re.I),
     }
 

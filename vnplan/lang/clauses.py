@@ -5,6 +5,10 @@ items are one per line once the cleaner has reflowed the text); a ":" opens a ne
 gian thực hiện: Quý II/2026"). Parentheses are skipped as a whole, and a position inside "( ... )"
 belongs to the parenthesised clause. Every scan is bounded by ``SCAN`` characters both ways, so a
 pathological line never makes the readers above quadratic.
+
+With ``soft_wraps=True`` a line break inside a sentence (PDF text: the next line opens in lower
+case and the line does not end with . ; or :) does not end the clause; the deadline reader
+reads clauses so.
 """
 from __future__ import annotations
 
@@ -16,7 +20,22 @@ def _full_stop(text: str, i: int) -> bool:
     return i + 1 >= len(text) or text[i + 1] in " \t\n"
 
 
-def clause_start(text: str, pos: int, scan: int = SCAN) -> tuple[int, bool]:
+def soft_wrap(text: str, i: int) -> bool:
+    """Whether the line break at ``i`` is inside a sentence: the next line opens in lower case
+    and the line does not end with . ; or :."""
+    if not text[i + 1:i + 2].islower():
+        return False
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j >= 0 and text[j] not in ".;:\n"
+
+
+def _line_end(text: str, i: int, soft_wraps: bool) -> bool:
+    return text[i] == "\n" and not (soft_wraps and soft_wrap(text, i))
+
+
+def clause_start(text: str, pos: int, scan: int = SCAN, soft_wraps: bool = False) -> tuple[int, bool]:
     """(start, opened_by_paren) of the clause holding ``pos``: after the last ; . : or line break,
     or after the unmatched "(" it sits in; parentheses closed before ``pos`` are skipped."""
     depth = 0
@@ -24,7 +43,7 @@ def clause_start(text: str, pos: int, scan: int = SCAN) -> tuple[int, bool]:
     i = pos - 1
     while i >= stop:
         c = text[i]
-        if c == "\n":
+        if _line_end(text, i, soft_wraps):
             return i + 1, False
         if c == ")":
             depth += 1
@@ -38,7 +57,7 @@ def clause_start(text: str, pos: int, scan: int = SCAN) -> tuple[int, bool]:
     return stop, False
 
 
-def clause_end(text: str, pos: int, scan: int = SCAN) -> int:
+def clause_end(text: str, pos: int, scan: int = SCAN, soft_wraps: bool = False) -> int:
     """End of the clause from ``pos``: the next ; . or line break outside parentheses, or the
     ")" closing a parenthesis opened before ``pos``."""
     depth = 0
@@ -46,7 +65,7 @@ def clause_end(text: str, pos: int, scan: int = SCAN) -> int:
     i = pos
     while i < stop:
         c = text[i]
-        if c == "\n":
+        if _line_end(text, i, soft_wraps):
             return i
         if c == "(":
             depth += 1

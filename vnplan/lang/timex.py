@@ -268,8 +268,9 @@ def parse_iso(value: Optional[str]) -> Optional[date]:
 # --- one calendar date in a line (header place-date line, cited dates) --------------------------
 
 _BLANK = r"[\s.…_]{0,16}"  # what stands for a day or month left blank: spaces, dots, "…", "___"
+_SPLIT = r"\d(?: ?\d)?(?!\d)"  # a day or month, its two digits maybe split by OCR ("tháng 0 6")
 _WORDY = re.compile(
-    rf"{_LB}ngày(?:{_S}(?P<d>{_DAY}){_S}|{_BLANK})tháng(?:{_S}(?P<m>{_MON}){_S}|{_BLANK}),?{_S}"
+    rf"{_LB}(?:ngày(?:{_S}(?P<d>{_SPLIT}){_S}|{_BLANK}))?tháng(?:{_S}(?P<m>{_SPLIT}){_S}|{_BLANK}),?{_S}"
     rf"năm{_S}(?P<y>{_YEAR})", re.I)
 
 
@@ -284,6 +285,38 @@ def _iso(y: int, m: Optional[int], d: Optional[int]) -> Optional[str]:
         return None
 
 
+def _written_iso(wm: re.Match) -> Optional[str]:
+    d, m = wm.group("d"), wm.group("m")
+    if d is not None and m is None:
+        return None
+    return _iso(int(wm.group("y")), int(m.replace(" ", "")) if m else None,
+                int(d.replace(" ", "")) if d else None)
+
+
+def written_dates(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterator[tuple]:
+    """(iso, start, end) of every written-out date "ngày 24 tháng 11 năm 2023" in
+    ``text[pos:endpos]`` ("ngày" may be missing, day or month left blank, OCR-split digits);
+    iso is None when the numbers make no date."""
+    if not text or not isinstance(text, str):
+        return
+    end = len(text) if endpos is None else min(endpos, len(text))
+    base = max(0, pos - 8)  # a little context before pos, for the word boundary and OCR repairs
+    shadow = repair_ocr(text[base:end])
+    for wm in _WORDY.finditer(shadow, pos - base):
+        yield _written_iso(wm), base + wm.start(), base + wm.end()
+
+
+def date_at(text: str, pos: int, width: int = 30) -> Optional[tuple]:
+    """(iso, end) of the full calendar date that starts at ``pos`` ("24/11/2023", "24 tháng 11
+    năm 2023"), read in the next ``width`` characters; None when none starts there."""
+    if not text or not isinstance(text, str):
+        return None
+    found = read_date(text[pos:pos + width])
+    if found is None or found[1] != 0 or len(found[0] or "") != 10:
+        return None
+    return found[0], pos + found[2]
+
+
 def read_date(text: str) -> Optional[tuple]:
     """(iso, start, end) of the first full date in ``text``; None when there is none.
 
@@ -292,15 +325,10 @@ def read_date(text: str) -> Optional[tuple]:
     """
     if not text or not isinstance(text, str):
         return None
-    shadow = repair_ocr(text)
-    wm = _WORDY.search(shadow)
+    wm = next(written_dates(text), None)
     numeric = next((t for t in find_timexes(text) if t.kind == "date" and t.year_given and t.due), None)
-    if wm is not None and (numeric is None or wm.start() <= numeric.span[0]):
-        d, m = wm.group("d"), wm.group("m")
-        if d is not None and m is None:
-            return None
-        iso = _iso(int(wm.group("y")), int(m) if m else None, int(d) if d else None)
-        return (iso, wm.start(), wm.end()) if iso else None
+    if wm is not None and (numeric is None or wm[1] <= numeric.span[0]):
+        return wm if wm[0] else None
     if numeric is not None:
         start = numeric.span[0] + len(numeric.text) - len(numeric.text.lstrip())
         if numeric.cue:  # "trước ngày 30/6/2024": the date without its preposition

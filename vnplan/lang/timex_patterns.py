@@ -9,12 +9,14 @@ import re
 from typing import Iterator, Optional
 
 from . import vocab
+from .numbers import words_number
+from .patterns import SHORT_GAP, alternation
 
 _V = vocab.load("time")
 
 # --- regex building blocks -----------------------------------------------------------------
 _S = r"[\s_]{0,3}"  # optional gap (word-segmented text joins syllables with "_")
-_W = r"[\s_]{1,3}"  # required gap
+_W = SHORT_GAP  # required gap
 _LB = r"(?<![^\W_])"  # not preceded by a letter or digit
 _RB = r"(?![^\W_])"  # not followed by a letter or digit
 _YEAR = r"(?:19|20|21)\d\d(?!\d)"
@@ -23,12 +25,22 @@ _MON = r"(?:0?[1-9]|1[0-2])(?!\d)"
 
 
 def _words(items) -> str:
-    """Alternation of vocabulary phrases, longest first, gaps matching space or underscore."""
-    alts = sorted({str(i).lower() for i in items}, key=len, reverse=True)
-    return "(?:" + "|".join(_W.join(re.escape(w) for w in a.split()) for a in alts) + ")"
+    return alternation(items, _W)
 
 
-_NUMW = _words(_V["number_words"])
+def _count_words() -> dict:
+    """Spelled-out counts (1-19) from the one list of number words (``data/numbers.yaml``), less
+    the words time.yaml says are no count in a time phrase ("năm" is the year)."""
+    nums = vocab.load("numbers")
+    never, not_alone = set(_V["not_counts"]), set(_V["not_counts_alone"])
+    digits = [w for w, v in nums["digits"].items() if 1 <= v <= 9 and w not in never]
+    phrases = ([w for w in digits if w not in not_alone] + list(nums["ten"])
+               + [f"{t} {w}" for t in nums["ten"] for w in digits])
+    return {p: int(words_number(p)) for p in phrases}
+
+
+_COUNT_WORDS = _count_words()
+_NUMW = _words(_COUNT_WORDS)
 _QUART = "(?:iv|iii|ii|i|[1-4])"
 _HALF = _words(_V["half_words"])
 _EVERY = _words(_V["every_words"])
@@ -91,16 +103,10 @@ _KEYWORDS = [re.compile(r"[ _]".join(re.escape(w) for w in k.split())) for k in
 _KEYWORDS_I = [re.compile(k.pattern, re.I) for k in _KEYWORDS]
 
 
-def _rwords(items) -> str:
-    """Like _words, for matching backwards on the reversed text."""
-    alts = sorted({str(i).lower() for i in items}, key=len, reverse=True)
-    return "(?:" + "|".join(_W.join(re.escape(w[::-1]) for w in reversed(a.split())) for a in alts) + ")"
-
-
 # The opening word of an expression, read backwards from its anchor on the reversed text.
 _PREFIX_WORDS = (["ngày", "tháng"] + list(_V["quarter_words"]) + list(_V["period_words"]) + list(_V["periodic_words"])
-                 + list(_V["number_words"]) + list(_V["half_nouns"]))
-_RPREFIX = re.compile(rf"{_S}(?:{_rwords(_PREFIX_WORDS)}|\d{{1,2}}(?!\d)){_RB}", re.I)
+                 + list(_COUNT_WORDS) + list(_V["half_nouns"]))
+_RPREFIX = re.compile(rf"{_S}(?:{alternation(_PREFIX_WORDS, _W, reverse=True)}|\d{{1,2}}(?!\d)){_RB}", re.I)
 
 _CUE_KINDS = {k: [c.lower() for c in v] for k, v in _V["cues"].items()}
 _CUE_OF = {" ".join(c.split()): kind for kind, cs in _CUE_KINDS.items() for c in cs}
@@ -115,7 +121,6 @@ _DAY_OF_CADENCE = re.compile(rf"{_LB}(?:ngày{_S}{_DAY}(?:(?:{_S}/{_S}|{_W}thán
                              rf"{_S},?{_S}\Z", re.I)
 _DASHES = ("", "-", "–", "—")  # what may stand between the two ends of a range (spaces aside)
 
-_NUM_WORDS = {" ".join(k.split()): v for k, v in _V["number_words"].items()}
 _QUARTERS = {str(k).lower(): v for k, v in _V["quarters"].items()}
 _UNIT_DUR = {k: v for k, v in _V["cadence_units"].items()}
 _COUNT_UNIT = {k: v for k, v in _V["count_units"].items()}
@@ -128,7 +133,7 @@ def _count(s: Optional[str]) -> Optional[int]:
     s = " ".join(s.lower().replace("_", " ").split())
     if s.isdigit():
         return int(s)
-    return _NUM_WORDS.get(s)
+    return _COUNT_WORDS.get(s)
 
 
 def _duration(n: int, unit: str) -> Optional[str]:

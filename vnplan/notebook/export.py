@@ -16,6 +16,7 @@ import tempfile
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
+from ..lang.timex import parse_iso
 from .tables import Docs, iter_docs
 
 COLUMNS = ["body", "canonical", "role", "task", "due", "source", "section", "section_heading"]
@@ -98,13 +99,6 @@ def assignments_xlsx(docs: Docs, path) -> int:
     return len(rows)
 
 
-def _start_of(doc_date: str | None) -> date | None:
-    if not doc_date:
-        return None
-    parts = [int(x) for x in doc_date.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
 def deadlines_ics(docs: Docs, path) -> int:
     """Write the deadlines as an iCalendar file; return the number of events."""
     from icalendar import Calendar, Event
@@ -115,7 +109,7 @@ def deadlines_ics(docs: Docs, path) -> int:
     n = 0
     for doc in iter_docs(docs):
         source = doc.metadata.number or doc.metadata.title or doc.id or ""
-        issued = _start_of(doc.metadata.date)
+        issued = parse_iso(doc.metadata.date)
         for i, d in enumerate(doc.deadlines):
             if d.due:
                 start = date.fromisoformat(d.due)
