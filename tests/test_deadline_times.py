@@ -46,6 +46,9 @@ def _one(text: str):
     # a time closing its task clause
     ("Sở Tư pháp xây dựng đề án, trình Ủy ban nhân dân tỉnh, hoàn thành quý II/2026.", "2026-06-30", "quý II/2026"),
     ("Các huyện rà soát danh mục dự án, tháng 8/2026.", "2026-08-31", "tháng 8/2026"),
+    # a task that opens by completing something is due at the year that closes it
+    ("- Hoàn thành nâng cấp tuyến đê bao phía Bắc huyện năm 2027.", "2027-12-31", "năm 2027"),
+    ("- Sơ kết giữa nhiệm kỳ vào năm 2028.", "2028-12-31", "vào năm 2028"),
     # OCR damage
     ("Các huyện hoàn thành trong Quy IV/2026.", "2026-12-31", "Quy IV/2026"),
 ])
@@ -98,6 +101,8 @@ def test_second_clause_reuses_the_verb():
     ("Kiểm tra, đôn đốc thường xuyên.", Drop.NO_DATE),
     ("Các đơn vị gửi báo cáo kết quả năm 2026 về Sở Nội vụ.", Drop.TASK_OBJECT),
     ("Tổng hợp số liệu báo cáo tháng 8/2026 của các huyện.", Drop.TASK_OBJECT),
+    ("- Ban hành kế hoạch, báo cáo kết quả công tác bảo vệ bí mật nhà nước năm 2026.", Drop.TASK_OBJECT),
+    ("- Tổng kết công tác thi đua khen thưởng năm 2026.", Drop.TASK_OBJECT),
     ("Trong năm 2026, các huyện đã tổ chức 30 lớp tập huấn.", Drop.NARRATIVE),
     ("Đến năm 2028, hệ thống quan trắc môi trường được hoàn thiện.", Drop.TARGET_HORIZON),
     ("Trồng mới cây dược liệu (năm 2027 trồng mới 1.200 ha; năm 2028 trồng mới 900 ha).", Drop.TARGET_HORIZON),

@@ -30,6 +30,8 @@ def _words(items) -> str:
 
 
 COMPLETION_RE = _re(_V["completion_verbs"])
+_FINISH_RE = _re(_V["finish_verbs"])
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a time already said in the clause
 REPORT_RE = _re(_V["report_words"])
 PERIODIC_RE = _re(_T["periodic_words"])
 _BUDGET_RE = _re(_V["budget_words"])
@@ -136,8 +138,8 @@ def _judge_by_place(t: Timex, c: Clause, chained: bool) -> Optional[Drop]:
             return None
         return Drop.TARGET_HORIZON
     if t.cue_kind == "within" or merged:
-        if t.kind == "year" and _PLAN_RE.search(c.before[-25:]):
-            return Drop.TASK_OBJECT  # "kế hoạch vốn trong năm 2025"
+        if t.kind == "year" and _PLAN_RE.search(c.before[-25:]) and not _opens_with(COMPLETION_RE, c):
+            return Drop.TASK_OBJECT  # "kế hoạch vốn trong năm 2025" (not "Sơ kết giữa nhiệm kỳ vào năm 2028")
         return None
     if t.cue_kind == "other":
         return None if COMPLETION_RE.search(c.before) else Drop.TASK_OBJECT
@@ -148,13 +150,20 @@ def _judge_by_place(t: Timex, c: Clause, chained: bool) -> Optional[Drop]:
     return Drop.TASK_OBJECT
 
 
+def _opens_with(verbs: re.Pattern, c: Clause) -> bool:
+    """The clause opens with one of ``verbs``: "Hoàn thành đầu tư ...", "- Sơ kết ..."."""
+    return bool(verbs.match(c.before.lstrip(" \t-+*•–")))
+
+
 def _tail_time(t: Timex, c: Clause) -> bool:
     """A time that closes its task clause after a completion verb, a comma or a dash."""
     if c.after.strip(" \t.;,)"):
         return False
     lead = c.before.rstrip()
     if COMPLETION_RE.search(lead[-15:]):
-        return True
+        return True  # "..., hoàn thành quý II/2026"
+    if _opens_with(_FINISH_RE, c) and not _YEAR_RE.search(lead) and not _PLAN_RE.search(lead[-40:]):
+        return True  # "Hoàn thành <công trình> năm 2027" (not "... kế hoạch vốn năm 2026")
     return t.kind in ("date", "month", "quarter", "half") and lead.endswith((",", "-", "–"))
 
 
