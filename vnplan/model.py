@@ -173,6 +173,7 @@ class Document:
     warnings: list = field(default_factory=list)
     preamble: Optional[Span] = None  # text before the first heading
     footer: Optional[Span] = None  # signature and Nơi nhận block
+    appendix: Optional[Span] = None  # appendices (PHỤ LỤC ...) after the footer: not sections
 
     def walk(self):
         """Every section, depth first, in reading order."""
@@ -197,7 +198,7 @@ class Document:
 
 # Key order of the emitted mapping: what a reader looks for first comes first.
 _ORDER = ["id", "source", "metadata", "references", "sections", "targets", "figures", "deadlines",
-          "assignments", "bodies", "footnotes", "warnings", "preamble", "footer", "text"]
+          "assignments", "bodies", "footnotes", "warnings", "preamble", "footer", "appendix", "text"]
 
 
 def _plain(value: Any) -> Any:
@@ -259,5 +260,6 @@ def from_dict(data: dict) -> Document:
         warnings=[_build(Warning_, w) for w in data.get("warnings") or []],
         preamble=data.get("preamble"),
         footer=data.get("footer"),
+        appendix=data.get("appendix"),
     )
     return doc

@@ -40,12 +40,13 @@ class Stage:
 
 STAGES: list[Stage] = [
     Stage("outline", outline.apply, reads=("text",),
-          sets=("sections", "preamble", "footer", "warnings")),
+          sets=("sections", "preamble", "footer", "appendix", "warnings")),
     Stage("header", header.apply, reads=("text", "sections", "preamble", "footer"),
           sets=("metadata",)),
     Stage("references", references.apply,
           reads=("text", "sections", "preamble", "footnotes", "metadata"), sets=("references",)),
-    Stage("targets", targets.apply, reads=("text", "sections", "preamble", "footer", "metadata"),
+    Stage("targets", targets.apply,
+          reads=("text", "sections", "preamble", "footer", "appendix", "metadata"),
           sets=("targets", "figures")),
     Stage("deadlines", deadlines.apply,
           reads=("text", "sections", "preamble", "footer", "metadata"), sets=("deadlines",)),

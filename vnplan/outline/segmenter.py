@@ -255,7 +255,8 @@ def _attached_blocks(text: str, hits: list, main_n: int, triggers: list, restart
 
 
 def apply(doc: Document) -> None:
-    """Fill doc.sections, doc.preamble and doc.footer from doc.text."""
+    """Fill doc.sections, doc.preamble, doc.footer and doc.appendix from doc.text."""
     out = segment(doc.text or "")
     doc.sections, doc.preamble, doc.footer = out.sections, out.preamble, out.footer
+    doc.appendix = out.appendix
     doc.warnings.extend(out.warnings)

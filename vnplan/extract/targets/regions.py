@@ -109,6 +109,7 @@ def _regions(doc: Document) -> Iterator[_Region]:
             yield _Region(max(0, pre[0]), min(n, pre[1]), "report", None, None)
         for sec in doc.sections:
             yield from visit(sec, [])
+        yield from _appendix_region(doc)
         return
     found = _scan_sections(doc.text)
     cur = next(found, None)
@@ -123,6 +124,17 @@ def _regions(doc: Document) -> Iterator[_Region]:
                              span=[pos, pos]))
         year = next((y for y in (_first_year(x.heading) for x in reversed(stack)) if y), None)
         yield _Region(pos, cur[0] if cur else n, _role(stack), year, None)
+
+
+def _appendix_region(doc: Document) -> Iterator[_Region]:
+    """The appendices after the footer: a table of indicators there may hold targets the body
+    does not state (restatements are dropped later); the caption lines give role and year."""
+    if not doc.appendix:
+        return
+    a, b = max(0, doc.appendix[0]), min(len(doc.text), doc.appendix[1])
+    caption = " ".join(doc.text[a:b].split("\n")[:3])
+    head = Section(id="", number=None, heading=caption, kind="", level=1, text="", span=[a, b])
+    yield _Region(a, b, _role([head]), _first_year(caption), None, appendix=True)
 
 
 _HORIZON = re.compile(
