@@ -16,13 +16,8 @@ SMALL, LARGE = 3_000, 30_000
 MAX_RATIO = 30.0  # per 10x, net of the fixed cost: linear measures ~10x, quadratic ~70-100x
 FLOOR = 0.001  # s: a smaller net time is timer noise, not a baseline
 
-# lang/timex.py's gap pattern belongs to another change; measured here, fixed there
-_TIMEX = pytest.mark.xfail(reason="the time reader's gap pattern (lang/timex.py) is fixed apart",
-                           strict=False)  # strict once that fix is merged
 
-
-@pytest.mark.parametrize("family", [pytest.param(f, marks=_TIMEX) if f == "em-space-gap" else f
-                                    for f in ag.FAMILIES])
+@pytest.mark.parametrize("family", ag.FAMILIES)
 def test_family_grows_linearly(family):
     base = ag.measure(family, 100, repeat=3)  # the fixed cost (header, vocabularies), taken off
     small = ag.measure(family, SMALL, repeat=3)
