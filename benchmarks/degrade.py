@@ -10,7 +10,8 @@ what a layout costs each group.
 
 Modes, each seeded and deterministic:
   pdf   hard wrap at 60-90 columns, a blank line after every line, a page number and a
-        running header about every 45 lines (what a PDF text layer gives);
+        running header about every 45 lines (what a PDF text layer gives); the converter's
+        "|" cell tables are left whole (no PDF has them);
   word  "-" bullets become "•" or nothing, "1. Sở" becomes "1.Sở", footnote marks "[1]";
   tabs  the two header columns (issuer | national motto, number | place and date) on one
         line, joined by tabs.
@@ -57,18 +58,35 @@ def _running_header(text: str) -> str:
     return m.group(1) if m else "VĂN BẢN"
 
 
+def _in_tables(lines: list[str], reach: int = 15) -> list[bool]:
+    """Lines of a "|" cell table (a "|" line within ``reach`` lines above and below): the
+    converter's own table markup, which no PDF has, is left as it is."""
+    pipes = [k for k, line in enumerate(lines) if _TABLE_ROW.match(line)]
+    mask = [False] * len(lines)
+    for x, y in zip(pipes, pipes[1:]):
+        if y - x <= reach:
+            for k in range(x, y + 1):
+                mask[k] = True
+    return mask
+
+
 def pdf(text: str, rng: random.Random) -> str:
     """Hard wrap at one width in 60-90, a blank line after every line, page breaks."""
     width = rng.randint(60, 90)
     header = _running_header(text)
-    lines: list[str] = []
-    for line in text.split("\n"):
-        lines.extend(wrap_line(line.rstrip(), width) if line.strip() else [])
+    src = text.split("\n")
+    table = _in_tables(src)
+    lines: list[tuple[str, bool]] = []
+    for line, in_table in zip(src, table):
+        if in_table:
+            lines.append((line, True))
+        elif line.strip():
+            lines.extend((w, False) for w in wrap_line(line.rstrip(), width))
     out: list[str] = []
     page = 1
-    for i, line in enumerate(lines, 1):
-        out += [line, ""]
-        if i % _PAGE == 0 and i < len(lines):
+    for i, (line, in_table) in enumerate(lines, 1):
+        out += [line] if in_table else [line, ""]
+        if i % _PAGE == 0 and i < len(lines) and not in_table:
             page += 1
             out += [str(page), "", header, ""]
     return "\n".join(out) + "\n"

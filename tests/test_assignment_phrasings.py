@@ -230,3 +230,28 @@ def test_issuer_order_with_addressees_below_is_not_its_task():
     got = roles(text)
     assert ("lead", "Ủy ban nhân dân tỉnh") in got
     assert not any(b.startswith("Hội đồng nhân dân") for _, b in got)
+
+
+# Layouts of real exports (PDF text layer, Word): the same facts must come out.
+
+WRAPPED = """KẾ HOẠCH
+Phát triển thương mại điện tử tỉnh Hòa Phong
+I. NHIỆM VỤ
+1. Sở Công Thương
+a) Chủ trì, phối hợp Sở Khoa học và
+Công nghệ xây dựng sàn giao dịch điện tử của tỉnh.
+b) Phối hợp với Sở Văn hóa, Thể thao và Du lịch,
+Hội Nông dân tỉnh quảng bá sản phẩm.
+"""
+
+
+def test_body_name_broken_after_and_or_comma_over_a_capitalised_line():
+    got = roles(WRAPPED)
+    assert ("coordinate", "Sở Khoa học và Công nghệ") in got
+    assert ("coordinate", "Hội Nông dân tỉnh") in got
+    assert not any(b == "Sở Khoa học" for _, b in got)
+
+
+def test_upper_case_heading_ending_in_and_is_not_joined():
+    text = "KẾ HOẠCH\nPhát triển du lịch\nI. NHIỆM VỤ VÀ\nGIẢI PHÁP\n1. Sở Du lịch chủ trì tổ chức lễ hội.\n"
+    assert roles(text) == [("lead", "Sở Du lịch")]

@@ -74,6 +74,19 @@ _BROKEN = re.compile(r"\n(?:(?:[ \t]*\n)+[ \t]*(?=\w)|[ \t]*(?=[^\W\d_]))")
 _OPEN_BEFORE_BREAK = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,-")
 
 
+@lru_cache(maxsize=1)
+def _line_open_words() -> frozenset:
+    return frozenset(fold_same_length(w) for w in (vocab.load("bodies") or {}).get("line_open_words") or [])
+
+
+def _open_end(text: str, folded: str, end: int) -> bool:
+    """The line ending at ``end`` cannot end a sentence: a comma, or a lower-case open word."""
+    if folded[end - 1] == ",":
+        return True
+    w = max(folded.rfind(" ", 0, end), folded.rfind("\n", 0, end), folded.rfind("\t", 0, end)) + 1
+    return text[w:end].islower() and folded[w:end] in _line_open_words()
+
+
 def _join_broken(text: str, folded: str) -> tuple[str, list[tuple[int, int]]]:
     """Join lines broken inside a sentence (PDF text: next line in lower case), keeping offsets.
 
@@ -83,13 +96,15 @@ def _join_broken(text: str, folded: str) -> tuple[str, list[tuple[int, int]]]:
     joins: list[tuple[int, int]] = []
     pos = 0
     for m in _BROKEN.finditer(folded):
-        # a lower-case continuation, or a blank line inside a sentence (raw PDF text)
-        if not text[m.end()].islower() and m.group().count("\n") < 2:
-            continue
         start = m.start()
         while start > pos and folded[start - 1] in " \t":
             start -= 1
         if start == 0 or folded[start - 1] not in _OPEN_BEFORE_BREAK:
+            continue
+        # a lower-case continuation, a blank line inside a sentence (raw PDF text), or a line
+        # that cannot end there (after a comma or "và") and a next line that is no label
+        if (not text[m.end()].islower() and m.group().count("\n") < 2
+                and not (_open_end(text, folded, start) and ":" not in folded[m.end():m.end() + 40])):
             continue
         if _MARKER.match(folded, m.end()) or _TABLE_ROW.match(folded, m.end()):
             continue  # the next line opens an item: "a) ...", "- ..."
