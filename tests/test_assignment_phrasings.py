@@ -255,3 +255,18 @@ def test_body_name_broken_after_and_or_comma_over_a_capitalised_line():
 def test_upper_case_heading_ending_in_and_is_not_joined():
     text = "KẾ HOẠCH\nPhát triển du lịch\nI. NHIỆM VỤ VÀ\nGIẢI PHÁP\n1. Sở Du lịch chủ trì tổ chức lễ hội.\n"
     assert roles(text) == [("lead", "Sở Du lịch")]
+
+
+def test_paragraph_naming_its_heading_body_again_is_the_same_task():
+    text = """KẾ HOẠCH
+Phát triển nông nghiệp
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính
+Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí thực hiện Kế hoạch.
+2. Sở Y tế
+Sở Y tế chủ trì kiểm tra an toàn thực phẩm; Sở Công Thương phối hợp kiểm tra thị trường.
+"""
+    got = roles(text)
+    assert got.count(("lead", "Sở Tài chính")) == 1
+    assert got.count(("lead", "Sở Y tế")) == 1
+    assert ("coordinate", "Sở Nội vụ") in got

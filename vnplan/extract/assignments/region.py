@@ -11,6 +11,8 @@ from .clauses import _OPENER, _named_heading, _only_bodies, _partner_list, _role
 from .common import (_Ctx, _DANGLING_PARTNER, _Emitter, _LABEL, _LABEL_HEAD, _LEAD_IN, _LINE, _OPEN_END,
                      _PHOI_HOP, _TABLE_ROW, _clause_end, _content_start, _is_author_or_object,
                      _skip_ws)
+from ...lang.gazetteer import BodyMatch
+from ...lang.fold import key_of
 from ...lang.items import depth as _depth, item_ends
 from .lists import parse_list
 
@@ -126,9 +128,12 @@ class _Walker:
                 self.listed = _Listed(depth, (la, end), "coordinate", task, False)
         item = (la, end) if kind is not None else (
             (self.stack[-1][1], self.stack[-1][2]) if self.stack else (la, lb))
-        if kind is None and not broken and (inherited is not None or self.stack) and _opens_with_bodies(ctx, cs, lb):
+        opening = _opens_with_bodies(ctx, cs, lb) if kind is None and not broken and (
+            inherited is not None or self.stack) else []
+        if opening and not (inherited is not None and _same_bodies(opening, inherited[4])):
             # "Ủy ban nhân dân Thành phố yêu cầu các Sở ...": a paragraph naming its own
-            # subject after the last item is a task of its own, not the item's
+            # subject after the last item is a task of its own, not the item's (unless it
+            # names the heading's body again: "2. Sở Tài chính" / "Giao Sở Tài chính chủ trì")
             item, inherited = (la, lb), None
         elif inherited is not None and kind is None:
             item = (inherited[1], inherited[2])
@@ -144,13 +149,22 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
     _Walker(ctx, em, a, b, full).run()
 
 
-def _opens_with_bodies(ctx: _Ctx, a: int, b: int) -> bool:
-    """The paragraph [a, b) opens with a specific body (after "Giao", "Đề nghị", "Sau khi ...,")."""
+def _opens_with_bodies(ctx: _Ctx, a: int, b: int) -> list[BodyMatch]:
+    """The specific bodies the paragraph [a, b) opens with (after "Giao", "Đề nghị", "Sau khi
+    ...,"), else []."""
     o = _OPENER.match(ctx.folded, a, b)
     a = o.end() if o else a
     m = _LEAD_IN.match(ctx.folded, a, b)
     found = parse_list(ctx, m.end() if m else a, b)
-    return bool(found) and not all(x.generic for x in found) and not _is_author_or_object(ctx, found[-1].end, b)
+    if found and not all(x.generic for x in found) and not _is_author_or_object(ctx, found[-1].end, b):
+        return found
+    return []
+
+
+def _same_bodies(found: list[BodyMatch], heading: list[BodyMatch]) -> bool:
+    """Every body of ``found`` is one of the heading's."""
+    names = {key_of(x.canonical) for x in heading}
+    return all(key_of(x.canonical) in names for x in found)
 
 
 def _labelled(ctx: _Ctx, em: _Emitter, a: int, b: int, role: str, task: str, item, both: bool = False) -> None:
