@@ -270,3 +270,22 @@ Sở Y tế chủ trì kiểm tra an toàn thực phẩm; Sở Công Thương ph
     assert got.count(("lead", "Sở Tài chính")) == 1
     assert got.count(("lead", "Sở Y tế")) == 1
     assert ("coordinate", "Sở Nội vụ") in got
+
+
+def test_unknown_bodies_with_a_dash_or_a_long_lower_case_mission():
+    text = """KẾ HOẠCH
+Đào tạo nghề nông nghiệp
+I. NHIỆM VỤ
+1. Tập huấn kỹ thuật canh tác cho nông dân.
+Cơ quan chủ trì: Trung tâm Khuyến nông tỉnh
+Cơ quan phối hợp: Trường Cao đẳng Nghề Việt - Hàn Hòa Phong, Trung tâm Phục vụ hành chính công tỉnh
+2. Sở Y tế
+Kiểm tra vệ sinh cơ sở giết mổ; việc lấy mẫu xét nghiệm do Trung tâm Kiểm soát bệnh tật tỉnh phối hợp thực hiện.
+"""
+    got = roles(text)
+    assert ("coordinate", "Trường Cao đẳng Nghề Việt - Hàn Hòa Phong") in got
+    assert ("coordinate", "Trung tâm Phục vụ hành chính công tỉnh") in got
+    # the agent of a passive "phối hợp" is a partner, and "phối hợp" is no part of its name
+    assert ("coordinate", "Trung tâm Kiểm soát bệnh tật tỉnh") in got
+    assert ("lead", "Sở Y tế") in got
+    assert not any("phối hợp" in b for _, b in got)
