@@ -29,7 +29,7 @@ from pathlib import Path
 _TABLE_ROW = re.compile(r"^\s*\|")
 _BULLET = re.compile(r"^([ \t]*)[-–][ \t]+(?=\S)")
 _NUMBERED = re.compile(r"^([ \t]*\d{1,2}(?:\.\d{1,2})*\.)[ \t]+(?=[^\W\d_])")
-_SENTENCE_END = re.compile(r"(\w)([.;:])?[ \t]*$")
+_SENTENCE_END = re.compile(r"(\w)([.;:])[ \t]*$")  # a mark after the last word of a sentence
 _MOTTO = re.compile(r"C[ỘO]NG\s+H[ÒO]A", re.I)
 _NUMBER_LINE = re.compile(r"^[*_ \t]*(?:Số|SỐ)\s*:", re.M)
 _DATE_LINE = re.compile(r"ngày\s+\d", re.I)
@@ -101,7 +101,7 @@ def word(text: str, rng: random.Random) -> str:
         line = _NUMBERED.sub(r"\1", line)
         if len(line) > 60 and not _TABLE_ROW.match(line) and rng.random() < 0.15:
             mark += 1
-            line = _SENTENCE_END.sub(lambda m, k=mark: f"{m.group(1)}[{k}]{m.group(2) or ''}", line, count=1)
+            line = _SENTENCE_END.sub(lambda m, k=mark: f"{m.group(1)}[{k}]{m.group(2)}", line, count=1)
         out.append(line)
     return "\n".join(out)
 
