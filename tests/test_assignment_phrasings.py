@@ -252,6 +252,25 @@ def test_body_name_broken_after_and_or_comma_over_a_capitalised_line():
     assert not any(b == "Sở Khoa học" for _, b in got)
 
 
+def test_body_name_broken_after_its_head_noun():
+    text = """KẾ HOẠCH
+Cải cách hành chính
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở
+Nội vụ
+a) Theo dõi, đôn đốc việc thực hiện Kế hoạch.
+2. Sở Xây dựng
+Chủ trì, phối hợp với Ban
+Quản lý dự án đầu tư xây dựng tỉnh rà soát các công trình.
+Đơn vị phối hợp thực hiện: Sở
+Tư pháp; các cơ quan liên quan.
+"""
+    got = roles(text)
+    assert ("lead", "Sở Nội vụ") in got
+    assert ("coordinate", "Sở Tư pháp") in got
+    assert ("lead", "Sở Xây dựng") in got
+
+
 def test_upper_case_heading_ending_in_and_is_not_joined():
     text = "KẾ HOẠCH\nPhát triển du lịch\nI. NHIỆM VỤ VÀ\nGIẢI PHÁP\n1. Sở Du lịch chủ trì tổ chức lễ hội.\n"
     assert roles(text) == [("lead", "Sở Du lịch")]
