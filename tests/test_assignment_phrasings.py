@@ -308,3 +308,26 @@ Kiểm tra vệ sinh cơ sở giết mổ; việc lấy mẫu xét nghiệm do T
     assert ("coordinate", "Trung tâm Kiểm soát bệnh tật tỉnh") in got
     assert ("lead", "Sở Y tế") in got
     assert not any("phối hợp" in b for _, b in got)
+
+
+def test_labelled_sub_tasks_that_lost_their_bullets_stay_two_tasks():
+    # a Word export dropped the "-" of each sub-task: the labels repeat under one item
+    text = """KẾ HOẠCH
+Thi hành Luật Hòa giải cơ sở
+II. NHIỆM VỤ
+3.Xây dựng văn bản quy định chi tiết
+Nghị định quy định chi tiết một số điều của Luật
++ Cơ quan chủ trì: Bộ Tư pháp.
++ Cơ quan phối hợp: Bộ Nội vụ, Bộ Tài chính.
++ Thời hạn: trước ngày 01/7/2026.
+Thông tư hướng dẫn biểu mẫu hòa giải
++ Nội dung: quy định các biểu mẫu.
++ Cơ quan chủ trì: Bộ Tư pháp.
++ Cơ quan phối hợp: Bộ Nội vụ.
+"""
+    got = roles(text)
+    assert got.count(("lead", "Bộ Tư pháp")) == 2
+    assert got.count(("coordinate", "Bộ Nội vụ")) == 2
+    assert got.count(("coordinate", "Bộ Tài chính")) == 1
+    tasks = {a.text for a in vnplan.parse(text, strict=True).assignments if a.role == "lead"}
+    assert any(t.startswith("Thông tư hướng dẫn") for t in tasks)

@@ -41,6 +41,10 @@ class _Walker:
         self.prev_item: Optional[tuple] = None
         self.named_depths: set = set()  # depths of items whose heading is a body name
         self.listed: Optional[_Listed] = None
+        # labelled sub-tasks without a marker (a Word export lost their bullets): per item,
+        # the current sub-task (item, task, roles labelled); the last unmarked task line
+        self.subtasks: dict = {}
+        self.plain: Optional[tuple[int, str]] = None
 
     def run(self) -> None:
         f = self.ctx.folded
@@ -109,6 +113,7 @@ class _Walker:
         item = (parent[1], parent[2]) if parent else (la, self.ends[idx])
         role = "coordinate" if m.group("what") == "phoi hop" else "lead"
         if lab:
+            item, ptask = self._subtask(item, ptask, role)
             _labelled(self.ctx, self.em, lab.end(), lb, role, ptask, item, both=bool(lab.group("both")))
         else:
             # an unmarked label ends with the item it belongs to
@@ -116,9 +121,26 @@ class _Walker:
                                   True, bool(head.group("both")))
         return True
 
+    def _subtask(self, item: tuple[int, int], task: str, role: str) -> tuple[tuple[int, int], str]:
+        """(item, task) a label charges. A role labelled again in the same item after an
+        unmarked task line ("Nghị định A" / "Chủ trì: X" / "Nghị định B" / "Chủ trì: X")
+        opens a sub-task of its own there: two tasks, not one read twice."""
+        cur = self.subtasks.get(item)
+        if cur is None:
+            cur = self.subtasks[item] = [item, task, set()]
+        if role in cur[2] and self.plain is not None and self.plain[0] > cur[0][0]:
+            cur[:] = [(self.plain[0], item[1]), self.plain[1], set()]
+        cur[2].add(role)
+        self.plain = None
+        return cur[0], cur[1]
+
     def _paragraph(self, idx, la, lb, cs, kind, depth, task) -> None:
         """A task line: its roles, charged to its own item or the item above it."""
         ctx, f = self.ctx, self.ctx.folded
+        if kind is None:
+            self.plain = (la, task)
+        elif kind not in ("bullet", "plus"):
+            self.plain = None  # a numbered item: bullets below a plain line are its details
         broken = self._broken(idx)
         inherited = next((entry for entry in reversed(self.stack) if entry[4]), None)
         end = self.ends[idx]
