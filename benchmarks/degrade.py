@@ -165,7 +165,8 @@ GROUPS = ("sections", "targets", "deadlines", "assignments", "references", "meta
 def score(texts: Path, gold: Path, work: Path) -> dict[str, tuple[float, float, float]]:
     """(P, R, F1) per group of ``vnplan convert`` on ``texts`` scored against ``gold``."""
     pred = work / "pred"
-    subprocess.run([sys.executable, "-m", "vnplan", "convert", str(texts), "-o", str(pred), "-q"], check=True)
+    # run outside the source tree: the vnplan of PYTHONPATH (or the installed one) is scored
+    subprocess.run([sys.executable, "-m", "vnplan", "convert", str(texts), "-o", str(pred), "-q"], check=True, cwd=work)
     res = subprocess.run([sys.executable, "/work/shared/eval/score.py", "--gold", str(gold), "--pred", str(pred)],
                          check=True, capture_output=True, text=True).stdout
     rows = {}
