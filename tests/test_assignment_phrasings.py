@@ -263,7 +263,8 @@ a) Theo dõi, đôn đốc việc thực hiện Kế hoạch.
 Chủ trì, phối hợp với Ban
 Quản lý dự án đầu tư xây dựng tỉnh rà soát các công trình.
 Đơn vị phối hợp thực hiện: Sở
-Tư pháp; các cơ quan liên quan.
+Tư pháp.
+Thời gian thực hiện: Quý IV/2026.
 """
     got = roles(text)
     assert ("lead", "Sở Nội vụ") in got

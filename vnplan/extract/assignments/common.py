@@ -82,6 +82,12 @@ def _line_open_words() -> tuple[frozenset, frozenset]:
             frozenset(key_of(w) for w in data.get("org_heads") or []))
 
 
+def _label_line(folded: str, pos: int) -> bool:
+    """The line at ``pos`` opens with a label ("Thời gian thực hiện: ..."): a colon early on it."""
+    eol = folded.find("\n", pos, pos + 40)
+    return ":" in folded[pos:eol if eol >= 0 else pos + 40]
+
+
 def _word_before(folded: str, end: int) -> int:
     return max(folded.rfind(" ", 0, end), folded.rfind("\n", 0, end), folded.rfind("\t", 0, end)) + 1
 
@@ -118,7 +124,7 @@ def _join_broken(text: str, folded: str) -> tuple[str, list[tuple[int, int]]]:
         # a lower-case continuation, a blank line inside a sentence (raw PDF text), or a line
         # that cannot end there (after a comma or "và") and a next line that is no label
         if (not text[m.end()].islower() and m.group().count("\n") < 2
-                and not (_open_end(text, folded, start) and ":" not in folded[m.end():m.end() + 40])):
+                and not (_open_end(text, folded, start) and not _label_line(folded, m.end()))):
             continue
         if _MARKER.match(folded, m.end()) or _TABLE_ROW.match(folded, m.end()):
             continue  # the next line opens an item: "a) ...", "- ..."
