@@ -332,3 +332,16 @@ Thông tư hướng dẫn biểu mẫu hòa giải
     assert got.count(("coordinate", "Bộ Tài chính")) == 1
     tasks = {a.text for a in vnplan.parse(text, strict=True).assignments if a.role == "lead"}
     assert any(t.startswith("Thông tư hướng dẫn") for t in tasks)
+
+
+def test_office_holder_broken_from_its_body():
+    text = """KẾ HOẠCH
+Phòng chống dịch bệnh
+IV. TỔ CHỨC THỰC HIỆN
+1. Giám đốc
+Sở Y tế chỉ đạo các bệnh viện sẵn sàng thu dung; báo cáo Chủ tịch
+Ủy ban nhân dân tỉnh kết quả thực hiện.
+"""
+    got = roles(text)
+    assert ("lead", "Sở Y tế") in got
+    assert ("report_to", "Chủ tịch Ủy ban nhân dân tỉnh") in got

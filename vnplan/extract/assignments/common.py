@@ -76,10 +76,11 @@ _OPEN_BEFORE_BREAK = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,-")
 
 @lru_cache(maxsize=1)
 def _line_open_words() -> tuple[frozenset, frozenset]:
-    """(lower-case words a sentence never ends on, head nouns of an organisation) from bodies.yaml."""
+    """(lower-case words a sentence never ends on, head nouns of an organisation or an office)
+    from bodies.yaml."""
     data = vocab.load("bodies") or {}
     return (frozenset(fold_same_length(w) for w in data.get("line_open_words") or []),
-            frozenset(key_of(w) for w in data.get("org_heads") or []))
+            frozenset(key_of(w) for w in (data.get("org_heads") or []) + (data.get("office_holders") or [])))
 
 
 def _label_line(folded: str, pos: int) -> bool:
@@ -94,17 +95,17 @@ def _word_before(folded: str, end: int) -> int:
 
 def _open_end(text: str, folded: str, end: int) -> bool:
     """The line ending at ``end`` cannot end a sentence: a comma, a lower-case open word, or
-    the capitalised head noun of an organisation whose name follows ("3. Sở" / "Tài chính")."""
+    the capitalised head noun of an organisation or office whose name follows ("3. Sở" /
+    "Tài chính", "Giám đốc" / "Sở Y tế")."""
     if folded[end - 1] == ",":
         return True
     w = _word_before(folded, end)
     words, heads = _line_open_words()
-    if text[w:end].islower():
-        return folded[w:end] in words
-    if not text[w:w + 1].isupper() or text[w:end].isupper() and end - w > 1:
-        return False  # "ỦY BAN": an upper-case heading line
     w2 = _word_before(folded, max(w - 1, 0))
-    return folded[w:end] in heads or folded[w2:end] in heads
+    for x in (w2, w):  # "Chủ tịch", "Ủy ban", "Sở" as written: capitalised, not all upper case
+        if folded[x:end] in heads and text[x:x + 1].isupper() and not (text[x:end].isupper() and end - x > 1):
+            return True
+    return text[w:end].islower() and folded[w:end] in words
 
 
 def _join_broken(text: str, folded: str) -> tuple[str, list[tuple[int, int]]]:
