@@ -345,3 +345,18 @@ Sở Y tế chỉ đạo các bệnh viện sẵn sàng thu dung; báo cáo Ch�
     got = roles(text)
     assert ("lead", "Sở Y tế") in got
     assert ("report_to", "Chủ tịch Ủy ban nhân dân tỉnh") in got
+
+
+def test_report_channels_and_conditional_feedback_are_no_receivers():
+    text = """KẾ HOẠCH
+Phát triển giáo dục nghề nghiệp
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Giáo dục và Đào tạo chủ trì triển khai, báo cáo về Ủy ban nhân dân tỉnh thông qua Sở Nội vụ.
+2. Sở Lao động chủ trì tổ chức hội chợ việc làm; gửi kết quả về Văn phòng Ủy ban nhân dân tỉnh để theo dõi.
+Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về Sở Giáo dục và Đào tạo để tổng hợp.
+"""
+    got = roles(text)
+    assert ("report_to", "Ủy ban nhân dân tỉnh") in got
+    assert ("report_to", "Văn phòng Ủy ban nhân dân tỉnh") in got
+    assert not any(b == "Sở Nội vụ" for _, b in got)  # the channel of the report
+    assert got.count(("lead", "Sở Giáo dục và Đào tạo")) == 1  # feedback receiver: no task of its own
