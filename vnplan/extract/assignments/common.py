@@ -90,7 +90,9 @@ def _label_line(folded: str, pos: int) -> bool:
 
 
 def _word_before(folded: str, end: int) -> int:
-    return max(folded.rfind(" ", 0, end), folded.rfind("\n", 0, end), folded.rfind("\t", 0, end)) + 1
+    """Start of the word ending at ``end`` (a bounded look back: no scan to the text's start)."""
+    a = max(0, end - 40)
+    return max(folded.rfind(" ", a, end), folded.rfind("\n", a, end), folded.rfind("\t", a, end), a - 1) + 1
 
 
 def _open_end(text: str, folded: str, end: int) -> bool:
