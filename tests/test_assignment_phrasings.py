@@ -230,3 +230,133 @@ def test_issuer_order_with_addressees_below_is_not_its_task():
     got = roles(text)
     assert ("lead", "Ủy ban nhân dân tỉnh") in got
     assert not any(b.startswith("Hội đồng nhân dân") for _, b in got)
+
+
+# Layouts of real exports (PDF text layer, Word): the same facts must come out.
+
+WRAPPED = """KẾ HOẠCH
+Phát triển thương mại điện tử tỉnh Hòa Phong
+I. NHIỆM VỤ
+1. Sở Công Thương
+a) Chủ trì, phối hợp Sở Khoa học và
+Công nghệ xây dựng sàn giao dịch điện tử của tỉnh.
+b) Phối hợp với Sở Văn hóa, Thể thao và Du lịch,
+Hội Nông dân tỉnh quảng bá sản phẩm.
+"""
+
+
+def test_body_name_broken_after_and_or_comma_over_a_capitalised_line():
+    got = roles(WRAPPED)
+    assert ("coordinate", "Sở Khoa học và Công nghệ") in got
+    assert ("coordinate", "Hội Nông dân tỉnh") in got
+    assert not any(b == "Sở Khoa học" for _, b in got)
+
+
+def test_body_name_broken_after_its_head_noun():
+    text = """KẾ HOẠCH
+Cải cách hành chính
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở
+Nội vụ
+a) Theo dõi, đôn đốc việc thực hiện Kế hoạch.
+2. Sở Xây dựng
+Chủ trì, phối hợp với Ban
+Quản lý dự án đầu tư xây dựng tỉnh rà soát các công trình.
+Đơn vị phối hợp thực hiện: Sở
+Tư pháp.
+Thời gian thực hiện: Quý IV/2026.
+"""
+    got = roles(text)
+    assert ("lead", "Sở Nội vụ") in got
+    assert ("coordinate", "Sở Tư pháp") in got
+    assert ("lead", "Sở Xây dựng") in got
+
+
+def test_upper_case_heading_ending_in_and_is_not_joined():
+    text = "KẾ HOẠCH\nPhát triển du lịch\nI. NHIỆM VỤ VÀ\nGIẢI PHÁP\n1. Sở Du lịch chủ trì tổ chức lễ hội.\n"
+    assert roles(text) == [("lead", "Sở Du lịch")]
+
+
+def test_paragraph_naming_its_heading_body_again_is_the_same_task():
+    text = """KẾ HOẠCH
+Phát triển nông nghiệp
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính
+Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí thực hiện Kế hoạch.
+2. Sở Y tế
+Sở Y tế chủ trì kiểm tra an toàn thực phẩm; Sở Công Thương phối hợp kiểm tra thị trường.
+"""
+    got = roles(text)
+    assert got.count(("lead", "Sở Tài chính")) == 1
+    assert got.count(("lead", "Sở Y tế")) == 1
+    assert ("coordinate", "Sở Nội vụ") in got
+
+
+def test_unknown_bodies_with_a_dash_or_a_long_lower_case_mission():
+    text = """KẾ HOẠCH
+Đào tạo nghề nông nghiệp
+I. NHIỆM VỤ
+1. Tập huấn kỹ thuật canh tác cho nông dân.
+Cơ quan chủ trì: Trung tâm Khuyến nông tỉnh
+Cơ quan phối hợp: Trường Cao đẳng Nghề Việt - Hàn Hòa Phong, Trung tâm Phục vụ hành chính công tỉnh
+2. Sở Y tế
+Kiểm tra vệ sinh cơ sở giết mổ; việc lấy mẫu xét nghiệm do Trung tâm Kiểm soát bệnh tật tỉnh phối hợp thực hiện.
+"""
+    got = roles(text)
+    assert ("coordinate", "Trường Cao đẳng Nghề Việt - Hàn Hòa Phong") in got
+    assert ("coordinate", "Trung tâm Phục vụ hành chính công tỉnh") in got
+    # the agent of a passive "phối hợp" is a partner, and "phối hợp" is no part of its name
+    assert ("coordinate", "Trung tâm Kiểm soát bệnh tật tỉnh") in got
+    assert ("lead", "Sở Y tế") in got
+    assert not any("phối hợp" in b for _, b in got)
+
+
+def test_labelled_sub_tasks_that_lost_their_bullets_stay_two_tasks():
+    # a Word export dropped the "-" of each sub-task: the labels repeat under one item
+    text = """KẾ HOẠCH
+Thi hành Luật Hòa giải cơ sở
+II. NHIỆM VỤ
+3.Xây dựng văn bản quy định chi tiết
+Nghị định quy định chi tiết một số điều của Luật
++ Cơ quan chủ trì: Bộ Tư pháp.
++ Cơ quan phối hợp: Bộ Nội vụ, Bộ Tài chính.
++ Thời hạn: trước ngày 01/7/2026.
+Thông tư hướng dẫn biểu mẫu hòa giải
++ Nội dung: quy định các biểu mẫu.
++ Cơ quan chủ trì: Bộ Tư pháp.
++ Cơ quan phối hợp: Bộ Nội vụ.
+"""
+    got = roles(text)
+    assert got.count(("lead", "Bộ Tư pháp")) == 2
+    assert got.count(("coordinate", "Bộ Nội vụ")) == 2
+    assert got.count(("coordinate", "Bộ Tài chính")) == 1
+    tasks = {a.text for a in vnplan.parse(text, strict=True).assignments if a.role == "lead"}
+    assert any(t.startswith("Thông tư hướng dẫn") for t in tasks)
+
+
+def test_office_holder_broken_from_its_body():
+    text = """KẾ HOẠCH
+Phòng chống dịch bệnh
+IV. TỔ CHỨC THỰC HIỆN
+1. Giám đốc
+Sở Y tế chỉ đạo các bệnh viện sẵn sàng thu dung; báo cáo Chủ tịch
+Ủy ban nhân dân tỉnh kết quả thực hiện.
+"""
+    got = roles(text)
+    assert ("lead", "Sở Y tế") in got
+    assert ("report_to", "Chủ tịch Ủy ban nhân dân tỉnh") in got
+
+
+def test_report_channels_and_conditional_feedback_are_no_receivers():
+    text = """KẾ HOẠCH
+Phát triển giáo dục nghề nghiệp
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Giáo dục và Đào tạo chủ trì triển khai, báo cáo về Ủy ban nhân dân tỉnh thông qua Sở Nội vụ.
+2. Sở Lao động chủ trì tổ chức hội chợ việc làm; gửi kết quả về Văn phòng Ủy ban nhân dân tỉnh để theo dõi.
+Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về Sở Giáo dục và Đào tạo để tổng hợp.
+"""
+    got = roles(text)
+    assert ("report_to", "Ủy ban nhân dân tỉnh") in got
+    assert ("report_to", "Văn phòng Ủy ban nhân dân tỉnh") in got
+    assert not any(b == "Sở Nội vụ" for _, b in got)  # the channel of the report
+    assert got.count(("lead", "Sở Giáo dục và Đào tạo")) == 1  # feedback receiver: no task of its own

@@ -206,3 +206,9 @@ def test_steering_committee_never_cut_to_its_head():
 def test_party_committee_written_bare_before_the_body_it_serves():
     got = [g[2] for g in find_bodies("Đảng ủy Bộ Khoa học và Công nghệ và Quân ủy Trung ương chủ trì; Đảng ủy, UBND xã")]
     assert got == ["Đảng ủy Bộ Khoa học và Công nghệ", "Quân ủy Trung ương", "Đảng ủy", "UBND xã"]
+
+
+def test_place_word_that_folds_like_a_level_is_read_as_written():
+    # "Tĩnh" folds like "tỉnh": as written it is a place, so the name runs over it
+    got = names("Giao Báo và Phát thanh, Truyền hình Hà Tĩnh mở chuyên mục; Sở Y tế tỉnh Hà Tĩnh phối hợp.")
+    assert [g[0] for g in got] == ["Báo và Phát thanh, Truyền hình Hà Tĩnh", "Sở Y tế tỉnh Hà Tĩnh"]

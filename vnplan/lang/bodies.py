@@ -15,7 +15,7 @@ from . import vocab
 from .fold import TOKEN_RE as _TOKEN_RE, fold_same_length
 from .gazetteer import BodyMatch, Entry, Gazetteer as _Gazetteer, gazetteer
 from .fuzzy_names import fuzzy as _fuzzy, merge as _merge
-from .name_tails import NOT_PLACE, complement, complement_heads, join_organs, place_list
+from .name_tails import complement, complement_heads, join_organs, not_place, place_list
 
 
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
@@ -109,7 +109,7 @@ def _place_words(text: str, folded: str, end: int, suffix: str) -> tuple[int, st
         if not w:
             break
         word = w.group(1)
-        if not word[0].isupper() or folded[w.start(1):w.end(1)] in NOT_PLACE:
+        if not word[0].isupper() or not_place(word, folded[w.start(1):w.end(1)]):
             break
         if n == 0 and not suffix and len(word) > 1 and word.isupper():
             break  # an abbreviation such as "TU", not a place

@@ -9,9 +9,20 @@ from . import vocab
 from .fold import VIET, fold_same_length, key_of
 from .gazetteer import BodyMatch, Gazetteer as _Gazetteer
 
-# Capitalized words that start something else, not a place name.
-NOT_PLACE = frozenset("ban so bo hoi uy dang lien van cong mat thuong chu chinh thu quoc cac va "
-                      "tinh huyen xa phuong ke nghi chuong quyet".split())
+# Capitalized words that start something else, not a place name; as written, since a place
+# may fold the same ("Hà Tĩnh" is no "tỉnh").
+_NOT_PLACE_WRITTEN = frozenset("ban sở bộ hội ủy uỷ đảng liên văn công mặt thường chủ chính thủ quốc các "
+                               "và tỉnh huyện xã phường kế nghị chương quyết".split())
+NOT_PLACE = frozenset(fold_same_length(w) for w in _NOT_PLACE_WRITTEN)
+
+
+def not_place(word: str, folded: str) -> bool:
+    """``word`` (``folded`` its folded copy) opens something else, not a place name. A word
+    written without any tone mark (OCR, telex-less text) is judged by its folded form."""
+    if folded not in NOT_PLACE:
+        return False
+    low = word.lower()
+    return low in _NOT_PLACE_WRITTEN or low == folded
 
 _CAP = "[A-Z" + VIET.upper() + "]"
 _PLACE_ITEM = _CAP + r"[^\W\d_]*+(?:[ \t]++" + _CAP + r"[^\W\d_]*+){0,4}+"
@@ -29,11 +40,14 @@ def place_list(text: str, folded: str, colon: int) -> Optional[int]:
     or a sentence ("Chủ trì, ...") is no place, and ends the list before it.
     """
     m = _PLACES.match(text, colon, colon + _PLACE_SPAN)
-    if m is None or folded[m.start(1):m.end(1)].split(" ", 1)[0] in NOT_PLACE:
+    if m is None:
+        return None
+    first = folded[m.start(1):m.end(1)].split(" ", 1)[0]
+    if not_place(text[m.start(1):m.start(1) + len(first)], first):
         return None
     items, end = 1, m.end()
     for s in _PLACE_SEP.finditer(folded, m.start(1), end):
-        if s.group(1) in NOT_PLACE:
+        if not_place(text[s.start(1):s.end(1)], s.group(1)):
             end = s.start()
             break
         items += 1

@@ -28,9 +28,10 @@ def _unknown_org_res() -> tuple:
 
 
 _VIET_UPPER = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
-_NAME_WORD = re.compile(r"([ \t]*,[ \t]*|[ \t]+và[ \t]+|[ \t]+)([^\W\d_]+)")
+# a dash between two capitalised words belongs to a name ("Việt - Đức", "Khuyến nông - Khuyến ngư")
+_NAME_WORD = re.compile(r"([ \t]*,[ \t]*|[ \t]+và[ \t]+|[ \t]+-[ \t]+|[ \t]+)([^\W\d_]+)")
 _MAX_NAME_WORDS = 12
-_MAX_LOWER_BEFORE_LEVEL = 3
+_MAX_LOWER_BEFORE_LEVEL = 4  # "Trung tâm Phục vụ hành chính công tỉnh"
 
 
 def open_name(text: str, folded: str, pos: int, limit: int,

@@ -34,9 +34,25 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
         if _partners_of_the_task(ctx, a, start, full or bool(lead) or bool(subject), lead + subject, k == 0):
             for found in lists:
                 em.add(found, "coordinate", task, item)
+    if "phoi hop" in cues and f.find("do ", a, b) >= 0:
+        em.add(_partners_by(ctx, a, b), "coordinate", task, item)
     if "bao cao" in cues or "gui" in cues:
         _reports(ctx, em, a, b, task, item)
     return lead
+
+
+_BY_PARTNER = re.compile(r"[ \t]+phoi hop(?!\w)")
+
+
+def _partners_by(ctx: _Ctx, a: int, b: int) -> list[BodyMatch]:
+    """ "việc lấy mẫu do Chi cục Thú y phối hợp thực hiện": the agent of a passive "phối hợp"
+    is a partner of the task, not its lead."""
+    out: list[BodyMatch] = []
+    for m in _BY.finditer(ctx.folded, a, b):
+        found = parse_list(ctx, m.end(), b, unknown=True, holders="body")
+        if found and _BY_PARTNER.match(ctx.folded, found[-1].end, b):
+            out.extend(found)
+    return out
 
 
 def _partners_of_the_task(ctx: _Ctx, a: int, start: int, charged: bool, own: list[BodyMatch],

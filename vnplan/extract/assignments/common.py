@@ -74,6 +74,42 @@ _BROKEN = re.compile(r"\n(?:(?:[ \t]*\n)+[ \t]*(?=\w)|[ \t]*(?=[^\W\d_]))")
 _OPEN_BEFORE_BREAK = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,-")
 
 
+@lru_cache(maxsize=1)
+def _line_open_words() -> tuple[frozenset, frozenset]:
+    """(lower-case words a sentence never ends on, head nouns of an organisation or an office)
+    from bodies.yaml."""
+    data = vocab.load("bodies") or {}
+    return (frozenset(fold_same_length(w) for w in data.get("line_open_words") or []),
+            frozenset(key_of(w) for w in (data.get("org_heads") or []) + (data.get("office_holders") or [])))
+
+
+def _label_line(folded: str, pos: int) -> bool:
+    """The line at ``pos`` opens with a label ("Thời gian thực hiện: ..."): a colon early on it."""
+    eol = folded.find("\n", pos, pos + 40)
+    return ":" in folded[pos:eol if eol >= 0 else pos + 40]
+
+
+def _word_before(folded: str, end: int) -> int:
+    """Start of the word ending at ``end`` (a bounded look back: no scan to the text's start)."""
+    a = max(0, end - 40)
+    return max(folded.rfind(" ", a, end), folded.rfind("\n", a, end), folded.rfind("\t", a, end), a - 1) + 1
+
+
+def _open_end(text: str, folded: str, end: int) -> bool:
+    """The line ending at ``end`` cannot end a sentence: a comma, a lower-case open word, or
+    the capitalised head noun of an organisation or office whose name follows ("3. Sở" /
+    "Tài chính", "Giám đốc" / "Sở Y tế")."""
+    if folded[end - 1] == ",":
+        return True
+    w = _word_before(folded, end)
+    words, heads = _line_open_words()
+    w2 = _word_before(folded, max(w - 1, 0))
+    for x in (w2, w):  # "Chủ tịch", "Ủy ban", "Sở" as written: capitalised, not all upper case
+        if folded[x:end] in heads and text[x:x + 1].isupper() and not (text[x:end].isupper() and end - x > 1):
+            return True
+    return text[w:end].islower() and folded[w:end] in words
+
+
 def _join_broken(text: str, folded: str) -> tuple[str, list[tuple[int, int]]]:
     """Join lines broken inside a sentence (PDF text: next line in lower case), keeping offsets.
 
@@ -83,13 +119,15 @@ def _join_broken(text: str, folded: str) -> tuple[str, list[tuple[int, int]]]:
     joins: list[tuple[int, int]] = []
     pos = 0
     for m in _BROKEN.finditer(folded):
-        # a lower-case continuation, or a blank line inside a sentence (raw PDF text)
-        if not text[m.end()].islower() and m.group().count("\n") < 2:
-            continue
         start = m.start()
         while start > pos and folded[start - 1] in " \t":
             start -= 1
         if start == 0 or folded[start - 1] not in _OPEN_BEFORE_BREAK:
+            continue
+        # a lower-case continuation, a blank line inside a sentence (raw PDF text), or a line
+        # that cannot end there (after a comma or "và") and a next line that is no label
+        if (not text[m.end()].islower() and m.group().count("\n") < 2
+                and not (_open_end(text, folded, start) and not _label_line(folded, m.end()))):
             continue
         if _MARKER.match(folded, m.end()) or _TABLE_ROW.match(folded, m.end()):
             continue  # the next line opens an item: "a) ...", "- ..."

@@ -11,6 +11,8 @@ from .clauses import _OPENER, _named_heading, _only_bodies, _partner_list, _role
 from .common import (_Ctx, _DANGLING_PARTNER, _Emitter, _LABEL, _LABEL_HEAD, _LEAD_IN, _LINE, _OPEN_END,
                      _PHOI_HOP, _TABLE_ROW, _clause_end, _content_start, _is_author_or_object,
                      _skip_ws)
+from ...lang.gazetteer import BodyMatch
+from ...lang.fold import key_of
 from ...lang.items import depth as _depth, item_ends
 from .lists import parse_list
 
@@ -39,6 +41,10 @@ class _Walker:
         self.prev_item: Optional[tuple] = None
         self.named_depths: set = set()  # depths of items whose heading is a body name
         self.listed: Optional[_Listed] = None
+        # labelled sub-tasks without a marker (a Word export lost their bullets): per item,
+        # the current sub-task (item, task, roles labelled); the last unmarked task line
+        self.subtasks: dict = {}
+        self.plain: Optional[tuple[int, str]] = None
 
     def run(self) -> None:
         f = self.ctx.folded
@@ -107,6 +113,7 @@ class _Walker:
         item = (parent[1], parent[2]) if parent else (la, self.ends[idx])
         role = "coordinate" if m.group("what") == "phoi hop" else "lead"
         if lab:
+            item, ptask = self._subtask(item, ptask, role)
             _labelled(self.ctx, self.em, lab.end(), lb, role, ptask, item, both=bool(lab.group("both")))
         else:
             # an unmarked label ends with the item it belongs to
@@ -114,9 +121,26 @@ class _Walker:
                                   True, bool(head.group("both")))
         return True
 
+    def _subtask(self, item: tuple[int, int], task: str, role: str) -> tuple[tuple[int, int], str]:
+        """(item, task) a label charges. A role labelled again in the same item after an
+        unmarked task line ("Nghị định A" / "Chủ trì: X" / "Nghị định B" / "Chủ trì: X")
+        opens a sub-task of its own there: two tasks, not one read twice."""
+        cur = self.subtasks.get(item)
+        if cur is None:
+            cur = self.subtasks[item] = [item, task, set()]
+        if role in cur[2] and self.plain is not None and self.plain[0] > cur[0][0]:
+            cur[:] = [(self.plain[0], item[1]), self.plain[1], set()]
+        cur[2].add(role)
+        self.plain = None
+        return cur[0], cur[1]
+
     def _paragraph(self, idx, la, lb, cs, kind, depth, task) -> None:
         """A task line: its roles, charged to its own item or the item above it."""
         ctx, f = self.ctx, self.ctx.folded
+        if kind is None:
+            self.plain = (la, task)
+        elif kind not in ("bullet", "plus"):
+            self.plain = None  # a numbered item: bullets below a plain line are its details
         broken = self._broken(idx)
         inherited = next((entry for entry in reversed(self.stack) if entry[4]), None)
         end = self.ends[idx]
@@ -126,9 +150,12 @@ class _Walker:
                 self.listed = _Listed(depth, (la, end), "coordinate", task, False)
         item = (la, end) if kind is not None else (
             (self.stack[-1][1], self.stack[-1][2]) if self.stack else (la, lb))
-        if kind is None and not broken and (inherited is not None or self.stack) and _opens_with_bodies(ctx, cs, lb):
+        opening = _opens_with_bodies(ctx, cs, lb) if kind is None and not broken and (
+            inherited is not None or self.stack) else []
+        if opening and not (inherited is not None and _same_bodies(opening, inherited[4])):
             # "Ủy ban nhân dân Thành phố yêu cầu các Sở ...": a paragraph naming its own
-            # subject after the last item is a task of its own, not the item's
+            # subject after the last item is a task of its own, not the item's (unless it
+            # names the heading's body again: "2. Sở Tài chính" / "Giao Sở Tài chính chủ trì")
             item, inherited = (la, lb), None
         elif inherited is not None and kind is None:
             item = (inherited[1], inherited[2])
@@ -144,13 +171,22 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
     _Walker(ctx, em, a, b, full).run()
 
 
-def _opens_with_bodies(ctx: _Ctx, a: int, b: int) -> bool:
-    """The paragraph [a, b) opens with a specific body (after "Giao", "Đề nghị", "Sau khi ...,")."""
+def _opens_with_bodies(ctx: _Ctx, a: int, b: int) -> list[BodyMatch]:
+    """The specific bodies the paragraph [a, b) opens with (after "Giao", "Đề nghị", "Sau khi
+    ...,"), else []."""
     o = _OPENER.match(ctx.folded, a, b)
     a = o.end() if o else a
     m = _LEAD_IN.match(ctx.folded, a, b)
     found = parse_list(ctx, m.end() if m else a, b)
-    return bool(found) and not all(x.generic for x in found) and not _is_author_or_object(ctx, found[-1].end, b)
+    if found and not all(x.generic for x in found) and not _is_author_or_object(ctx, found[-1].end, b):
+        return found
+    return []
+
+
+def _same_bodies(found: list[BodyMatch], heading: list[BodyMatch]) -> bool:
+    """Every body of ``found`` is one of the heading's."""
+    names = {key_of(x.canonical) for x in heading}
+    return all(key_of(x.canonical) in names for x in found)
 
 
 def _labelled(ctx: _Ctx, em: _Emitter, a: int, b: int, role: str, task: str, item, both: bool = False) -> None:
