@@ -445,3 +445,32 @@ II. NHIỆM VỤ
     assert ("lead", "Bộ Nông nghiệp và Môi trường") in got
     assert ("coordinate", "Cục Quản lý đê điều") in got
     assert not any("khẩn trương" in b for _, b in got)
+
+
+UNIT_PLAN = """BỘ Y TẾ
+CỤC QUẢN LÝ DƯỢC
+KẾ HOẠCH
+Kiểm tra chất lượng thuốc năm 2026
+I. KẾT QUẢ NĂM 2025
+Trung tâm Kiểm nghiệm thuốc tỉnh đã chủ trì lấy mẫu 500 mẫu thuốc.
+Viện Kiểm nghiệm thuốc Trung ương được đầu tư thiết bị.
+II. NHIỆM VỤ
+1. Cục Quản lý dược giao Phòng Quản lý chất lượng chủ trì xây dựng kế hoạch lấy mẫu.
+2. Bệnh viện Đa khoa tỉnh đã triển khai phần mềm quản lý.
+3. Trung tâm Dữ liệu y tế được nâng cấp trong năm 2026.
+III. TỔ CHỨC THỰC HIỆN
+1. Cục Quản lý dược yêu cầu Viện Kiểm nghiệm thuốc Trung ương tổ chức lấy mẫu.
+2. Phòng Pháp chế - Thanh tra theo dõi, tổng hợp.
+"""
+
+
+def test_an_issuer_the_gazetteer_lacks_gives_orders_and_leads_none():
+    got = roles(UNIT_PLAN)
+    assert ("lead", "Phòng Quản lý chất lượng") in got
+    assert ("lead", "Viện Kiểm nghiệm thuốc Trung ương") in got
+    assert ("lead", "Phòng Pháp chế - Thanh tra") in got
+    bodies = [b for _, b in got]
+    assert not any(b.startswith("Cục Quản lý dược") for b in bodies)  # the issuer, under its ministry
+    # past work, passive sentences: no subject of a task
+    assert not any(b.startswith(("Trung tâm", "Bệnh viện")) for b in bodies)
+    assert len(got) == 3

@@ -83,6 +83,8 @@ def open_name(text: str, folded: str, pos: int, limit: int,
                 if lower:
                     end = i  # "Quỹ Nhi đồng Liên hợp quốc, Cơ quan ...": the next name closes this one
                 break  # "và Phòng ...": the next name of the list
+            if lower and head.match(text, w.start(2), limit):
+                break  # "Cục Quản lý dược giao | Phòng ...": a sentence runs between two names
             end = i = w.end()
             lower = 0
             continue
