@@ -474,3 +474,22 @@ def test_an_issuer_the_gazetteer_lacks_gives_orders_and_leads_none():
     # past work, passive sentences: no subject of a task
     assert not any(b.startswith(("Trung tâm", "Bệnh viện")) for b in bodies)
     assert len(got) == 3
+
+
+def test_a_unit_the_gazetteer_lacks_chu_tri_outside_the_task_sections():
+    text = """BỘ TÀI CHÍNH
+KẾ HOẠCH
+Triển khai Luật Ngân sách nhà nước
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bảo đảm thi hành Luật.
+2. Vụ Hành chính sự nghiệp chủ trì bố trí kinh phí thực hiện Kế hoạch.
+II. TÌNH HÌNH THỰC HIỆN NĂM TRƯỚC
+Năm 2025, Cục Quản lý công sản chủ trì kiểm kê tài sản.
+III. NHIỆM VỤ
+1. Vụ Pháp chế chủ trì, phối hợp với Vụ Ngân sách nhà nước xây dựng Thông tư.
+"""
+    got = roles(text)
+    assert ("lead", "Vụ Hành chính sự nghiệp") in got
+    assert ("lead", "Vụ Pháp chế") in got
+    assert ("coordinate", "Vụ Ngân sách nhà nước") in got
+    assert not any(b.startswith("Cục Quản lý công sản") for _, b in got)  # past work
