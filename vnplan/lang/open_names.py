@@ -51,6 +51,19 @@ def _breaks_at(text: str, f: str, w: re.Match, limit: int, breaks: frozenset) ->
     return False
 
 
+def _next_name(text: str, w: re.Match, limit: int, head: re.Pattern, known_at: Callable[[int], bool],
+               lower: int) -> Optional[bool]:
+    """For the capitalised word of ``w``: None when it goes on the name; else it opens the next
+    name, and the name closes before it with its lower-case words (True) or without (False)."""
+    at = w.start(2)
+    if w.group(1).strip() and (head.match(text, at, limit) or known_at(at)):
+        # "và Phòng ...": the next name of the list; "Quỹ Nhi đồng Liên hợp quốc, Cơ quan ..."
+        return bool(lower)
+    if lower and head.match(text, at, limit):
+        return False  # "Cục Quản lý dược giao | Phòng ...": a sentence runs between two names
+    return None
+
+
 def open_name(text: str, folded: str, pos: int, limit: int,
               known_at: Callable[[int], bool]) -> Optional[BodyMatch]:
     """An organisation the gazetteer does not know: its head noun, the capitalised words of
@@ -79,12 +92,10 @@ def open_name(text: str, folded: str, pos: int, limit: int,
         sep, word = w.group(1).strip(), w.group(2)
         words += 1
         if word[0].isupper():
-            if sep and (head.match(text, w.start(2), limit) or known_at(w.start(2))):
-                if lower:
-                    end = i  # "Quỹ Nhi đồng Liên hợp quốc, Cơ quan ...": the next name closes this one
-                break  # "và Phòng ...": the next name of the list
-            if lower and head.match(text, w.start(2), limit):
-                break  # "Cục Quản lý dược giao | Phòng ...": a sentence runs between two names
+            closes = _next_name(text, w, limit, head, known_at, lower)
+            if closes is not None:
+                end = i if closes else end
+                break
             end = i = w.end()
             lower = 0
             continue
