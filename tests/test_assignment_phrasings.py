@@ -493,3 +493,20 @@ III. NHIỆM VỤ
     assert ("lead", "Vụ Pháp chế") in got
     assert ("coordinate", "Vụ Ngân sách nhà nước") in got
     assert not any(b.startswith("Cục Quản lý công sản") for _, b in got)  # past work
+
+
+def test_the_units_of_a_ministry_as_one_collective_each():
+    text = """BỘ NỘI VỤ
+KẾ HOẠCH
+Triển khai Luật
+I. MỤC ĐÍCH
+Bảo đảm thi hành.
+II. TỔ CHỨC THỰC HIỆN
+1. Thủ trưởng các cơ quan, đơn vị thuộc Bộ tổ chức thực hiện.
+2. Các Vụ, Cục, Tổng cục và đơn vị trực thuộc Bộ căn cứ chức năng, nhiệm vụ triển khai.
+3. Các đơn vị thuộc Bộ báo cáo kết quả thực hiện.
+"""
+    got = roles(text)
+    assert got == [("lead", "Thủ trưởng các cơ quan, đơn vị thuộc Bộ"),
+                   ("lead", "Các Vụ, Cục, Tổng cục và đơn vị trực thuộc Bộ"),
+                   ("lead", "Các đơn vị thuộc Bộ")]
