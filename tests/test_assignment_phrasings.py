@@ -360,3 +360,153 @@ Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ 
     assert ("report_to", "Văn phòng Ủy ban nhân dân tỉnh") in got
     assert not any(b == "Sở Nội vụ" for _, b in got)  # the channel of the report
     assert got.count(("lead", "Sở Giáo dục và Đào tạo")) == 1  # feedback receiver: no task of its own
+
+
+MINISTRY_PLAN = """BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG
+KẾ HOẠCH
+Triển khai thi hành Luật Tài nguyên nước
+I. MỤC ĐÍCH
+Bảo đảm thi hành Luật.
+II. TỔ CHỨC THỰC HIỆN
+1. Vụ Kế hoạch - Tài chính chủ trì, phối hợp với Văn phòng Bộ bố trí kinh phí thực hiện.
+2. Cục Quản lý tài nguyên nước chủ trì, phối hợp với Vụ Pháp chế theo dõi, đôn đốc việc thực hiện.
+3. Tổng cục Khí tượng Thủy văn chỉ đạo các Đài Khí tượng Thủy văn khu vực cung cấp số liệu.
+4. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát.
+"""
+
+
+def test_units_of_a_ministry_lead_though_the_gazetteer_lacks_them():
+    got = roles(MINISTRY_PLAN)
+    for lead in ("Vụ Kế hoạch - Tài chính", "Cục Quản lý tài nguyên nước", "Tổng cục Khí tượng Thủy văn",
+                 "Sở Tài chính"):
+        assert ("lead", lead) in got
+    for partner in ("Văn phòng Bộ", "Vụ Pháp chế", "Sở Nội vụ"):
+        assert ("coordinate", partner) in got
+    assert not any(r == "lead" and b.startswith(("Văn phòng", "Vụ Pháp")) for r, b in got)
+
+
+CENTRAL_TASKS = """BỘ Y TẾ
+KẾ HOẠCH
+Triển khai Đề án chuyển đổi số y tế
+I. MỤC ĐÍCH
+1. Trung tâm Dữ liệu quốc gia được xây dựng và vận hành ổn định.
+II. NHIỆM VỤ
+1. Hoàn thiện thể chế
+Giao Vụ Pháp chế chủ trì xây dựng Thông tư hướng dẫn.
+2. Phát triển hạ tầng
+Cục Công nghệ thông tin có trách nhiệm xây dựng nền tảng.
+- Viện Chiến lược và Chính sách y tế, Báo Sức khỏe và Đời sống: tuyên truyền về Đề án.
+Đề nghị Bảo hiểm xã hội Việt Nam phối hợp triển khai.
+Trung tâm Dữ liệu quốc gia được xây dựng vào năm 2026.
+Giao Cục Bưu điện Trung ương bảo đảm hạ tầng.
+III. TỔ CHỨC THỰC HIỆN
+1. Thủ trưởng các Vụ, Cục, Tổng cục và đơn vị trực thuộc Bộ tổ chức thực hiện Kế hoạch.
+2. Chánh Văn phòng Bộ theo dõi, đôn đốc.
+3. Vụ trưởng Vụ Kế hoạch - Tài chính bố trí kinh phí.
+4. Các Bộ, cơ quan ngang Bộ phối hợp thực hiện.
+5. Học viện Y dược học cổ truyền Việt Nam, Bệnh viện Hòa Bình chủ trì đào tạo nhân lực.
+6. Thanh tra Bộ chủ trì kiểm tra việc thực hiện.
+7. Đại học Quốc gia Hà Nội, Kho bạc Nhà nước khu vực I hướng dẫn thủ tục.
+"""
+
+
+def test_task_subjects_read_by_their_head_noun_in_every_task_section():
+    got = roles(CENTRAL_TASKS)
+    for lead in ("Vụ Pháp chế", "Cục Công nghệ thông tin", "Viện Chiến lược và Chính sách y tế",
+                 "Báo Sức khỏe và Đời sống", "Bảo hiểm xã hội Việt Nam",
+                 "Học viện Y dược học cổ truyền Việt Nam", "Bệnh viện Hòa Bình", "Thanh tra Bộ",
+                 "Đại học Quốc gia Hà Nội", "Kho bạc Nhà nước khu vực I"):
+        assert ("lead", lead) in got
+
+
+def test_collective_subjects_and_office_holders_of_a_ministry():
+    got = roles(CENTRAL_TASKS)
+    # one collective entry, never split into "Vụ", "Cục"
+    assert ("lead", "Thủ trưởng các Vụ, Cục, Tổng cục và đơn vị trực thuộc Bộ") in got
+    assert ("lead", "Các Bộ, cơ quan ngang Bộ") in got
+    # the office-holder leads as the body whose office it holds
+    assert ("lead", "Văn phòng Bộ") in got
+    assert ("lead", "Vụ Kế hoạch - Tài chính") in got
+
+
+def test_a_common_noun_phrase_or_a_cut_name_is_no_subject():
+    bodies = [b for _, b in roles(CENTRAL_TASKS)]
+    assert not any(b.startswith(("Trung tâm Dữ", "Cục Bưu điện")) for b in bodies)
+    assert not any(b in ("Vụ", "Cục", "Tổng cục") for b in bodies)
+
+
+def test_a_known_ministry_is_not_read_again_with_the_adverb_after_it():
+    text = """CHÍNH PHỦ
+NGHỊ QUYẾT
+II. NHIỆM VỤ
+1. Bộ Nông nghiệp và Môi trường khẩn trương chủ trì, phối hợp với Cục Quản lý đê điều rà soát.
+"""
+    got = roles(text)
+    assert ("lead", "Bộ Nông nghiệp và Môi trường") in got
+    assert ("coordinate", "Cục Quản lý đê điều") in got
+    assert not any("khẩn trương" in b for _, b in got)
+
+
+UNIT_PLAN = """BỘ Y TẾ
+CỤC QUẢN LÝ DƯỢC
+KẾ HOẠCH
+Kiểm tra chất lượng thuốc năm 2026
+I. KẾT QUẢ NĂM 2025
+Trung tâm Kiểm nghiệm thuốc tỉnh đã chủ trì lấy mẫu 500 mẫu thuốc.
+Viện Kiểm nghiệm thuốc Trung ương được đầu tư thiết bị.
+II. NHIỆM VỤ
+1. Cục Quản lý dược giao Phòng Quản lý chất lượng chủ trì xây dựng kế hoạch lấy mẫu.
+2. Bệnh viện Đa khoa tỉnh đã triển khai phần mềm quản lý.
+3. Trung tâm Dữ liệu y tế được nâng cấp trong năm 2026.
+III. TỔ CHỨC THỰC HIỆN
+1. Cục Quản lý dược yêu cầu Viện Kiểm nghiệm thuốc Trung ương tổ chức lấy mẫu.
+2. Phòng Pháp chế - Thanh tra theo dõi, tổng hợp.
+"""
+
+
+def test_an_issuer_the_gazetteer_lacks_gives_orders_and_leads_none():
+    got = roles(UNIT_PLAN)
+    assert ("lead", "Phòng Quản lý chất lượng") in got
+    assert ("lead", "Viện Kiểm nghiệm thuốc Trung ương") in got
+    assert ("lead", "Phòng Pháp chế - Thanh tra") in got
+    bodies = [b for _, b in got]
+    assert not any(b.startswith("Cục Quản lý dược") for b in bodies)  # the issuer, under its ministry
+    # past work, passive sentences: no subject of a task
+    assert not any(b.startswith(("Trung tâm", "Bệnh viện")) for b in bodies)
+    assert len(got) == 3
+
+
+def test_a_unit_the_gazetteer_lacks_chu_tri_outside_the_task_sections():
+    text = """BỘ TÀI CHÍNH
+KẾ HOẠCH
+Triển khai Luật Ngân sách nhà nước
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bảo đảm thi hành Luật.
+2. Vụ Hành chính sự nghiệp chủ trì bố trí kinh phí thực hiện Kế hoạch.
+II. TÌNH HÌNH THỰC HIỆN NĂM TRƯỚC
+Năm 2025, Cục Quản lý công sản chủ trì kiểm kê tài sản.
+III. NHIỆM VỤ
+1. Vụ Pháp chế chủ trì, phối hợp với Vụ Ngân sách nhà nước xây dựng Thông tư.
+"""
+    got = roles(text)
+    assert ("lead", "Vụ Hành chính sự nghiệp") in got
+    assert ("lead", "Vụ Pháp chế") in got
+    assert ("coordinate", "Vụ Ngân sách nhà nước") in got
+    assert not any(b.startswith("Cục Quản lý công sản") for _, b in got)  # past work
+
+
+def test_the_units_of_a_ministry_as_one_collective_each():
+    text = """BỘ NỘI VỤ
+KẾ HOẠCH
+Triển khai Luật
+I. MỤC ĐÍCH
+Bảo đảm thi hành.
+II. TỔ CHỨC THỰC HIỆN
+1. Thủ trưởng các cơ quan, đơn vị thuộc Bộ tổ chức thực hiện.
+2. Các Vụ, Cục, Tổng cục và đơn vị trực thuộc Bộ căn cứ chức năng, nhiệm vụ triển khai.
+3. Các đơn vị thuộc Bộ báo cáo kết quả thực hiện.
+"""
+    got = roles(text)
+    assert got == [("lead", "Thủ trưởng các cơ quan, đơn vị thuộc Bộ"),
+                   ("lead", "Các Vụ, Cục, Tổng cục và đơn vị trực thuộc Bộ"),
+                   ("lead", "Các đơn vị thuộc Bộ")]

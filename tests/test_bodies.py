@@ -212,3 +212,24 @@ def test_place_word_that_folds_like_a_level_is_read_as_written():
     # "Tĩnh" folds like "tỉnh": as written it is a place, so the name runs over it
     got = names("Giao Báo và Phát thanh, Truyền hình Hà Tĩnh mở chuyên mục; Sở Y tế tỉnh Hà Tĩnh phối hợp.")
     assert [g[0] for g in got] == ["Báo và Phát thanh, Truyền hình Hà Tĩnh", "Sở Y tế tỉnh Hà Tĩnh"]
+
+
+def _open(text: str):
+    from vnplan.lang.fold import fold_same_length
+    from vnplan.lang.open_names import open_name
+    o = open_name(text, fold_same_length(text), 0, len(text), lambda i: False)
+    return o.surface if o else None
+
+
+def test_open_name_closed_by_a_verb_a_colon_or_a_capital():
+    assert _open("Cục Quản lý chất lượng nông sản chủ trì") == "Cục Quản lý chất lượng nông sản"
+    assert _open("Cục Công nghệ thông tin có trách nhiệm xây dựng") == "Cục Công nghệ thông tin"
+    assert _open("Báo Sức khỏe và Đời sống: tuyên truyền") == "Báo Sức khỏe và Đời sống"
+    assert _open("Học viện Y dược học cổ truyền Việt Nam chủ trì") == "Học viện Y dược học cổ truyền Việt Nam"
+    assert _open("Vụ Kế hoạch - Tài chính bố trí kinh phí") == "Vụ Kế hoạch - Tài chính"
+
+
+def test_open_name_never_runs_over_a_word_of_the_sentence():
+    # "được" is no part of a name, even before a verb that would close one
+    assert _open("Trung tâm Dữ liệu quốc gia được xây dựng") == "Trung tâm Dữ"
+    assert _open("Vụ việc được xử lý") is None

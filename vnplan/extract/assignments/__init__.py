@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from ...lang.collector import collector_paused
 from ...model import Assignment, Document
+from .clauses import _open_name_ending
 from .common import _CHU_TRI, _Ctx, _Emitter, _GIAO, _LABEL
 from .region import _region
 from .sections import _outermost, _regions, _section_index
@@ -85,7 +86,8 @@ def _chu_tri_piece(ctx: _Ctx, em: _Emitter, a: int, b: int) -> None:
         la = max(a, f.rfind("\n", a, m.start()) + 1)
         lb = f.find("\n", m.end(), b)
         lb = b if lb < 0 else lb
-        if ctx.ending_at(m.start()) is None and not _GIAO.search(f, la, m.start()):
+        if (ctx.ending_at(m.start()) is None and _open_name_ending(ctx, la, m.start()) is None
+                and not _GIAO.search(f, la, m.start())):
             continue
         done = lb
         _region(ctx, em, la, lb, False)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 from ...lang import vocab
 from ...lang.bodies import canonical_of
 from ...lang.fold import fold_same_length
 from ...lang.gazetteer import BodyMatch
-from ...lang.open_names import UNKNOWN as _UNKNOWN
+from ...lang.open_names import UNKNOWN as _UNKNOWN, open_name_ending
 from .common import _words, _CHU_TRI, _CUES, _Ctx, _Emitter, _GIAO, _LEAD_IN, _ORDER, _PASSIVE, _PHOI_HOP, _REPORT, _REPORT_TO, _REPORT_WHAT, _SEMI, _clause_end, _is_author_or_object, _skip_ws
 from .lists import parse_list
 
@@ -86,13 +87,15 @@ def _subjects(ctx: _Ctx, a: int, b: int, clause_starts: list[int], carried: set,
             continue  # "X; Y; Z lãnh đạo" read from X; "phối hợp X; Y và Z rà soát": partners
         o = _OPENER.match(f, cs, b)  # "Sau khi ... được thông qua, Bộ Tài chính ...": the subject follows
         m = _LEAD_IN.match(f, o.end() if o else cs, b)
-        found = parse_list(ctx, m.end() if m else o.end() if o else cs, b, holders="body")
+        found = _named_subjects(ctx, parse_list(ctx, m.end() if m else o.end() if o else cs, b,
+                                                unknown=True, holders="body"), b)
         if not found:
             continue
         covered = found[-1].end
         if not m and all(ctx.gives_orders(x) for x in found):
             order = _ORDER.match(f, found[-1].end, b)
-            addressees = parse_list(ctx, order.end(), b, holders="body") if order else []
+            addressees = _named_subjects(ctx, parse_list(ctx, order.end(), b, unknown=True, holders="body"),
+                                         b) if order else []
             if addressees and not _is_author_or_object(ctx, addressees[-1].end, b):
                 lead.extend(addressees)  # "UBND Thành phố yêu cầu các Sở ... triển khai"
                 continue
@@ -106,24 +109,53 @@ def _subjects(ctx: _Ctx, a: int, b: int, clause_starts: list[int], carried: set,
     return lead
 
 
+def _named_subjects(ctx: _Ctx, found: list[BodyMatch], b: int) -> list[BodyMatch]:
+    """The subject list ``found`` without the names the gazetteer lacks, unless a task verb
+    or a colon follows it: "Cục Quản lý tài nguyên nước chủ trì" opens a task, "Trung tâm Dữ
+    liệu quốc gia được xây dựng" none; neither does "Giao Cục Bưu điện Trung | ương ...", a
+    name cut short."""
+    if not any(x.kind == _UNKNOWN for x in found):
+        return found
+    if _SUBJECT_VERB.match(ctx.folded, found[-1].end, b):
+        return found
+    known = []
+    for x in found:  # the known names before the first unknown one
+        if x.kind == _UNKNOWN:
+            break
+        known.append(x)
+    return known
+
+
 def _cued_leads(ctx: _Ctx, a: int, b: int, cues: set) -> list[BodyMatch]:
     """ "X chủ trì", "giao X", "do X thực hiện" (str.find first: most lines have none)."""
     f = ctx.folded
     lead: list[BodyMatch] = []
     if "chu tri" in cues:
         for m in _CHU_TRI.finditer(f, a, b):
-            prev = ctx.ending_at(m.start())
+            prev = ctx.ending_at(m.start()) or _open_name_ending(ctx, a, m.start())
             if prev is not None and not prev.weak and not _PASSIVE.search(f, max(a, prev.start - 8), prev.start):
                 lead.append(prev)
     if "giao" in cues:
         for m in _GIAO.finditer(f, a, b):
-            lead.extend(parse_list(ctx, m.end(), b, holders="body"))
+            lead.extend(_named_subjects(ctx, parse_list(ctx, m.end(), b, unknown=True, holders="body"), b))
     if f.find("do ", a, b) >= 0:
         for m in _BY.finditer(f, a, b):
             found = parse_list(ctx, m.end(), b, unknown=True, holders="body")
             if found and _PASSIVE_VERB.match(f, found[-1].end, b):
                 lead.extend(found)  # "do Sở Tư pháp hướng dẫn": the agent leads
     return lead
+
+
+def _open_name_ending(ctx: _Ctx, a: int, pos: int) -> Optional[BodyMatch]:
+    """A name the gazetteer lacks ending right before ``pos`` ("..., Cục Quản lý dược chủ trì")."""
+    end = pos
+    while end > a and ctx.folded[end - 1] in " \t":
+        end -= 1
+    o = open_name_ending(ctx.flat, ctx.folded, max(a, end - _NAME_REACH), end, lambda i: ctx.at(i) is not None)
+    return None if o is None or ctx.at(o.start) is not None else o  # a known name is read as known
+
+
+_NAME_REACH = 120  # characters a name may take: the look back is bounded
 
 
 def _reports(ctx: _Ctx, em: _Emitter, a: int, b: int, task: str, item) -> None:
@@ -150,6 +182,7 @@ def _reports(ctx: _Ctx, em: _Emitter, a: int, b: int, task: str, item) -> None:
                 break
 
 
+_SUBJECT_VERB = re.compile(r"[ \t]*(?::|(?:" + _words("subject_verbs") + r")(?!\w))")
 _SEMI_AT = re.compile(r"[ \t]*;[ \t]*")
 _ADVISED = re.compile(r"(?<!\w)tham[ \t]+muu(?:[ \t]+(?:cho|voi))?[ \t]+$")
 _PARTNER_OPENER = re.compile(r"(?:dong thoi|va|,)[ \t]*$")

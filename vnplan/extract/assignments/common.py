@@ -251,8 +251,8 @@ def _gives_orders(key: str, issuer: Optional[str]) -> bool:
         return True
     if not issuer or not key:
         return False
-    if issuer == key or issuer.startswith(key + " "):
-        return True  # the issuer named whole ("Ban Chấp hành Đảng bộ thành phố ...")
+    if issuer == key or issuer.startswith(key + " ") or issuer.endswith(" " + key):
+        return True  # the issuer named whole ("Ban Chấp hành Đảng bộ thành phố ..."), or under its parent ("Bộ Y tế Cục ...")
     for o in organs:
         if key.startswith(o + " "):
             key = key[len(o) + 1:]

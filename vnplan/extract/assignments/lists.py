@@ -118,9 +118,22 @@ def _holder(ctx: _Ctx, pos: int, limit: int, mode: str) -> Optional[BodyMatch]:
         return None
     # the title may open the body's own name: "Chánh Văn phòng" + "UBND tỉnh"
     body = next((x for x in ctx.within(pos + 1, m.end()) if x.end > m.end() and not x.weak), None) or ctx.at(m.end())
+    if body is None or body.weak:
+        body = _open_body(ctx, pos, m.end(), limit)  # "Vụ trưởng Vụ Pháp chế", "Chánh Văn phòng Bộ"
     if body is None or body.weak or body.end > limit:
         return None
     if mode == "body" and not body.generic:
         return body
     written = " ".join(ctx.text[pos:body.end].split())
     return BodyMatch(pos, body.end, written, written, body.generic, body.kind)
+
+
+def _open_body(ctx: _Ctx, pos: int, end: int, limit: int) -> Optional[BodyMatch]:
+    """A body the gazetteer lacks after an office title ending at ``end``, or opening inside
+    the title ("Chánh Văn phòng" + "Bộ": "Văn phòng Bộ"), else None."""
+    known = lambda i: ctx.at(i) is not None  # noqa: E731
+    for at in [i + 1 for i in range(pos, end - 1) if ctx.folded[i] == " "] + [end]:
+        o = open_name(ctx.flat, ctx.folded, at, limit, known)
+        if o is not None and o.end > end:
+            return o
+    return None
