@@ -20,9 +20,10 @@ from .text import fold
 _SEG = r"[A-ZĐƯ](?:[A-ZĐƯ0-9]|[a-zđ](?![a-zđ])){0,9}"
 _SEP = r"[ \t]?[-/‐–][ \t]?"
 # number [.sub] [/year] sep SEG (sep SEG)* ; the whole not glued to a preceding or following
-# word. A sub-number after a dot ("66.2/2025/NQ-CP") belongs to the number.
+# word. A sub-number after a dot ("66.2/2025/NQ-CP") belongs to the number. The pattern opens
+# with the digit (its boundary checked just after it) so the regex engine skips to digits fast.
 NUMBER_RE = re.compile(
-    r"(?=\d)(?<![\w/.-])(?P<n>\d{1,5}(?:\.\d{1,3})?[a-z]?)(?:/(?P<year>(?:19|20)\d\d))?"
+    r"(?P<n>\d(?<![\w/.-]\d)\d{0,4}(?:\.\d{1,3})?[a-z]?)(?:/(?P<year>(?:19|20)\d\d))?"
     r"(?P<sym>" + _SEP + _SEG + r"(?:" + _SEP + _SEG + r"){0,3})(?![\w/])"
 )
 _SPLIT = re.compile(r"\s*[-/‐–]\s*")
