@@ -22,6 +22,7 @@ from ..lang.docnumber import NUMBER_RE, canonical_number, doc_types, type_named,
 from ..model import Document, Reference
 
 _SEPS = re.compile(r"[-/‐–]")
+_DIGIT = re.compile(r"\d")
 
 # What may stand between a number and its date: ", ngày", " ban hành ngày", " ngày".
 _DATE_LEAD = re.compile(r"[\s,]*(?:\(\s*)?(?:ban hành\s+)?(?:ngày\s*)?", re.I)
@@ -51,7 +52,9 @@ def _data() -> dict:
 def date_after(text: str, pos: int) -> tuple[Optional[str], int]:
     """The date written right after a number ("ngày 24/11/2023", ", ngày 24 tháng 11 năm 2023")."""
     lead = _DATE_LEAD.match(text, pos, min(len(text), pos + 30))
-    found = date_at(text, lead.end() if lead else pos)
+    start = lead.end() if lead else pos
+    # a full date is written with digits: without one in date_at's 30 characters there is none
+    found = date_at(text, start) if _DIGIT.search(text, start, start + 30) else None
     return found if found else (None, pos)
 
 
