@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from ..lang import vocab
+from ..lang import docnumber, vocab
 from ..lang.patterns import alternation
 from .implements import (LEAD_MARKUP as _LEAD_MARKUP, issue_clause, named_numbers,
                          opening_span, parenthesis_span, purpose_spans, title_object)
@@ -83,7 +83,7 @@ def type_before(text: str, pos: int) -> Optional[str]:
 
 def find_numbers(text: str) -> Iterable[re.Match]:
     """Every số ký hiệu in ``text`` (a match of NUMBER_RE)."""
-    return NUMBER_RE.finditer(text)
+    return docnumber.find_numbers(text)
 
 
 class _Collector:
