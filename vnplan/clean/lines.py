@@ -126,8 +126,9 @@ class _Records:
             # a plain line (most of them): no emphasis, table or spacing to normalise; one
             # match tells a line to split ("Nơi nhận: T/M ...") from one to drop from the rest
             m = self._split_drop(st)
-            if m is None:
-                self._add(_Line(st, st, self.gap, self.hard))
+            if m is None:  # (what _add does, inline: the path of most lines)
+                self.records.append(_Line(st, st, self.gap, self.hard))
+                self.gap = self.hard = False
                 return
             if m.group(1) is None:  # a layout line
                 self._boundary(st)
@@ -224,7 +225,9 @@ def bare_pipe_rows(text: str) -> str:
     if " | " not in text:
         return text
     lines = text.split("\n")
-    counts = [_bare_separators(s) for s in lines]
+    counts = [_bare_separators(s) if " | " in s else 0 for s in lines]
+    if max(counts) < 2:
+        return text  # no line of a bare row: nothing to rewrite
     i, n = 0, len(lines)
     while i < n:
         j = i

@@ -13,6 +13,7 @@ lookbehind), "_" only between two letters.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..lang import vocab
 from ..model import Warning_
@@ -42,8 +43,17 @@ def is_word_segmented(text: str) -> bool:
         return False
     cfg = _settings()
     sample = text[:200_000]
+    # each joined word holds a join: too few joins (a fast scan led by "_") decide it at once
+    if sum(1 for _ in islice(_JOIN.finditer(sample), cfg["min_joined"])) < cfg["min_joined"]:
+        return False
     joined = len(_JOINED_WORD.findall(sample))
-    return joined >= cfg["min_joined"] and joined > cfg["min_share"] * len(_WORD.findall(sample))
+    if joined < cfg["min_joined"]:
+        return False
+    # a word is a part of one token at most: a share of the tokens above the threshold is one
+    # of the words too, and the (slower) count of the words is not needed
+    if joined > cfg["min_share"] * len(sample.split()):
+        return True
+    return joined > cfg["min_share"] * len(_WORD.findall(sample))
 
 
 def unsegment_line(line: str) -> str:
