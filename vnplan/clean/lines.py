@@ -222,7 +222,7 @@ def bare_pipe_rows(text: str) -> str:
     """Rows of a table flattened as "a | b | c" (Word and PDF exports drop the outer bars):
     two or more consecutive lines with the same number (two or more) of " | " separators
     become markdown rows "| a | b | c |", so every table reader sees one layout."""
-    if " | " not in text:
+    if "|" not in text or " | " not in text:  # (the one-character test is the fast one)
         return text
     lines = text.split("\n")
     counts = [_bare_separators(s) if " | " in s else 0 for s in lines]

@@ -53,7 +53,7 @@ def _flags(x: _Line) -> None:
         tail = _REF_RE.sub("", tail)
     x.ends = (tail[-1:] in _END_CHARS and _END_PUNCT.search(tail) is not None
               or s.endswith("./."))
-    marker, bullet, opening, letter, digit = _HEAD.match(s).groups()
+    marker, bullet, opening, letter, digit = _head(s)
     x.marker = marker is not None
     x.bullet = bullet is not None
     x.lower = letter is not None and letter.islower()
@@ -79,6 +79,19 @@ def _flags(x: _Line) -> None:
         x.place_full = n < 100 and r["place_full"].match(s) is not None
     else:
         x.place_start = x.place_full = False
+
+
+# The first characters of an outline marker (I. 1. a) Điều): a line opening with any other
+# letter has no marker, bullet or bracket, and its _HEAD groups are known without the match.
+_MARKER_FIRST = frozenset("IVXLCabcdefghijklmnopqrstuvwxyzđ")
+
+
+def _head(s: str) -> tuple:
+    """``_HEAD.match(s).groups()``, the common case (a line opening with a letter) without it."""
+    c = s[:1]
+    if c.isalpha() and c not in _MARKER_FIRST and not s.startswith("Điều"):
+        return None, None, "", c, None
+    return _HEAD.match(s).groups()
 
 
 def _caps(x: _Line) -> bool:
