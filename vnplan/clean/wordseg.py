@@ -21,7 +21,9 @@ from ..model import Warning_
 # words counted by one match each (a match runs to the end of its token): words holding a
 # letter, and words holding a letter_letter join
 _WORD = re.compile(r"[^\W\d_]\S*")
-_JOINED_WORD = re.compile(r"[^\W\d_]_[^\W\d_]\S*")
+# (from the "_" of its first join to the end of its token: one match a joined word, and a scan
+# led by "_" rather than by every letter)
+_JOINED_WORD = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W\d_])\S*")
 _JOIN = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W\d_])")
 # "2 . 305" / "1 . 234 . 567": a thousands group split from its number, after a word (not a
 # line-start marker "1 . 305 hộ", which stays a marker followed by a number)
