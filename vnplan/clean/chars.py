@@ -93,7 +93,7 @@ def modern_tones(text: str) -> str:
     """``tone_style`` applied only where an old-style pair ends a syllable: a scan led by one
     character class finds the candidates, ``tone_style`` decides each in its context
     (~0.1 ms instead of ~2.3 ms for ``tone_style`` over the 20 KB seed 004)."""
-    return _OLD_TONE.sub(_tone_fix, text) if _OLD_TONE.search(text) else text
+    return _OLD_TONE.sub(_tone_fix, text)  # one scan; no candidate: ``text`` itself back
 
 
 def _drop_foreign(text: str, warnings: list, spans: bool) -> str:

@@ -126,8 +126,9 @@ class _Records:
             # a plain line (most of them): no emphasis, table or spacing to normalise; one
             # match tells a line to split ("Nơi nhận: T/M ...") from one to drop from the rest
             m = self._split_drop(st)
-            if m is None:
-                self._add(_Line(st, st, self.gap, self.hard))
+            if m is None:  # (what _add does, inline: the path of most lines)
+                self.records.append(_Line(st, st, self.gap, self.hard))
+                self.gap = self.hard = False
                 return
             if m.group(1) is None:  # a layout line
                 self._boundary(st)
@@ -221,10 +222,12 @@ def bare_pipe_rows(text: str) -> str:
     """Rows of a table flattened as "a | b | c" (Word and PDF exports drop the outer bars):
     two or more consecutive lines with the same number (two or more) of " | " separators
     become markdown rows "| a | b | c |", so every table reader sees one layout."""
-    if " | " not in text:
+    if "|" not in text or " | " not in text:  # (the one-character test is the fast one)
         return text
     lines = text.split("\n")
-    counts = [_bare_separators(s) for s in lines]
+    counts = [_bare_separators(s) if " | " in s else 0 for s in lines]
+    if max(counts) < 2:
+        return text  # no line of a bare row: nothing to rewrite
     i, n = 0, len(lines)
     while i < n:
         j = i

@@ -53,7 +53,7 @@ def _flags(x: _Line) -> None:
         tail = _REF_RE.sub("", tail)
     x.ends = (tail[-1:] in _END_CHARS and _END_PUNCT.search(tail) is not None
               or s.endswith("./."))
-    marker, bullet, opening, letter, digit = _HEAD.match(s).groups()
+    marker, bullet, opening, letter, digit = _head(s)
     x.marker = marker is not None
     x.bullet = bullet is not None
     x.lower = letter is not None and letter.islower()
@@ -79,6 +79,19 @@ def _flags(x: _Line) -> None:
         x.place_full = n < 100 and r["place_full"].match(s) is not None
     else:
         x.place_start = x.place_full = False
+
+
+# The first characters of an outline marker (I. 1. a) Điều): a line opening with any other
+# letter has no marker, bullet or bracket, and its _HEAD groups are known without the match.
+_MARKER_FIRST = frozenset("IVXLCabcdefghijklmnopqrstuvwxyzđ")
+
+
+def _head(s: str) -> tuple:
+    """``_HEAD.match(s).groups()``, the common case (a line opening with a letter) without it."""
+    c = s[:1]
+    if c.isalpha() and c not in _MARKER_FIRST and not s.startswith("Điều"):
+        return None, None, "", c, None
+    return _HEAD.match(s).groups()
 
 
 def _caps(x: _Line) -> bool:
@@ -145,48 +158,48 @@ def should_join(a: _Line, b: _Line, p: _Profile, bold: int = 0, italic: int = 0
         _flags(a)
     if not b.done:
         _flags(b)
-    for rule in (_guarded, _emphasis):
-        decided, joiner = rule(a, b, p, ab, bb, bold, italic)
-        if decided:
-            return joiner
-    return _by_layout(a, b, p, ab, bb)
+    joiner = _guarded(a, b, ab, bb, bold, italic)
+    if joiner is _UNDECIDED:
+        joiner = _emphasis(a, b, p, ab, bb, bold, italic)
+        if joiner is _UNDECIDED:
+            joiner = _by_layout(a, b, p, ab, bb)
+    return joiner
 
 
-_Decision = tuple  # (decided, joiner): joiner is "" or " " to join, None to break
+_UNDECIDED = "undecided"  # a rule's answer when it does not decide (else "", " " or None)
 
 
-def _guarded(a: _Line, b: _Line, p: _Profile, ab: str, bb: str, bold: int, italic: int
-             ) -> _Decision:
+def _guarded(a: _Line, b: _Line, ab: str, bb: str, bold: int, italic: int) -> Optional[str]:
     """A number split at its hyphen joins with nothing; header and signature lines never join."""
     if (ab[-1:] in "-/" and _SPLIT_NUMBER_HEAD.search(ab[-2:]) and _SPLIT_NUMBER_TAIL.match(bb)
             and not b.marker and not b.bullet):
-        return True, ""  # "45-" / "NQ/TW"
+        return ""  # "45-" / "NQ/TW"
     # guarded: lines that never join (type line, signature, recipients, place-date, columns)
     if ("\t" in ab or "\t" in bb or a.solo or b.solo or b.auth or b.paren or a.recip or b.recip
             or b.place_start or a.place_full or a.bare.endswith("./.")
             or (a.auth and not (bold or italic))):
-        return True, None
-    return False, None
+        return None
+    return _UNDECIDED
 
 
 def _emphasis(a: _Line, b: _Line, p: _Profile, ab: str, bb: str, bold: int, italic: int
-              ) -> _Decision:
+              ) -> Optional[str]:
     """Open **bold** / *italic* runs on; a whole bold line stands alone; a split place-date
     line joins; a lower-case line never continues a line in capitals."""
     if not b.gap and (bold or italic) and not (b.marker and a.ends):
-        return True, " "  # inside **bold** / *italic* that spans the line break
+        return " "  # inside **bold** / *italic* that spans the line break
     raw = a.raw
     if raw[-1] in "*_" and raw.startswith(("**", "__")) and raw.endswith(("**", "__")) \
             and len(raw) > 4:
         if not b.raw.startswith(("**", "__")) or b.gap or not p.wrapped:
-            return True, None  # a whole bold line is a heading or a header line of its own
+            return None  # a whole bold line is a heading or a header line of its own
     if "ngày" in ab[-12:]:
         r = _rules()
         if r["date_head"].search(ab[-12:]) and r["date_tail"].match(bb):
-            return True, " "  # "Hà Nội, ngày" / "24 tháng 11 năm 2025"
+            return " "  # "Hà Nội, ngày" / "24 tháng 11 năm 2025"
     if b.lower and _caps(a):
-        return True, None
-    return False, None
+        return None
+    return _UNDECIDED
 
 
 def _by_layout(a: _Line, b: _Line, p: _Profile, ab: str, bb: str) -> Optional[str]:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from ..lang import vocab
+from ..lang import docnumber, vocab
 from ..lang.patterns import alternation
 from .implements import (LEAD_MARKUP as _LEAD_MARKUP, issue_clause, named_numbers,
                          opening_span, parenthesis_span, purpose_spans, title_object)
@@ -22,6 +22,7 @@ from ..lang.docnumber import NUMBER_RE, canonical_number, doc_types, type_named,
 from ..model import Document, Reference
 
 _SEPS = re.compile(r"[-/‐–]")
+_DIGIT = re.compile(r"\d")
 
 # What may stand between a number and its date: ", ngày", " ban hành ngày", " ngày".
 _DATE_LEAD = re.compile(r"[\s,]*(?:\(\s*)?(?:ban hành\s+)?(?:ngày\s*)?", re.I)
@@ -51,7 +52,9 @@ def _data() -> dict:
 def date_after(text: str, pos: int) -> tuple[Optional[str], int]:
     """The date written right after a number ("ngày 24/11/2023", ", ngày 24 tháng 11 năm 2023")."""
     lead = _DATE_LEAD.match(text, pos, min(len(text), pos + 30))
-    found = date_at(text, lead.end() if lead else pos)
+    start = lead.end() if lead else pos
+    # a full date is written with digits: without one in date_at's 30 characters there is none
+    found = date_at(text, start) if _DIGIT.search(text, start, start + 30) else None
     return found if found else (None, pos)
 
 
@@ -80,7 +83,7 @@ def type_before(text: str, pos: int) -> Optional[str]:
 
 def find_numbers(text: str) -> Iterable[re.Match]:
     """Every số ký hiệu in ``text`` (a match of NUMBER_RE)."""
-    return NUMBER_RE.finditer(text)
+    return docnumber.find_numbers(text)
 
 
 class _Collector:

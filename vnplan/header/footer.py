@@ -19,6 +19,8 @@ _RECIP_SPLIT = re.compile(r"(?:^|(?<=[;,.:]))\s*[-–+•]\s+")
 _BULLET = re.compile(r"^\s*(?:\*?[-–+•]\*?)\s*")
 AUTH_RE = re.compile(r"^(T/M|K/T|T/L|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)(?=\s|$)\s*")
 _RECIP_HEAD = re.compile(r"(?:^|(?<=[\n|\t]))[ \t*_>#]*Nơi nhận\s*[:.]", re.I)
+# The words of _RECIP_HEAD in every spelling its re.I matches, without re.I: a fast first scan
+_RECIP_WORDS = re.compile("[Nn][Ơơ][Iiİı] [Nn][Hh][Ậậ][Nn]")
 _MID_WINDOW = 3000  # characters read around a mid-file Nơi nhận block
 _ATTACHED = re.compile(r"\(\s*\*?\s*Kèm theo\s", re.I)  # "(Kèm theo Quyết định số ...)" under a plan title
 _SIG_WINDOW = 1200  # characters above an attached plan where the decision's signature is looked for
@@ -152,9 +154,24 @@ def _end_block(text: str, footer: Optional[list]) -> _Block:
     return _read_block(text, s, e) if e > s else _Block()
 
 
+def _recip_head(text: str, before: int) -> Optional[re.Match]:
+    """``_RECIP_HEAD.search(text, 0, before)``, tried only around the "Nơi nhận" words."""
+    for w in _RECIP_WORDS.finditer(text, 0, before):
+        r = w.start()
+        while r > 0 and text[r - 1] in " \t*_>#":
+            r -= 1
+        e = w.end()
+        while e < before and text[e].isspace():
+            e += 1
+        m = _RECIP_HEAD.search(text, r, min(before, e + 1))
+        if m:
+            return m
+    return None
+
+
 def _first_block(text: str, before: int) -> Optional[_Block]:
     """The first Nơi nhận block above ``before`` (the decision's, over an attached plan)."""
-    m = _RECIP_HEAD.search(text, 0, max(0, before))
+    m = _recip_head(text, max(0, before))
     if not m:
         return None
     s = max(_footer_start(text, m.start()), m.start() - _MID_WINDOW)

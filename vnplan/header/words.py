@@ -23,6 +23,7 @@ def data() -> dict:
                    key=lambda kv: len(kv[0]), reverse=True)
     return {
         "types_fold": [(fold(t), t) for t in types],
+        "type_heads": {fold(t).split()[0] for t in types},  # the first words of the type names
         "national": tuple(fold(x) for x in d["national_lines"]),
         "words": [(fold(w["caps"]).split(), w) for w in words],
         "lower": set(d["lower_words"]),
@@ -71,8 +72,12 @@ def doc_type_of(line: str) -> tuple[Optional[str], int]:
 
 
 def _type_prefix(f: str, line: str, caps: bool, ocr: bool = False) -> tuple[Optional[str], int]:
+    head = f.split(" ", 1)[0]
+    if head not in data()["type_heads"] and head.rstrip(":") not in data()["type_heads"]:
+        return None, 0  # no type name starts the line: skip the loop
+    bare = f.rstrip(":")
     for tf, t in data()["types_fold"]:
-        if f == tf or f.rstrip(":") == tf and caps:
+        if f == tf or bare == tf and caps:
             return t, len(line)
         if caps and f.startswith(tf + " "):
             if ocr:  # map back: as many letters in the line as in the name

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from . import vocab
 from .text import fold
@@ -20,14 +20,42 @@ from .text import fold
 _SEG = r"[A-ZĐƯ](?:[A-ZĐƯ0-9]|[a-zđ](?![a-zđ])){0,9}"
 _SEP = r"[ \t]?[-/‐–][ \t]?"
 # number [.sub] [/year] sep SEG (sep SEG)* ; the whole not glued to a preceding or following
-# word. A sub-number after a dot ("66.2/2025/NQ-CP") belongs to the number.
+# word. A sub-number after a dot ("66.2/2025/NQ-CP") belongs to the number. The pattern opens
+# with the digit (its boundary checked just after it) so the regex engine skips to digits fast.
 NUMBER_RE = re.compile(
-    r"(?=\d)(?<![\w/.-])(?P<n>\d{1,5}(?:\.\d{1,3})?[a-z]?)(?:/(?P<year>(?:19|20)\d\d))?"
+    r"(?P<n>\d(?<![\w/.-]\d)\d{0,4}(?:\.\d{1,3})?[a-z]?)(?:/(?P<year>(?:19|20)\d\d))?"
     r"(?P<sym>" + _SEP + _SEG + r"(?:" + _SEP + _SEG + r"){0,3})(?![\w/])"
 )
+# Where a symbol opens: a dash or slash, maybe a blank, then a capital. A number's first one is
+# at most _LEAD characters after its start (5 digits, ".123", a letter, "/2024", a blank), and
+# nothing before it in a number is one; so a number is looked for only just before them.
+_SYM_OPEN = re.compile(r"[-/‐–][ \t]?[A-ZĐƯ]")
+_LEAD = 16
+_DIGIT = re.compile(r"\d")
 _SPLIT = re.compile(r"\s*[-/‐–]\s*")
 _DASHES = str.maketrans({"‐": "-", "–": "-"})
 _SEGMENT = re.compile(r"[^-/]+")
+
+
+def find_numbers(text: str) -> Iterator[re.Match]:
+    """The matches of ``NUMBER_RE.finditer(text)``, tried only at the digits just before a
+    symbol opens (tables are full of digits that start no number)."""
+    pos = 0
+    while True:
+        sym = _SYM_OPEN.search(text, pos)
+        if sym is None:
+            return
+        q = sym.start()
+        found = None
+        for d in _DIGIT.finditer(text, max(pos, q - _LEAD), q):
+            found = NUMBER_RE.match(text, d.start())
+            if found:
+                break
+        if found:
+            yield found
+            pos = found.end()
+        else:
+            pos = q + 1
 
 
 @lru_cache(maxsize=1)

@@ -15,13 +15,20 @@ _OLD_NEW.update({k.upper(): v.upper() for k, v in list(_OLD_NEW.items())})
 # Only where the pair ends the syllable: "hoàng" keeps its mark on "à"... it is "oà" + "ng",
 # which the modern style also writes "hoàng", so the pair must not be followed by a letter.
 # After "q" the "u" belongs to the consonant ("quý", "Quỳnh"): the tone stays where it is.
-_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(sorted(_OLD_NEW, key=len, reverse=True))
-                      + r")(?![^\W\d_])")
+# The pattern opens with a character class (so the regex engine skips ahead fast) and finds every
+# vowel-and-tone pair; the pairs that are not old style ("uà", "oÀ") are put back as they were.
+_TONE_RE = re.compile("([" + "".join(sorted({k[0] for k in _OLD_NEW})) + "]["
+                      + "".join(sorted({k[1] for k in _OLD_NEW})) + r"])(?<![qQ]..)(?![^\W\d_])")
+
+
+def _modern(m: re.Match) -> str:
+    pair = m.group(1)
+    return _OLD_NEW.get(pair, pair)
 
 
 def tone_style(text: str) -> str:
     """Rewrite old-style tone placement to the modern style; NFC in, NFC out."""
-    return _TONE_RE.sub(lambda m: _OLD_NEW[m.group(1)], text)
+    return _TONE_RE.sub(_modern, text)
 
 
 def fold(text: str) -> str:
