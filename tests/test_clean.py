@@ -365,3 +365,11 @@ def test_a_bare_table_gives_its_rows_deadlines_and_bodies():
     assert sorted(d.due for d in doc.deadlines) == ["2026-09-30", "2026-10-31"]
     roles = {(a.role, a.body) for a in doc.assignments}
     assert ("lead", "Văn phòng Đăng ký đất đai") in roles and ("coordinate", "Sở Tài chính") in roles
+
+
+def test_a_numbered_item_after_a_time_word_is_the_next_item():
+    # "hằng năm" ends the label's value; "2. Xây dựng ..." is the next item, not "năm 2"
+    text = "1. Rà soát thủ tục\n- Thời gian thực hiện: hằng năm\n2. Xây dựng cơ sở dữ liệu\n"
+    assert clean(text).text.split("\n")[-1] == "2. Xây dựng cơ sở dữ liệu"
+    # a lower-case run-on still joins ("theo quy định tại khoản" / "2. điều này" stays one line)
+    assert clean("được quy định tại khoản\n2. của Điều này.").text == "được quy định tại khoản 2. của Điều này."

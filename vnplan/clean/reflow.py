@@ -1,6 +1,7 @@
 """Cleaner step 4: join hard-wrapped line records back into paragraphs."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
@@ -110,6 +111,19 @@ def _lead_word(a: str) -> bool:
     return m.group(1).lower() in _rules()["lead_words"] and not _ends_sentence(a)
 
 
+_ITEM_START = re.compile(r"\d{1,2}[.)][ \t]+([^\W\d_])")  # "2. Thu hút": a short number, a word
+
+
+def _item_after_time_word(a: str, b: str) -> bool:
+    """"... hằng năm" / "2. Thu hút ...": after a time word a year or a day follows, never a
+    one- or two-digit item number with a capitalised sentence: that line is the next item."""
+    m = _LAST_WORD.search(a[-12:])
+    if not m or m.group(1).lower() not in _rules()["time_lead_words"]:
+        return False
+    item = _ITEM_START.match(b)
+    return bool(item and item.group(1).isupper())
+
+
 def _profile(lines: list) -> _Profile:
     """Typical full line, whether lines are hard-wrapped, what blank lines mean."""
     lens = sorted([len(x.bare) for x in lines if not x.row])
@@ -205,7 +219,7 @@ def _emphasis(a: _Line, b: _Line, p: _Profile, ab: str, bb: str, bold: int, ital
 def _by_layout(a: _Line, b: _Line, p: _Profile, ab: str, bb: str) -> Optional[str]:
     """Markers, bullets, one-paragraph-per-line text and wrapped text."""
     if b.marker:
-        return " " if not a.cell and _lead_word(ab) else None
+        return " " if not a.cell and _lead_word(ab) and not _item_after_time_word(ab, bb) else None
     soft = p.wrapped and p.blank_paragraphs and not b.gap and not a.cell
     if (not a.ends and not b.bullet and a.bullet and (a.cell or p.wrapped)
             and not (p.blank_paragraphs and b.gap)):

@@ -119,4 +119,5 @@ def _rules() -> dict:
         "date_head": re.compile(data["date_split_head"]),
         "date_tail": re.compile(r"^" + data["date_split_tail"]),
         "lead_words": frozenset(w.lower() for w in data["number_lead_words"]),
+        "time_lead_words": frozenset(w.lower() for w in data["time_lead_words"]),
     }
