@@ -373,3 +373,12 @@ def test_a_numbered_item_after_a_time_word_is_the_next_item():
     assert clean(text).text.split("\n")[-1] == "2. Xây dựng cơ sở dữ liệu"
     # a lower-case run-on still joins ("theo quy định tại khoản" / "2. điều này" stays one line)
     assert clean("được quy định tại khoản\n2. của Điều này.").text == "được quy định tại khoản 2. của Điều này."
+
+
+def test_a_repeated_content_line_of_a_pdf_is_not_a_running_header():
+    page = ["KẾ HOẠCH SỐ 45/KH-UBND", "Áp dụng mức hỗ trợ lãi suất cho các hộ dân vay vốn sản xuất từ năm",
+            "2025 và các năm tiếp theo.",
+            "Sở Tài chính chủ trì hướng dẫn thực hiện cho các địa phương trong tỉnh, báo cáo định kỳ."]
+    text = clean("\n".join(page * 3)).text
+    assert "KẾ HOẠCH SỐ 45/KH-UBND" not in text  # the real running header goes
+    assert text.count("từ năm 2025 và các năm tiếp theo.") == 3  # the repeated sentence stays

@@ -277,4 +277,8 @@ def _running_lines(lines: list, p: _Profile) -> set:
         return set()
     counts = Counter([x.bare for x in lines if len(x.bare) <= 80 and not x.row])
     return {s for s, c in counts.items() if c >= 3 and not _is_marker(s) and not _BULLET.match(s)
+            and not s.endswith(_CONTENT_ENDS)  # "... 2025 và các năm tiếp theo." is content
             and (any(ch.isdigit() for ch in s) or _is_caps(s))}
+
+
+_CONTENT_ENDS = (".", ";", ",", ":")  # a running header or page number never ends a sentence
