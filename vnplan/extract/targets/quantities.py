@@ -83,7 +83,8 @@ def _candidate_lines(low: str, start: int, end: int) -> Iterable[tuple]:
     A cheap pre-filter: lines whose only digits are markers ("12. Nhiệm vụ") or follow
     "số"/"thứ"/"quý" are never looked at; lines with "lần"/"phần trăm" are (number words).
     """
-    words = sorted(k for w in (" lần", " phần trăm") for k in _find_all(low, w, start, end))
+    times, pct = _find_all(low, " lần", start, end), _find_all(low, " phần trăm", start, end)
+    words = sorted(times + pct) if times and pct else times or pct
     wi = 0
     pos = start
     while pos < end:
