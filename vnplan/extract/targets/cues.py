@@ -101,7 +101,7 @@ def _find_all(low: str, word: str, lo: int, hi: int) -> list:
 
 _YEAR_AT = re.compile(r"\W*năm\s+((?:19|20)\d\d)(?!\d)")
 _YEAR_PRE_SPAN = 48  # longest prefix looked at before a year's digits
-_CHUNK = 2048  # text indexed at a time: only the chunks a figure's clause reaches
+_CHUNK = 1024  # text indexed at a time: only the chunks a figure's clause reaches
 
 
 _COMMIT, _ACHIEVED, _BASELINE, _STRIVE_BIT, _BEFORE_ONLY = 1, 2, 4, 8, 16
