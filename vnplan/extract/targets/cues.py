@@ -161,7 +161,7 @@ def _cue_phrases_neutral() -> tuple:
 
 
 class _TextIndex:
-    """Where the cue words and clause years of a text stand, indexed lazily from its start.
+    """Where the cue words and clause years of a text stand, indexed lazily by chunk where asked.
 
     Every clause, sentence and window asks about its own stretch of text; answering from
     one index (built with ``str.find`` per cue phrase, C speed) instead of one regex pass per
