@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterable, Optional
 
 from ...lang.numbers import SCALES_RE, parse_number, read_range, scale_of, split_glued, words_number
@@ -119,19 +120,18 @@ def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_
     ("dưới 40 tuổi") come back flagged as qualifiers.
     """
     out: list = []
-    matches = []
-    for m in _NUM.finditer(low, start, end):
-        matches.append(m)
-        if len(matches) > limit:
-            break
+    matches = list(islice(_NUM.finditer(low, start, end), max(limit, 0) + 1))
     i = 0
     while i < len(matches):
         q, i = _quantity_at(text, low, start, matches, i)
         if q is not None:
             out.append(q)
-    out.extend(_number_words(low, start, end))
-    out.sort(key=lambda q: q.num_start)
-    _share_bounds(low, out)
+    words = _number_words(low, start, end)
+    if words:  # the numbers in digits come in order
+        out.extend(words)
+        out.sort(key=lambda q: q.num_start)
+    if len(out) > 1:
+        _share_bounds(low, out)
     return out
 
 
