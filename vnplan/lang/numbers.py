@@ -31,6 +31,8 @@ def parse_number(s: str) -> Optional[float]:
 
     None when the string is not one sane number (a digit flood, "1.2.3").
     """
+    if s.isdigit() and s.isascii() and len(s) <= MAX_DIGITS:
+        return float(s)  # the usual case: plain ASCII digits
     s = s.strip()
     if not s or (len(s) > MAX_DIGITS and sum(c.isdigit() for c in s) > MAX_DIGITS):
         return None

@@ -80,9 +80,28 @@ def _year_prefix(low: str, lo: int, at: int) -> Optional[re.Match]:
     if m is None and k >= lo and low[k] == "-":  # "giai đoạn 2021-2025" first, then "ngày 30-9-2010"
         m = _DATE_PRE.search(low, lo, at)
     return m
+def _year_digits(low: str, lo: int, hi: int) -> list:
+    """The matches of _YEAR_DIGITS that start in [lo, hi), in order: "19" and "20" are found
+    with ``str.find`` (C speed) and only there is the pattern tried (two matches never overlap:
+    the digit after one would be a digit of the other)."""
+    ks = [k for w in ("19", "20") for k in _find_all(low, w, lo, hi + 1) if k < hi]
+    ks.sort()
+    end = min(len(low), hi + 8)
+    return [m for m in (_YEAR_DIGITS.match(low, k, end) for k in ks) if m]
+
+
+def _find_all(low: str, word: str, lo: int, hi: int) -> list:
+    out = []
+    k = low.find(word, lo, hi)
+    while k >= 0:
+        out.append(k)
+        k = low.find(word, k + 1, hi)
+    return out
+
+
 _YEAR_AT = re.compile(r"\W*năm\s+((?:19|20)\d\d)(?!\d)")
 _YEAR_PRE_SPAN = 48  # longest prefix looked at before a year's digits
-_CHUNK = 8192  # text indexed at a time (a pathological input stops early, unindexed)
+_CHUNK = 1024  # text indexed at a time: only the chunks a figure's clause reaches
 
 
 _COMMIT, _ACHIEVED, _BASELINE, _STRIVE_BIT, _BEFORE_ONLY = 1, 2, 4, 8, 16
@@ -132,8 +151,17 @@ def _cue_phrases() -> tuple:
     return tuple((w, b, rec.get(w)) for w, b in bits.items() if w)
 
 
+@lru_cache(maxsize=1)
+def _cue_phrases_neutral() -> tuple:
+    """The cue phrases with the neutral phrases that may stand where each is found (those
+    that start with it, or that it starts with)."""
+    neutral = _neutral_phrases()
+    return tuple((w, b, rec, tuple(p for p in neutral if p.startswith(w) or w.startswith(p)))
+                 for w, b, rec in _cue_phrases())
+
+
 class _TextIndex:
-    """Where the cue words and clause years of a text stand, indexed lazily from its start.
+    """Where the cue words and clause years of a text stand, indexed lazily by chunk where asked.
 
     Every clause, sentence and window asks about its own stretch of text; answering from
     one index (built with ``str.find`` per cue phrase, C speed) instead of one regex pass per
@@ -143,7 +171,8 @@ class _TextIndex:
 
     def __init__(self, low: str) -> None:
         self.low = low
-        self.done = 0  # the text before this offset is indexed
+        self.indexed = bytearray(len(low) // _CHUNK + 1)  # 1: that chunk of the text is indexed
+        self.ready = (0, 0)  # a span known to be indexed (the last one asked about)
         self.h_start: list = []  # cue hits, sorted by start
         self.h_end: list = []
         self.h_bits: list = []
@@ -152,47 +181,52 @@ class _TextIndex:
         self.year_from: list = []  # start of that phrase
         self.year_val: list = []
 
-    def _extend(self, pos: int) -> None:
+    def _index(self, c: int) -> None:
+        """Index the chunk ``c`` of the text: the cue hits and years that start in it, spliced
+        in order among those of the chunks already indexed."""
         low, n = self.low, len(self.low)
-        lo = self.done
-        hi = min(n, max(pos, lo + _CHUNK))
+        lo = c * _CHUNK
+        hi = min(n, lo + _CHUNK)
         hits: list = []
-        for phrase, bits, rec in _cue_phrases():
+        for phrase, bits, rec, neutral in _cue_phrases_neutral():
             lim = hi + len(phrase) - 1
             k = low.find(phrase, lo, lim)
             while k >= 0:
                 e = k + len(phrase)
                 if (k == 0 or not low[k - 1].isalpha()) and (e >= n or not low[e].isalpha()):
-                    hits.append((k, e, bits, rec))
+                    hits.append((k, e, bits, rec, neutral))
                 k = low.find(phrase, k + 1, lim)
         hits.sort(key=lambda h: h[0])
-        neutral, set_by = _neutral_phrases(), _set_by()
+        set_by = _set_by()
         # cue hits are few: each is checked where it stands
-        hits = [h for h in hits if not any(low.startswith(p, h[0]) for p in neutral)
+        hits = [h for h in hits if not any(low.startswith(p, h[0]) for p in h[4])
                 and not (h[2] & _ACHIEVED and set_by.match(low, h[1], h[1] + 64))]
-        for k, e, bits, rec in hits:
-            self.h_start.append(k)
-            self.h_end.append(e)
-            self.h_bits.append(bits)
-            self.h_rec.append(rec)
-        for m in _YEAR_DIGITS.finditer(low, lo, min(n, hi + 8)):
-            if m.start() >= hi:
-                break
-            pm = _year_prefix(low, max(0, m.start() - _YEAR_PRE_SPAN), m.start())
-            if pm:
-                self.year_at.append(m.start())
-                self.year_from.append(pm.start())
-                self.year_val.append(int(m.group(0)))
-        self.done = hi
+        i = bisect_left(self.h_start, lo)
+        self.h_start[i:i] = [h[0] for h in hits]
+        self.h_end[i:i] = [h[1] for h in hits]
+        self.h_bits[i:i] = [h[2] for h in hits]
+        self.h_rec[i:i] = [h[3] for h in hits]
+        years = [(m, pm) for m in _year_digits(low, lo, hi)
+                 if (pm := _year_prefix(low, max(0, m.start() - _YEAR_PRE_SPAN), m.start()))]
+        i = bisect_left(self.year_at, lo)
+        self.year_at[i:i] = [m.start() for m, _ in years]
+        self.year_from[i:i] = [pm.start() for _, pm in years]
+        self.year_val[i:i] = [int(m.group(0)) for m, _ in years]
+        self.indexed[c] = 1
 
-    def _ensure(self, pos: int) -> None:
-        while self.done < min(pos, len(self.low)):
-            self._extend(pos)
+    def _ensure(self, a: int, b: int) -> None:
+        """Index the chunks that [a, b) overlaps (only those: most of a text holds no figure)."""
+        c0, c1 = max(a, 0) // _CHUNK, (min(b, len(self.low)) - 1) // _CHUNK
+        for c in range(c0, c1 + 1):
+            if not self.indexed[c]:
+                self._index(c)
+        if c1 >= c0:
+            self.ready = (c0 * _CHUNK, (c1 + 1) * _CHUNK)
 
     def cues(self, a: int, b: int) -> _Cues:
         """The cue words lying within [a, b)."""
-        if self.done < b:
-            self._ensure(b)
+        if a < self.ready[0] or b > self.ready[1]:
+            self._ensure(a, b)
         starts, ends, hbits = self.h_start, self.h_end, self.h_bits
         i = bisect_left(starts, a)
         bits = 0
@@ -204,8 +238,8 @@ class _TextIndex:
 
     def recurrence(self, a: int, b: int) -> tuple:
         """(code, offset) of the first recurrence word lying within [a, b), or (None, -1)."""
-        if self.done < b:
-            self._ensure(b)
+        if a < self.ready[0] or b > self.ready[1]:
+            self._ensure(a, b)
         starts, ends, recs = self.h_start, self.h_end, self.h_rec
         i = bisect_left(starts, a)
         while i < len(starts) and starts[i] < b:
@@ -216,8 +250,8 @@ class _TextIndex:
 
     def recurrences(self, a: int, b: int) -> list:
         """(code, start, end) of the recurrence words lying within [a, b)."""
-        if self.done < b:
-            self._ensure(b)
+        if a < self.ready[0] or b > self.ready[1]:
+            self._ensure(a, b)
         starts, ends, recs = self.h_start, self.h_end, self.h_rec
         i = bisect_left(starts, a)
         out = []
@@ -231,8 +265,8 @@ class _TextIndex:
         """Whether a commitment cue within [a, b) commits the figure at ``pos``: any cue but
         those that commit only what follows them ("bảo đảm 100% ..." commits, "30% kinh phí
         do ngân sách tỉnh bảo đảm" does not)."""
-        if self.done < b:
-            self._ensure(b)
+        if a < self.ready[0] or b > self.ready[1]:
+            self._ensure(a, b)
         starts, ends, hbits = self.h_start, self.h_end, self.h_bits
         i = bisect_left(starts, a)
         while i < len(starts) and starts[i] < b:
@@ -243,8 +277,8 @@ class _TextIndex:
 
     def clause_start(self, a: int, b: int) -> int:
         """Start of the last commitment cue in [a, b) that opens a clause after ", ", or -1."""
-        if self.done < b:
-            self._ensure(b)
+        if a < self.ready[0] or b > self.ready[1]:
+            self._ensure(a, b)
         starts, ends, hbits = self.h_start, self.h_end, self.h_bits
         i = bisect_left(starts, b) - 1
         while i >= 0 and starts[i] >= a:
@@ -256,8 +290,8 @@ class _TextIndex:
 
     def year(self, a: int, b: int) -> Optional[int]:
         """The year [a, b) is about: "đến năm 2030", "giai đoạn 2021-2025", or "Năm 2025" first."""
-        if self.done < b:
-            self._ensure(b)
+        if a < self.ready[0] or b > self.ready[1]:
+            self._ensure(a, b)
         i = bisect_left(self.year_at, a)
         found: Optional[tuple] = None
         while i < len(self.year_at) and self.year_at[i] + 4 <= b:

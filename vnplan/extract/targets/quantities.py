@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterable, Optional
 
 from ...lang.numbers import SCALES_RE, parse_number, read_range, scale_of, split_glued, words_number
-from .words import MAX_ITEMS, _ACRONYM, _FILLERS, _MARKER_AFTER, _LETTER, _NAME_BEFORE, _TAIL_SPLIT, _WORD, _ends_with, _vocab
+from .words import MAX_ITEMS, _ACRONYM, _FILLERS, _MARKER_AFTER, _LETTER, _NAME_BEFORE, _WORD, _ends_with, _vocab, tail_words
 
 # A Vietnamese number: "1.200" (thousands dot), "96,3" (decimal comma), "12" and, before "%",
 # the English "96.3", the OCR split "1 00%" (read as one number up to 100). Glued letters are
@@ -83,7 +84,8 @@ def _candidate_lines(low: str, start: int, end: int) -> Iterable[tuple]:
     A cheap pre-filter: lines whose only digits are markers ("12. Nhiệm vụ") or follow
     "số"/"thứ"/"quý" are never looked at; lines with "lần"/"phần trăm" are (number words).
     """
-    words = sorted(k for w in (" lần", " phần trăm") for k in _find_all(low, w, start, end))
+    times, pct = _find_all(low, " lần", start, end), _find_all(low, " phần trăm", start, end)
+    words = sorted(times + pct) if times and pct else times or pct
     wi = 0
     pos = start
     while pos < end:
@@ -118,19 +120,18 @@ def find_quantities(text: str, low: str, start: int, end: int, limit: int = MAX_
     ("dưới 40 tuổi") come back flagged as qualifiers.
     """
     out: list = []
-    matches = []
-    for m in _NUM.finditer(low, start, end):
-        matches.append(m)
-        if len(matches) > limit:
-            break
+    matches = list(islice(_NUM.finditer(low, start, end), max(limit, 0) + 1))
     i = 0
     while i < len(matches):
         q, i = _quantity_at(text, low, start, matches, i)
         if q is not None:
             out.append(q)
-    out.extend(_number_words(low, start, end))
-    out.sort(key=lambda q: q.num_start)
-    _share_bounds(low, out)
+    words = _number_words(low, start, end)
+    if words:  # the numbers in digits come in order
+        out.extend(words)
+        out.sort(key=lambda q: q.num_start)
+    if len(out) > 1:
+        _share_bounds(low, out)
     return out
 
 
@@ -151,6 +152,8 @@ def _is_label(text: str, low: str, start: int, s: int, e: int, tail: list) -> bo
     a footnote, "số 45", "Điều 5, 6 và 7", "COP 26", a date "25-12-2025", "chính quyền 2 cấp",
     "trước 25 hằng tháng"."""
     v = _vocab()
+    if _ends_with(tail, v.label) and not _ends_with(tail, v.label_exc):
+        return True  # the usual label ("số 45", "Điều 5"): tested first
     nl = low.rfind("\n", max(0, s - 16), s)
     if (nl >= 0 or s <= 16) and not low[nl + 1:s].strip(" \t*(#[|") and _MARKER_AFTER.match(low, e, e + 3):
         return True  # outline markers and table row numbers: first on the line, then ". ) -"
@@ -159,8 +162,6 @@ def _is_label(text: str, low: str, start: int, s: int, e: int, tail: list) -> bo
     before = low[max(start, s - 2):s]
     if before.endswith("[") or (before.endswith("(") and low[e:e + 1] == ")"):
         return True  # footnote marks "(1)", "[2]"
-    if _ends_with(tail, v.label) and not _ends_with(tail, v.label_exc):
-        return True
     if _label_list(tail, v) and (_LIST_END.match(low, e) or tail[-1] in ("và", "hoặc")):
         return True
     if low.startswith("-", s - 1) and low[s - 2:s - 1].isdigit() and _DATE_END.match(low, e):
@@ -190,7 +191,7 @@ def _quantity_at(text: str, low: str, start: int, matches: list, i: int) -> tupl
     if value is None or (" " in raw and value > 100):
         return None, i
     before = low[max(start, s - 60):s]
-    tail = _TAIL_SPLIT.split(before.rstrip(" \t:.("))[-6:]
+    tail = tail_words(before)
     if _is_label(text, low, start, s, e, tail):
         return None, i
     value_max, num_end = None, e

@@ -36,18 +36,26 @@ def _head_words(heading: str) -> str:
     return " ".join(heading.lower().split()[:5])
 
 
+def _own_role(sec: Section) -> Optional[str]:
+    """The role a section's own kind or heading gives (None: its parents decide)."""
+    v = _vocab()
+    kind = (sec.kind or "").lower()
+    head = _head_words(sec.heading or "")
+    if kind in ("objectives", "vision") or v.target_head.search(head):
+        return "target"
+    if kind == "situation" or v.situation_head.search(head):
+        return "situation"
+    if kind in ("tasks", "implementation", "purpose", "viewpoints"):
+        return "other"
+    return None
+
+
 def _role(chain: list) -> str:
     """Target, situation or other, from the kinds and headings of a section and its parents."""
-    v = _vocab()
     for sec in reversed(chain):  # deepest first
-        kind = (sec.kind or "").lower()
-        head = _head_words(sec.heading or "")
-        if kind in ("objectives", "vision") or v.target_head.search(head):
-            return "target"
-        if kind == "situation" or v.situation_head.search(head):
-            return "situation"
-        if kind in ("tasks", "implementation", "purpose", "viewpoints"):
-            return "other"
+        role = _own_role(sec)
+        if role:
+            return role
     return "other"
 
 
@@ -91,24 +99,11 @@ def _is_appendix(top: Section) -> bool:
 def _regions(doc: Document) -> Iterator[_Region]:
     """The spans of the text with their role, heading year and section id, in order (lazily)."""
     n = len(doc.text)
-
-    def visit(sec: Section, chain: list) -> Iterator[_Region]:
-        chain = chain + [sec]
-        span = sec.span or [0, 0]
-        own_end = sec.children[0].span[0] if sec.children and sec.children[0].span else span[1]
-        year = next((y for y in (_first_year(a.heading or "") for a in reversed(chain)) if y), None)
-        tasks = any((a.kind or "").lower() in _TASK_KINDS for a in chain)
-        yield _Region(max(0, span[0]), min(n, own_end), _role(chain), year, sec.id, tasks=tasks,
-                      appendix=_is_appendix(chain[0]))
-        for ch in sec.children:
-            yield from visit(ch, chain)
-
     if doc.sections:
         pre = doc.preamble
         if pre:
             yield _Region(max(0, pre[0]), min(n, pre[1]), "report", None, None)
-        for sec in doc.sections:
-            yield from visit(sec, [])
+        yield from _outline_regions(doc.sections, n)
         yield from _appendix_region(doc)
         return
     found = _scan_sections(doc.text)
@@ -124,6 +119,23 @@ def _regions(doc: Document) -> Iterator[_Region]:
                              span=[pos, pos]))
         year = next((y for y in (_first_year(x.heading) for x in reversed(stack)) if y), None)
         yield _Region(pos, cur[0] if cur else n, _role(stack), year, None)
+
+
+def _outline_regions(sections: list, n: int) -> Iterator[_Region]:
+    """The regions of an outline in reading order (lazily); what a section inherits (role,
+    heading year, tasks) is read once per section and handed down to its children."""
+    # (section, parent's role, parent's year, parent within tasks, in an appendix)
+    stack = [(sec, "other", None, False, _is_appendix(sec)) for sec in reversed(sections)]
+    while stack:
+        sec, role, year, tasks, appendix = stack.pop()
+        role = _own_role(sec) or role
+        year = _first_year(sec.heading or "") or year
+        tasks = tasks or (sec.kind or "").lower() in _TASK_KINDS
+        span = sec.span or [0, 0]
+        own_end = sec.children[0].span[0] if sec.children and sec.children[0].span else span[1]
+        yield _Region(max(0, span[0]), min(n, own_end), role, year, sec.id, tasks=tasks,
+                      appendix=appendix)
+        stack.extend((ch, role, year, tasks, appendix) for ch in reversed(sec.children))
 
 
 def _appendix_region(doc: Document) -> Iterator[_Region]:

@@ -39,6 +39,21 @@ MAX_ITEMS = 1000
 # figures): past this many, the rest of a pathological input is not read.
 MAX_QUANTITIES = 5 * MAX_ITEMS
 _TAIL_SPLIT = re.compile(r"[\s(\[,;:]+")
+_TAIL_SEPS = "([,;:"  # with white space: what _TAIL_SPLIT splits at
+
+
+def tail_words(before: str) -> list:
+    """The last six words of the text before a number, as ``_TAIL_SPLIT.split`` of it with
+    " \t:.(" stripped at its end gives them (an empty word for a separator at either end);
+    read with ``str.replace`` and ``str.split``, several times faster than the regex."""
+    x = before.rstrip(" \t:.(")
+    spaced = x.replace("(", " ").replace("[", " ").replace(",", " ")
+    words = spaced.replace(";", " ").replace(":", " ").split()
+    if x and (x[-1].isspace() or x[-1] in _TAIL_SEPS):
+        words.append("")
+    if not x or x[0].isspace() or x[0] in _TAIL_SEPS:
+        words.insert(0, "")
+    return words[-6:]
 _FILLERS = frozenset(["mức", "khoảng"])
 
 
