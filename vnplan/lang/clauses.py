@@ -12,6 +12,8 @@ reads clauses so.
 """
 from __future__ import annotations
 
+import re
+
 SCAN = 600  # longest clause looked at, both ways
 
 
@@ -31,8 +33,9 @@ def soft_wrap(text: str, i: int) -> bool:
     return j >= 0 and text[j] not in ".;:\n"
 
 
-def _line_end(text: str, i: int, soft_wraps: bool) -> bool:
-    return text[i] == "\n" and not (soft_wraps and soft_wrap(text, i))
+# The only characters a clause scan stops at; everything between them is skipped in one search.
+_BACK_STOPS = re.compile(r"[\n();:.]")
+_FORWARD_STOPS = re.compile(r"[\n();.]")
 
 
 def clause_start(text: str, pos: int, scan: int = SCAN, soft_wraps: bool = False) -> tuple[int, bool]:
@@ -40,20 +43,19 @@ def clause_start(text: str, pos: int, scan: int = SCAN, soft_wraps: bool = False
     or after the unmatched "(" it sits in; parentheses closed before ``pos`` are skipped."""
     depth = 0
     stop = max(0, pos - scan)
-    i = pos - 1
-    while i >= stop:
+    for i in reversed([m.start() for m in _BACK_STOPS.finditer(text, stop, max(stop, pos))]):
         c = text[i]
-        if _line_end(text, i, soft_wraps):
-            return i + 1, False
-        if c == ")":
+        if c == "\n":
+            if not (soft_wraps and soft_wrap(text, i)):
+                return i + 1, False
+        elif c == ")":
             depth += 1
         elif c == "(":
             if depth == 0:
                 return i + 1, True
             depth -= 1
-        elif depth == 0 and (c in ";:" or (c == "." and _full_stop(text, i))):
+        elif depth == 0 and (c != "." or _full_stop(text, i)):
             return i + 1, False
-        i -= 1
     return stop, False
 
 
@@ -62,20 +64,20 @@ def clause_end(text: str, pos: int, scan: int = SCAN, soft_wraps: bool = False) 
     ")" closing a parenthesis opened before ``pos``."""
     depth = 0
     stop = min(len(text), pos + scan)
-    i = pos
-    while i < stop:
+    for m in _FORWARD_STOPS.finditer(text, pos, stop):
+        i = m.start()
         c = text[i]
-        if _line_end(text, i, soft_wraps):
-            return i
-        if c == "(":
+        if c == "\n":
+            if not (soft_wraps and soft_wrap(text, i)):
+                return i
+        elif c == "(":
             depth += 1
         elif c == ")":
             if depth == 0:
                 return i
             depth -= 1
-        elif depth == 0 and (c == ";" or (c == "." and _full_stop(text, i))):
+        elif depth == 0 and (c != "." or _full_stop(text, i)):
             return i
-        i += 1
     return stop
 
 
