@@ -13,6 +13,7 @@ reads clauses so.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 SCAN = 600  # longest clause looked at, both ways
 
@@ -38,12 +39,22 @@ _BACK_STOPS = re.compile(r"[\n();:.]")
 _FORWARD_STOPS = re.compile(r"[\n();.]")
 
 
+def _stops_back(text: str, stop: int, pos: int) -> Iterator[int]:
+    """Positions of the stop characters in ``text[stop:pos]``, nearest first: read in short
+    windows, as a clause mostly starts a few words back."""
+    hi = pos
+    while hi > stop:
+        lo = max(stop, hi - 96)
+        yield from reversed([m.start() for m in _BACK_STOPS.finditer(text, lo, hi)])
+        hi = lo
+
+
 def clause_start(text: str, pos: int, scan: int = SCAN, soft_wraps: bool = False) -> tuple[int, bool]:
     """(start, opened_by_paren) of the clause holding ``pos``: after the last ; . : or line break,
     or after the unmatched "(" it sits in; parentheses closed before ``pos`` are skipped."""
     depth = 0
     stop = max(0, pos - scan)
-    for i in reversed([m.start() for m in _BACK_STOPS.finditer(text, stop, max(stop, pos))]):
+    for i in _stops_back(text, stop, pos):
         c = text[i]
         if c == "\n":
             if not (soft_wraps and soft_wrap(text, i)):

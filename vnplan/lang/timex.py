@@ -23,7 +23,7 @@ from datetime import date
 from typing import Iterator, Optional
 
 from .timex_patterns import (_CUE_OF, _DASHES, _DAY, _DAY_OF_CADENCE, _LB, _MON, _NOW_RE, _OPEN_RE, _S, _YEAR,
-                             _cue_before, _matches, _read, repair_ocr)
+                             _cue_before, _matches, repair_ocr, repair_ocr_lower)
 
 @dataclass
 class Timex:
@@ -106,12 +106,9 @@ class _Atom:
     until_now: bool = False
 
 
-def _atoms(text: str, ref: Optional[date]) -> list:
+def _atoms(text: str, ref: Optional[date], low: Optional[str] = None) -> list:
     out: list = []
-    for m in _matches(text):
-        parts = _read(m)
-        if parts is None:
-            continue
+    for m, parts in _matches(text, low):
         a = _Atom(m.start(), m.end(), parts)
         cm = _cue_before(text, a.start)
         if cm:
@@ -228,7 +225,8 @@ def find_timexes(text: str, ref_date: Optional[date] = None) -> Iterator[Timex]:
     if not text or not isinstance(text, str):
         return iter(())
     try:
-        atoms = _atoms(repair_ocr(text), ref_date)
+        repaired, low = repair_ocr_lower(text)
+        atoms = _atoms(repaired, ref_date, low)
     except Exception:  # noqa: BLE001 - a malformed input must not cost the document
         return iter(())
     return iter([_timex(text, a) for a in atoms])

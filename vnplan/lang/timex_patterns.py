@@ -86,7 +86,6 @@ _ALTS = [
     ("ongoing", rf"{_LB}{_words(_V['ongoing'])}{_RB}"),
 ]
 _MASTER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _ALTS), re.I)
-_ALT_NAMES = [name for name, _ in _ALTS]
 
 # Scanning with _MASTER at every position is slow (about 0.6 us a character); instead the
 # expression is tried only at anchors, found with fast scans: digit runs and a few keywords
@@ -153,7 +152,7 @@ def _unit_key(s: str) -> str:
 def _read(m: re.Match) -> Optional[dict]:
     """The numbers of one master-regex match, or None when they do not make a date."""
     g = m.group
-    name = next(n for n in _ALT_NAMES if g(n) is not None)
+    name = m.lastgroup  # the alternative's own group: it closes after the groups inside it
     if name in ("cad1", "cad2", "cad3"):
         return _read_cadence(name, g)
     if name == "ongoing":
@@ -215,8 +214,9 @@ def _cue_before(text: str, start: int) -> Optional[re.Match]:
     return _CUE_RE.search(text[max(0, start - 24):start])
 
 
-def _anchors(text: str) -> list:
-    low = text.lower()
+def _anchors(text: str, low: Optional[str] = None) -> list:
+    if low is None:
+        low = text.lower()
     keys = _KEYWORDS if len(low) == len(text) else _KEYWORDS_I
     if len(low) != len(text):
         low = text
@@ -227,21 +227,23 @@ def _anchors(text: str) -> list:
     return found
 
 
-def _matches(text: str) -> Iterator[re.Match]:
-    """_MASTER matches that start at an anchor or at the opening word just before it."""
+def _matches(text: str, low: Optional[str] = None) -> Iterator[tuple]:
+    """(match, its ``_read``) of the _MASTER matches that start at an anchor or at the opening
+    word just before it (``low``: ``text.lower()`` when the caller has it)."""
     last_end = 0
     rev = text[::-1]
     n = len(text)
-    for p in _anchors(text):
+    for p in _anchors(text, low):
         if p < last_end:
             continue
         pm = _RPREFIX.match(rev, n - p)
         starts = (p - len(pm.group(0)), p) if pm and p - len(pm.group(0)) >= last_end else (p,)
         for st in starts:
             m = _MASTER.match(text, st)
-            if m is not None and _read(m) is not None:
+            parts = _read(m) if m is not None else None
+            if parts is not None:
                 last_end = m.end()
-                yield m
+                yield m, parts
                 break
 
 
@@ -263,10 +265,28 @@ _OCR_QUARTER_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR['quarter_words'
 _QUARTER_WORD = _V["quarter_words"][0]
 
 
+def _literal_matches(pattern: re.Pattern, words, low: str) -> list:
+    """The matches of ``pattern`` (an alternation of ``words`` and a lookahead) in ``low``, tried
+    only where a word stands (found with fast literal searches); the words cannot overlap, so
+    these are the matches of ``pattern.finditer``."""
+    found = []
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            m = pattern.match(low, i)
+            if m is not None:
+                found.append(m)
+            i = low.find(w, i + 1)
+    found.sort(key=lambda m: m.start())
+    return found
+
+
 def _word_edits(low: str) -> list:
     """(start, end, replacement) of the damaged words in ``low``, each a whole word."""
-    out = [(m.start(), m.end(), _OCR_WORDS[m.group(0)]) for m in _OCR_WORD_RE.finditer(low)]
-    out += [(m.start(), m.end(), _OCR_DIGIT[m.group(0)]) for m in _OCR_DIGIT_RE.finditer(low)
+    out = []
+    if any(w in low for w in _OCR_WORDS):  # rare: skip the regex scan of a clean text
+        out += [(m.start(), m.end(), _OCR_WORDS[m.group(0)]) for m in _OCR_WORD_RE.finditer(low)]
+    out += [(m.start(), m.end(), _OCR_DIGIT[m.group(0)]) for m in _literal_matches(_OCR_DIGIT_RE, _OCR_DIGIT, low)
             if low[max(0, m.start() - 5):m.start()] != "việt "]  # "Việt Nam 2045" names the country
     out += [(m.start(), m.end(), _QUARTER_WORD) for m in _OCR_QUARTER_RE.finditer(low)]
     return [e for e in out if e[0] == 0 or not (low[e[0] - 1].isalnum() or low[e[0] - 1] == "_")]
@@ -287,14 +307,19 @@ def _numeral_edits(text: str, low: str) -> list:
 
 def repair_ocr(text: str) -> str:
     """``text`` with unambiguous OCR damage of time words undone ("hàng nãm", "Quy IV"); same length."""
-    if not _OCR_CHAR_SET.isdisjoint(text):
+    return repair_ocr_lower(text)[0]
+
+
+def repair_ocr_lower(text: str) -> tuple:
+    """(``repair_ocr(text)``, its lower-cased copy): the time reader scans both."""
+    if any(c in text for c in _OCR_CHAR_SET):  # a few fast searches, not a set test per character
         text = text.translate(_OCR_CHARS)
     low = text.lower()
     if len(low) != len(text):
-        return text  # a character that changes length when lower-cased: positions would not hold
+        return text, low  # a character that changes length when lower-cased: positions would not hold
     edits = _word_edits(low) + (_numeral_edits(text, low) if ("l" in low or "|" in low) else [])
     if not edits:
-        return text
+        return text, low
     parts, pos = [], 0
     for a, b, new in sorted(edits):
         if a < pos:
@@ -303,4 +328,5 @@ def repair_ocr(text: str) -> str:
         parts += [text[pos:a], new[0].upper() + new[1:] if old[:1].isupper() else new]
         pos = b
     parts.append(text[pos:])
-    return "".join(parts)
+    text = "".join(parts)
+    return text, text.lower()
