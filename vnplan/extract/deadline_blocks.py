@@ -82,11 +82,12 @@ def table_deadlines(doc: Document, ref: Optional[date]) -> list:
     return out
 
 
-def field_deadlines(doc: Document, ref: Optional[date], secs: SectionIndex) -> list:
-    """"- Thời gian thực hiện: Quý III/2025", "+ Thời hạn ban hành: trước ngày 01/01/2026"."""
+def field_deadlines(doc: Document, ref: Optional[date], secs: SectionIndex, low: Optional[str] = None) -> list:
+    """"- Thời gian thực hiện: Quý III/2025", "+ Thời hạn ban hành: trước ngày 01/01/2026"
+    (``low``: the text lower-cased, when the caller has it)."""
     text = doc.text
     out: list = []
-    low = text.lower()
+    low = text.lower() if low is None else low
     if len(low) != len(text):
         low = text
     campaign = _campaign(doc, ref)

@@ -220,12 +220,13 @@ def _timex(text: str, a: _Atom) -> Timex:
     return t
 
 
-def find_timexes(text: str, ref_date: Optional[date] = None) -> Iterator[Timex]:
-    """Every time expression in ``text`` in reading order, with its span; never raises."""
+def find_timexes(text: str, ref_date: Optional[date] = None, lowered: Optional[str] = None) -> Iterator[Timex]:
+    """Every time expression in ``text`` in reading order, with its span; never raises.
+    ``lowered``: ``text.lower()``, when the caller has it (saves a pass over a long text)."""
     if not text or not isinstance(text, str):
         return iter(())
     try:
-        repaired, low = repair_ocr_lower(text)
+        repaired, low = repair_ocr_lower(text, lowered)
         atoms = _atoms(repaired, ref_date, low)
     except Exception:  # noqa: BLE001 - a malformed input must not cost the document
         return iter(())

@@ -310,11 +310,12 @@ def repair_ocr(text: str) -> str:
     return repair_ocr_lower(text)[0]
 
 
-def repair_ocr_lower(text: str) -> tuple:
-    """(``repair_ocr(text)``, its lower-cased copy): the time reader scans both."""
+def repair_ocr_lower(text: str, lowered: Optional[str] = None) -> tuple:
+    """(``repair_ocr(text)``, its lower-cased copy): the time reader scans both. ``lowered`` is
+    ``text.lower()`` when the caller has it already (one pass less over a long text)."""
     if any(c in text for c in _OCR_CHAR_SET):  # a few fast searches, not a set test per character
-        text = text.translate(_OCR_CHARS)
-    low = text.lower()
+        text, lowered = text.translate(_OCR_CHARS), None
+    low = text.lower() if lowered is None else lowered
     if len(low) != len(text):
         return text, low  # a character that changes length when lower-cased: positions would not hold
     edits = _word_edits(low) + (_numeral_edits(text, low) if ("l" in low or "|" in low) else [])
