@@ -100,6 +100,9 @@ _KEYWORDS = [re.compile(r"[ _]".join(re.escape(w) for w in k.split())) for k in
              ["tháng", "nửa", "hằng", "hàng", "mỗi"] + list(_V["periodic_words"]) + list(_V["ongoing"])
              + list(_V["quarter_words"])]
 _KEYWORDS_I = [re.compile(k.pattern, re.I) for k in _KEYWORDS]
+# One-word keywords are found with str.find (faster than a regex scan); phrases keep their regex.
+_KEY_WORDS = [k.pattern for k in _KEYWORDS if re.escape(k.pattern) == k.pattern]
+_KEY_PHRASES = [k for k in _KEYWORDS if re.escape(k.pattern) != k.pattern]
 
 
 # The opening word of an expression, read backwards from its anchor on the reversed text.
@@ -217,14 +220,26 @@ def _cue_before(text: str, start: int) -> Optional[re.Match]:
 def _anchors(text: str, low: Optional[str] = None) -> list:
     if low is None:
         low = text.lower()
-    keys = _KEYWORDS if len(low) == len(text) else _KEYWORDS_I
-    if len(low) != len(text):
-        low = text
     found = [m.start() for m in _DIGITS.finditer(text)]
-    for k in keys:
-        found.extend(m.start() for m in k.finditer(low))
+    if len(low) != len(text):
+        for k in _KEYWORDS_I:
+            found.extend(m.start() for m in k.finditer(text))
+    else:
+        for w in _KEY_WORDS:
+            found.extend(_occurrences(low, w))
+        for k in _KEY_PHRASES:
+            found.extend(m.start() for m in k.finditer(low))
     found.sort()
     return found
+
+
+def _occurrences(low: str, word: str) -> list:
+    """Starts of the non-overlapping occurrences of ``word``: what a regex of it finds."""
+    out, i = [], low.find(word)
+    while i >= 0:
+        out.append(i)
+        i = low.find(word, i + len(word))
+    return out
 
 
 def _matches(text: str, low: Optional[str] = None) -> Iterator[tuple]:
@@ -258,6 +273,18 @@ _NUMERAL_FIX = str.maketrans(_OCR["numeral_chars"])
 _ANY_QUARTER = "|".join(map(re.escape, _V["quarter_words"] + _OCR["quarter_words"]))
 # These run on the lower-cased text, without re.I: literal-led patterns then scan fast.
 _OCR_WORD_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR_WORDS))}){_RB}")
+
+
+def _needles(words) -> list:
+    """Substrings one of which every word holds: phrases sharing a first word ("hang nam",
+    "hang quy") are checked once, by that word and its space; so a clean text costs few scans."""
+    by_head: dict = {}
+    for w in words:
+        by_head.setdefault(w.split(" ")[0] + " " if " " in w else w, []).append(w)
+    return sorted(head if len(ws) > 1 else ws[0] for head, ws in by_head.items())
+
+
+_OCR_NEEDLES = _needles(_OCR_WORDS)
 _OCR_DIGIT_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR_DIGIT))})(?=[\s_]{{1,3}}\d)")
 _OCR_NUMERAL_RE = re.compile(rf"(?:{_ANY_QUARTER})[\s_]{{0,3}}(?P<n>[ivl|]{{1,4}})(?=[\s_]*[/.,-]|[\s_]+năm|[\s_]*\))")
 _OCR_QUARTER_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR['quarter_words']))})"
@@ -284,7 +311,7 @@ def _literal_matches(pattern: re.Pattern, words, low: str) -> list:
 def _word_edits(low: str) -> list:
     """(start, end, replacement) of the damaged words in ``low``, each a whole word."""
     out = []
-    if any(w in low for w in _OCR_WORDS):  # rare: skip the regex scan of a clean text
+    if any(w in low for w in _OCR_NEEDLES):  # rare: skip the regex scan of a clean text
         out += [(m.start(), m.end(), _OCR_WORDS[m.group(0)]) for m in _OCR_WORD_RE.finditer(low)]
     out += [(m.start(), m.end(), _OCR_DIGIT[m.group(0)]) for m in _literal_matches(_OCR_DIGIT_RE, _OCR_DIGIT, low)
             if low[max(0, m.start() - 5):m.start()] != "việt "]  # "Việt Nam 2045" names the country
