@@ -276,8 +276,8 @@ _OCR_WORD_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR_WORDS))}){_RB}")
 
 
 def _needles(words) -> list:
-    """Substrings one of which every word holds: phrases sharing a first word ("hang nam",
-    "hang quy") are checked once, by that word and its space; so a clean text costs few scans."""
+    """Prefixes one of which every word starts with: phrases sharing a first word ("hang nam",
+    "hang quy") are looked for once, by that word and its space; so a clean text costs few scans."""
     by_head: dict = {}
     for w in words:
         by_head.setdefault(w.split(" ")[0] + " " if " " in w else w, []).append(w)
@@ -292,28 +292,28 @@ _OCR_QUARTER_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR['quarter_words'
 _QUARTER_WORD = _V["quarter_words"][0]
 
 
-def _literal_matches(pattern: re.Pattern, words, low: str) -> list:
-    """The matches of ``pattern`` (an alternation of ``words`` and a lookahead) in ``low``, tried
-    only where a word stands (found with fast literal searches); the words cannot overlap, so
-    these are the matches of ``pattern.finditer``."""
-    found = []
-    for w in words:
+def _prefix_matches(pattern: re.Pattern, prefixes, low: str) -> list:
+    """``list(pattern.finditer(low))`` for a pattern whose every match starts with one of
+    ``prefixes``: it is tried only where a prefix stands (found with fast literal searches)."""
+    starts = set()
+    for w in prefixes:
         i = low.find(w)
         while i >= 0:
-            m = pattern.match(low, i)
-            if m is not None:
-                found.append(m)
+            starts.add(i)
             i = low.find(w, i + 1)
-    found.sort(key=lambda m: m.start())
+    found, last_end = [], 0
+    for i in sorted(starts):
+        m = pattern.match(low, i) if i >= last_end else None
+        if m is not None:
+            found.append(m)
+            last_end = m.end()
     return found
 
 
 def _word_edits(low: str) -> list:
     """(start, end, replacement) of the damaged words in ``low``, each a whole word."""
-    out = []
-    if any(w in low for w in _OCR_NEEDLES):  # rare: skip the regex scan of a clean text
-        out += [(m.start(), m.end(), _OCR_WORDS[m.group(0)]) for m in _OCR_WORD_RE.finditer(low)]
-    out += [(m.start(), m.end(), _OCR_DIGIT[m.group(0)]) for m in _literal_matches(_OCR_DIGIT_RE, _OCR_DIGIT, low)
+    out = [(m.start(), m.end(), _OCR_WORDS[m.group(0)]) for m in _prefix_matches(_OCR_WORD_RE, _OCR_NEEDLES, low)]
+    out += [(m.start(), m.end(), _OCR_DIGIT[m.group(0)]) for m in _prefix_matches(_OCR_DIGIT_RE, _OCR_DIGIT, low)
             if low[max(0, m.start() - 5):m.start()] != "việt "]  # "Việt Nam 2045" names the country
     out += [(m.start(), m.end(), _QUARTER_WORD) for m in _OCR_QUARTER_RE.finditer(low)]
     return [e for e in out if e[0] == 0 or not (low[e[0] - 1].isalnum() or low[e[0] - 1] == "_")]
