@@ -51,9 +51,17 @@ _PLAN_RE = _re(_V["plan_nouns"])
 # Words of a goal, or a measured quantity ("80%", "2.500 ha", "20 tỷ đồng"; units of units.yaml).
 _COUNTS = set(_V["counted_units"])  # counted, not measured ("tập huấn 200 người")
 _MEASURES = _words([u for u in vocab.load("units")["units"] if u not in _COUNTS])
-_TARGET_RE = re.compile(rf"(?<![^\W_]){_words(_V['target_words'])}(?![^\W_])|\d[\d.,]*[\s_]*%"
-                        rf"|\d[\d.,]*[\s_]{{1,3}}{_MEASURES}(?![^\W_])", re.I)
+_TARGET_WORDS_RE = _re(_V["target_words"])
+_QUANTITY_RE = re.compile(rf"\d[\d.,]*[\s_]*%|\d[\d.,]*[\s_]{{1,3}}{_MEASURES}(?![^\W_])", re.I)
 _FROM_NOW_RE = _re(_V["from_now"])
+
+
+def _has_target(s: str) -> bool:
+    """A goal's word or a measured quantity in ``s`` (two searches: the quantity one skips
+    straight to the digits)."""
+    return _TARGET_WORDS_RE.search(s) is not None or _QUANTITY_RE.search(s) is not None
+
+
 _OUTCOME_RE = _re(_V["outcome_words"])
 _NARRATIVE_RE = _re(_V["narrative_words"])
 _ONGOING_RE = _re(_T["ongoing"])
@@ -121,7 +129,7 @@ def judge_dated(text: str, t: Timex, c: Clause, top_kind: Optional[str], chained
     if top_kind in HORIZON_KINDS:
         return Drop.TARGET_HORIZON
     yearish = t.kind in ("year", "range", "until")
-    if yearish and (c.targeted or _TARGET_RE.search(c.after) or _TARGET_RE.search(c.before)):
+    if yearish and (c.targeted or _has_target(c.after) or _has_target(c.before)):
         return Drop.TARGET_HORIZON
     if t.kind in ("year", "until") and t.cue_kind in ("until", "within") and (
             _OUTCOME_RE.search(c.after[:50]) or _OUTCOME_RE.search(c.before[-60:])):
@@ -187,7 +195,7 @@ def judge_cadence(c: Clause, top_kind: Optional[str]) -> Optional[Drop]:
         return Drop.NARRATIVE
     if _YEARLY_RE.search(c.before[-50:]) or _COMPOUND_RE.search(c.before[-16:]):
         return Drop.YEARLY_NOUN
-    if c.targeted or _TARGET_RE.search(c.before) or _TARGET_RE.search(c.after):
+    if c.targeted or _has_target(c.before) or _has_target(c.after):
         return Drop.TARGET_HORIZON  # "Hằng năm 100% cán bộ được bồi dưỡng"
     return None
 
