@@ -35,18 +35,23 @@ def soft_wrap(text: str, i: int) -> bool:
 
 
 # The only characters a clause scan stops at; everything between them is skipped in one search.
-_BACK_STOPS = re.compile(r"[\n();:.]")
+_BACK_CHARS = "\n();:."
 _FORWARD_STOPS = re.compile(r"[\n();.]")
 
 
 def _stops_back(text: str, stop: int, pos: int) -> Iterator[int]:
-    """Positions of the stop characters in ``text[stop:pos]``, nearest first: read in short
-    windows, as a clause mostly starts a few words back."""
-    hi = pos
-    while hi > stop:
-        lo = max(stop, hi - 96)
-        yield from reversed([m.start() for m in _BACK_STOPS.finditer(text, lo, hi)])
-        hi = lo
+    """Positions of the stop characters in ``text[stop:pos]``, nearest first: the last of each
+    kind, found with ``str.rfind`` (a clause mostly starts a few words back)."""
+    if pos <= stop:
+        return  # (a negative pos would read as an offset from the end)
+    last = [text.rfind(c, stop, pos) for c in _BACK_CHARS]
+    while True:
+        i = max(last)
+        if i < 0:
+            return
+        yield i
+        k = last.index(i)
+        last[k] = text.rfind(_BACK_CHARS[k], stop, i)
 
 
 def clause_start(text: str, pos: int, scan: int = SCAN, soft_wraps: bool = False) -> tuple[int, bool]:
