@@ -106,9 +106,9 @@ class _Atom:
     until_now: bool = False
 
 
-def _atoms(text: str, ref: Optional[date], low: Optional[str] = None) -> list:
+def _atoms(text: str, ref: Optional[date], low: Optional[str] = None, hits: Optional[dict] = None) -> list:
     out: list = []
-    for m, parts in _matches(text, low):
+    for m, parts in _matches(text, low, hits):
         a = _Atom(m.start(), m.end(), parts)
         cm = _cue_before(text, a.start)
         if cm:
@@ -226,8 +226,8 @@ def find_timexes(text: str, ref_date: Optional[date] = None, lowered: Optional[s
     if not text or not isinstance(text, str):
         return iter(())
     try:
-        repaired, low = repair_ocr_lower(text, lowered)
-        atoms = _atoms(repaired, ref_date, low)
+        repaired, low, hits = repair_ocr_lower(text, lowered, keep_hits=True)
+        atoms = _atoms(repaired, ref_date, low, hits)
     except Exception:  # noqa: BLE001 - a malformed input must not cost the document
         return iter(())
     return iter([_timex(text, a) for a in atoms])

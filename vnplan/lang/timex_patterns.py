@@ -217,7 +217,7 @@ def _cue_before(text: str, start: int) -> Optional[re.Match]:
     return _CUE_RE.search(text[max(0, start - 24):start])
 
 
-def _anchors(text: str, low: Optional[str] = None) -> list:
+def _anchors(text: str, low: Optional[str] = None, hits: Optional[dict] = None) -> list:
     if low is None:
         low = text.lower()
     found = [m.start() for m in _DIGITS.finditer(text)]
@@ -226,11 +226,16 @@ def _anchors(text: str, low: Optional[str] = None) -> list:
             found.extend(m.start() for m in k.finditer(text))
     else:
         for w in _KEY_WORDS:
-            found.extend(_occurrences(low, w))
+            found.extend(hits[w] if hits is not None else _occurrences(low, w))
         for k in _KEY_PHRASES:
             found.extend(m.start() for m in k.finditer(low))
     found.sort()
     return found
+
+
+def _keyword_hits(low: str) -> dict:
+    """Where each one-word keyword stands in ``low``: anchors, and places of OCR damage."""
+    return {w: _occurrences(low, w) for w in _KEY_WORDS}
 
 
 def _occurrences(low: str, word: str) -> list:
@@ -242,13 +247,13 @@ def _occurrences(low: str, word: str) -> list:
     return out
 
 
-def _matches(text: str, low: Optional[str] = None) -> Iterator[tuple]:
+def _matches(text: str, low: Optional[str] = None, hits: Optional[dict] = None) -> Iterator[tuple]:
     """(match, its ``_read``) of the _MASTER matches that start at an anchor or at the opening
-    word just before it (``low``: ``text.lower()`` when the caller has it)."""
+    word just before it (``low``: ``text.lower()``, ``hits``: its ``_keyword_hits``, if known)."""
     last_end = 0
     rev = text[::-1]
     n = len(text)
-    for p in _anchors(text, low):
+    for p in _anchors(text, low, hits):
         if p < last_end:
             continue
         pm = _RPREFIX.match(rev, n - p)
@@ -285,6 +290,10 @@ def _needles(words) -> list:
 
 
 _OCR_NEEDLES = _needles(_OCR_WORDS)
+# A needle holding a keyword ("thàng" holds "hàng") is found from the keyword's places: all of
+# them are known, as a keyword that cannot overlap itself is found at every place it stands.
+_NEEDLE_VIA = {n: (k, n.find(k)) for n in _OCR_NEEDLES for k in _KEY_WORDS
+               if k in n and not any(k[:j] == k[-j:] for j in range(1, len(k)))}
 _OCR_DIGIT_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR_DIGIT))})(?=[\s_]{{1,3}}\d)")
 _OCR_NUMERAL_RE = re.compile(rf"(?:{_ANY_QUARTER})[\s_]{{0,3}}(?P<n>[ivl|]{{1,4}})(?=[\s_]*[/.,-]|[\s_]+năm|[\s_]*\))")
 _OCR_QUARTER_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR['quarter_words']))})"
@@ -292,11 +301,16 @@ _OCR_QUARTER_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR['quarter_words'
 _QUARTER_WORD = _V["quarter_words"][0]
 
 
-def _prefix_matches(pattern: re.Pattern, prefixes, low: str) -> list:
+def _prefix_matches(pattern: re.Pattern, prefixes, low: str, hits: Optional[dict] = None) -> list:
     """``list(pattern.finditer(low))`` for a pattern whose every match starts with one of
-    ``prefixes``: it is tried only where a prefix stands (found with fast literal searches)."""
+    ``prefixes``: it is tried only where a prefix stands (found with fast literal searches, or
+    from the keyword ``hits``)."""
     starts = set()
     for w in prefixes:
+        if hits is not None and w in _NEEDLE_VIA:
+            k, o = _NEEDLE_VIA[w]
+            starts.update(i - o for i in hits[k] if i >= o and low.startswith(w, i - o))
+            continue
         i = low.find(w)
         while i >= 0:
             starts.add(i)
@@ -310,9 +324,10 @@ def _prefix_matches(pattern: re.Pattern, prefixes, low: str) -> list:
     return found
 
 
-def _word_edits(low: str) -> list:
+def _word_edits(low: str, hits: Optional[dict] = None) -> list:
     """(start, end, replacement) of the damaged words in ``low``, each a whole word."""
-    out = [(m.start(), m.end(), _OCR_WORDS[m.group(0)]) for m in _prefix_matches(_OCR_WORD_RE, _OCR_NEEDLES, low)]
+    out = [(m.start(), m.end(), _OCR_WORDS[m.group(0)])
+           for m in _prefix_matches(_OCR_WORD_RE, _OCR_NEEDLES, low, hits)]
     out += [(m.start(), m.end(), _OCR_DIGIT[m.group(0)]) for m in _prefix_matches(_OCR_DIGIT_RE, _OCR_DIGIT, low)
             if low[max(0, m.start() - 5):m.start()] != "việt "]  # "Việt Nam 2045" names the country
     out += [(m.start(), m.end(), _QUARTER_WORD) for m in _OCR_QUARTER_RE.finditer(low)]
@@ -337,17 +352,19 @@ def repair_ocr(text: str) -> str:
     return repair_ocr_lower(text)[0]
 
 
-def repair_ocr_lower(text: str, lowered: Optional[str] = None) -> tuple:
-    """(``repair_ocr(text)``, its lower-cased copy): the time reader scans both. ``lowered`` is
-    ``text.lower()`` when the caller has it already (one pass less over a long text)."""
+def repair_ocr_lower(text: str, lowered: Optional[str] = None, keep_hits: bool = False) -> tuple:
+    """(``repair_ocr(text)``, its lower-cased copy, and with ``keep_hits`` its ``_keyword_hits``
+    or None): the time reader scans all three. ``lowered`` is ``text.lower()`` when the caller
+    has it already (one pass less over a long text)."""
     if any(c in text for c in _OCR_CHAR_SET):  # a few fast searches, not a set test per character
         text, lowered = text.translate(_OCR_CHARS), None
     low = text.lower() if lowered is None else lowered
     if len(low) != len(text):
-        return text, low  # a character that changes length when lower-cased: positions would not hold
-    edits = _word_edits(low) + (_numeral_edits(text, low) if ("l" in low or "|" in low) else [])
+        return text, low, None  # a character that changes length when lower-cased: positions would not hold
+    hits = _keyword_hits(low) if keep_hits else None
+    edits = _word_edits(low, hits) + (_numeral_edits(text, low) if ("l" in low or "|" in low) else [])
     if not edits:
-        return text, low
+        return text, low, hits
     parts, pos = [], 0
     for a, b, new in sorted(edits):
         if a < pos:
@@ -357,4 +374,4 @@ def repair_ocr_lower(text: str, lowered: Optional[str] = None) -> tuple:
         pos = b
     parts.append(text[pos:])
     text = "".join(parts)
-    return text, text.lower()
+    return text, text.lower(), None
