@@ -116,7 +116,7 @@ def field_deadlines(doc: Document, ref: Optional[date], secs: SectionIndex, low:
     low = text.lower() if low is None else low
     if len(low) != len(text):
         low = text
-    campaign = _campaign(doc, ref)
+    campaign = None  # read from the title once a labelled line needs it
     starts = set()
     for head in _FIELD_HEADS:
         i = low.find(head)
@@ -133,6 +133,8 @@ def field_deadlines(doc: Document, ref: Optional[date], secs: SectionIndex, low:
             continue
         lo, hi = _trim(text, m.start(), m.end())
         cand = Timex(text=text[lo:hi], span=[lo, hi], kind="field")
+        if campaign is None:
+            campaign = _campaign(doc, ref)
         reason = _field_drop(t, bool(m.group("num")), campaign)
         if reason is not None:
             out.append(Candidate(cand, reason))
