@@ -304,7 +304,9 @@ _QUARTER_WORD = _V["quarter_words"][0]
 def _prefix_matches(pattern: re.Pattern, prefixes, low: str, hits: Optional[dict] = None) -> list:
     """``list(pattern.finditer(low))`` for a pattern whose every match starts with one of
     ``prefixes``: it is tried only where a prefix stands (found with fast literal searches, or
-    from the keyword ``hits``)."""
+    from the keyword ``hits``); a short text is scanned at once, which costs less there."""
+    if len(low) < 200:
+        return list(pattern.finditer(low))
     starts = set()
     for w in prefixes:
         if hits is not None and w in _NEEDLE_VIA:
