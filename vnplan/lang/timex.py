@@ -112,8 +112,8 @@ def _atoms(text: str, ref: Optional[date], low: Optional[str] = None, hits: Opti
         a = _Atom(m.start(), m.end(), parts)
         cm = _cue_before(text, a.start)
         if cm:
-            a.cue = " ".join(cm.group("cue").lower().replace("_", " ").split())
-            a.cue_start = a.start - (len(cm.group(0)))
+            a.cue = " ".join(cm[0].lower().replace("_", " ").split())
+            a.cue_start = a.start - cm[1]
         if parts.get("needs_cue") and a.cue is None:
             continue
         if parts["unit"] not in ("cadence", "ongoing"):
@@ -158,8 +158,8 @@ def _day_cadences(text: str, atoms: list) -> list:
                     a.start = start
                     cm = _cue_before(text, start)
                     if cm:
-                        a.cue = " ".join(cm.group("cue").lower().replace("_", " ").split())
-                        a.cue_start = start - len(cm.group(0))
+                        a.cue = " ".join(cm[0].lower().replace("_", " ").split())
+                        a.cue_start = start - cm[1]
         out.append(a)
     return out
 

@@ -112,7 +112,8 @@ _RPREFIX = re.compile(rf"{_S}(?:{alternation(_PREFIX_WORDS, _W, reverse=True)}|\
 
 _CUE_KINDS = {k: [c.lower() for c in v] for k, v in _V["cues"].items()}
 _CUE_OF = {" ".join(c.split()): kind for kind, cs in _CUE_KINDS.items() for c in cs}
-# The cue just before an expression, read in a short window that ends where it starts.
+# The cue just before an expression, read in a short window that ends where it starts (what
+# ``_cue_before`` finds; it reads it backwards, with ``_RCUE_RE``, which is faster).
 _CUE_RE = re.compile(rf"{_LB}(?P<cue>{_words(_CUE_OF)}){_S}\Z", re.I)
 _OPEN_RE = re.compile(rf"{_S},?{_S}{_words(_V['open_ended'])}{_RB}", re.I)
 _NOW_RE = re.compile(rf"{_S}{_words(_V['until_now'])}{_RB}", re.I)
@@ -213,8 +214,21 @@ def _read_cadence(name: str, g) -> Optional[dict]:
     return {"unit": "cadence", "recurrence": rec, "kind": "cadence"} if rec else None
 
 
-def _cue_before(text: str, start: int) -> Optional[re.Match]:
-    return _CUE_RE.search(text[max(0, start - 24):start])
+# The same cue read backwards on the reversed window: past the blanks, the first (longest) cue
+# that starts a word; every cue ends with a letter, so the blanks after it are all up to ``start``.
+_RCUE_RE = re.compile(rf"{alternation(_CUE_OF, _W, reverse=True)}{_RB}", re.I)
+
+
+def _cue_before(text: str, start: int) -> Optional[tuple]:
+    """(cue, length from its start to ``start``) of the cue (``_CUE_RE``) just before ``start``,
+    within 24 characters; read on the reversed window, which is faster than a search."""
+    lo, e = max(0, start - 24), start
+    while e > lo and start - e <= 3 and (text[e - 1] == "_" or text[e - 1].isspace()):
+        e -= 1
+    if start - e > 3:
+        return None  # more blanks than _S allows
+    m = _RCUE_RE.match(text[lo:e][::-1])
+    return (text[e - m.end():e], start - e + m.end()) if m else None
 
 
 def _anchors(text: str, low: Optional[str] = None, hits: Optional[dict] = None) -> list:
