@@ -28,6 +28,34 @@ _TIME_HEADERS = {fold(h) for h in _V["table_time_headers"]}
 _TASK_HEADERS = [fold(h) for h in _V["table_task_headers"]]
 
 
+def _header_start() -> Optional[re.Pattern]:
+    """How a cell that folds to a time header must begin: the header's first two letters, when
+    ASCII, in either case, after blanks, ":", "." and markup (only "X" and "x" fold to "x"; not
+    so for "k", the Kelvin sign folds to it too; "İ" folds to "i" and a dot no header holds).
+    Folding every cell of a long table is slow; this test is cheap. None: no test."""
+    starts = set()
+    for h in _TIME_HEADERS:
+        lead = re.match(r"[a-jl-z]{0,2}", h).group(0)
+        if not lead:
+            return None
+        starts.add("[*_`]*".join(f"[{c}{c.upper()}]" for c in lead))
+    return re.compile(r"[\s:.*_`]*(?:" + "|".join(sorted(starts)) + ")")
+
+
+_HEADER_START = _header_start()
+
+
+def _header_cols(cells: list) -> Optional[tuple]:
+    """(time column, task column) when ``cells`` are a header row with a time column, else None."""
+    for k, c in enumerate(cells):
+        if _HEADER_START is not None and _HEADER_START.match(c) is None:
+            continue  # cannot fold to a time header
+        if fold(_TABLE_CELL_CLEAN.sub("", c)).strip(" :.") in _TIME_HEADERS:
+            keys = [fold(_TABLE_CELL_CLEAN.sub("", c)).strip(" :.") for c in cells]
+            return k, next((j for j, c in enumerate(keys) if any(h in c for h in _TASK_HEADERS)), None)
+    return None
+
+
 def table_deadlines(doc: Document, ref: Optional[date]) -> list:
     """Deadlines read from the time column of markdown task tables ("| ... | Quý III/2025 |")."""
     text = doc.text
@@ -52,11 +80,9 @@ def table_deadlines(doc: Document, ref: Optional[date]) -> list:
             cells.append(line[i + 1:j])
             offs.append(lo + i + 1)
             i = j
-        keys = [fold(_TABLE_CELL_CLEAN.sub("", c)).strip(" :.") for c in cells]
-        hdr = next((k for k, c in enumerate(keys) if c in _TIME_HEADERS), None)
-        if hdr is not None:
-            time_col = hdr
-            task_col = next((k for k, c in enumerate(keys) if any(h in c for h in _TASK_HEADERS)), None)
+        cols = _header_cols(cells)
+        if cols is not None:
+            time_col, task_col = cols
             continue
         if time_col is None or time_col >= len(cells):
             continue
@@ -82,14 +108,15 @@ def table_deadlines(doc: Document, ref: Optional[date]) -> list:
     return out
 
 
-def field_deadlines(doc: Document, ref: Optional[date], secs: SectionIndex) -> list:
-    """"- Thời gian thực hiện: Quý III/2025", "+ Thời hạn ban hành: trước ngày 01/01/2026"."""
+def field_deadlines(doc: Document, ref: Optional[date], secs: SectionIndex, low: Optional[str] = None) -> list:
+    """"- Thời gian thực hiện: Quý III/2025", "+ Thời hạn ban hành: trước ngày 01/01/2026"
+    (``low``: the text lower-cased, when the caller has it)."""
     text = doc.text
     out: list = []
-    low = text.lower()
+    low = text.lower() if low is None else low
     if len(low) != len(text):
         low = text
-    campaign = _campaign(doc, ref)
+    campaign = None  # read from the title once a labelled line needs it
     starts = set()
     for head in _FIELD_HEADS:
         i = low.find(head)
@@ -106,6 +133,8 @@ def field_deadlines(doc: Document, ref: Optional[date], secs: SectionIndex) -> l
             continue
         lo, hi = _trim(text, m.start(), m.end())
         cand = Timex(text=text[lo:hi], span=[lo, hi], kind="field")
+        if campaign is None:
+            campaign = _campaign(doc, ref)
         reason = _field_drop(t, bool(m.group("num")), campaign)
         if reason is not None:
             out.append(Candidate(cand, reason))

@@ -84,8 +84,12 @@ def _cadences(ctx: _Ctx, timexes: list, used: set) -> list:
     for k, t in enumerate(timexes):
         if not t.recurrence or k in used:
             continue
+        reason = _common_drop(ctx, t)
+        if reason is not None:  # where it stands decides: its clause is not read
+            out.append(Candidate(t, reason))
+            continue
         c = _clause(ctx, t)
-        reason = _common_drop(ctx, t) or judge_cadence(c, top_kind(ctx.secs, t.span[0]))
+        reason = judge_cadence(c, top_kind(ctx.secs, t.span[0]))
         # a reporting clause wins over what its object names ("báo cáo kết quả các chỉ tiêu hằng năm")
         hit = report_cadence(text, t, c) if reason in (None, Drop.YEARLY_NOUN, Drop.TARGET_HORIZON) else None
         if hit is not None:
@@ -151,6 +155,10 @@ def _dated(ctx: _Ctx, timexes: list, used: set) -> list:
         if t.due is None:
             out.append(Candidate(t, Drop.OPEN_ENDED if t.period_start else Drop.NO_DATE))
             continue
+        common = _common_drop(ctx, t)
+        if common is not None and last_due != t.due:  # only SAME_TASK (below) could come first
+            out.append(Candidate(t, common))
+            continue
         c = _clause(ctx, t)
         # right after a comma or "và" that follows the last deadline of this clause
         after_prev = c.start < last_end <= t.span[0]
@@ -158,7 +166,7 @@ def _dated(ctx: _Ctx, timexes: list, used: set) -> list:
         if chained and last_due == t.due:
             out.append(Candidate(t, Drop.SAME_TASK))
             continue
-        reason = _common_drop(ctx, t) or judge_dated(ctx.text, t, c, top_kind(ctx.secs, t.span[0]), chained)
+        reason = common or judge_dated(ctx.text, t, c, top_kind(ctx.secs, t.span[0]), chained)
         if reason is not None:
             out.append(Candidate(t, reason))
             continue
@@ -182,7 +190,8 @@ def candidates(doc: Document) -> list:
         return []
     ref = reference_date(doc)
     secs = SectionIndex(doc.sections)
-    blocks = table_deadlines(doc, ref) + field_deadlines(doc, ref, secs)
+    low = text.lower()  # lower-cased once, for the labelled lines and the time reader
+    blocks = table_deadlines(doc, ref) + field_deadlines(doc, ref, secs, low)
     spans = sorted(c.deadline.span if c.deadline is not None else c.timex.span for c in blocks)
     span_starts = [b[0] for b in spans]
 
@@ -190,7 +199,7 @@ def candidates(doc: Document) -> list:
         i = bisect.bisect_right(span_starts, span[0]) - 1
         return i >= 0 and spans[i][1] > span[0]
 
-    timexes = _merge_lists(text, [t for t in find_timexes(text, ref) if not in_block(t.span)])
+    timexes = _merge_lists(text, [t for t in find_timexes(text, ref, low) if not in_block(t.span)])
     tspans = sorted(tuple(x.span) for x in (doc.targets or []) if getattr(x, "span", None))
     ctx = _Ctx(doc, text, ref.isoformat() if isinstance(ref, date) else None, secs, tspans)
     used: set = set()

@@ -12,6 +12,9 @@ reads clauses so.
 """
 from __future__ import annotations
 
+import re
+from typing import Iterator
+
 SCAN = 600  # longest clause looked at, both ways
 
 
@@ -31,8 +34,24 @@ def soft_wrap(text: str, i: int) -> bool:
     return j >= 0 and text[j] not in ".;:\n"
 
 
-def _line_end(text: str, i: int, soft_wraps: bool) -> bool:
-    return text[i] == "\n" and not (soft_wraps and soft_wrap(text, i))
+# The only characters a clause scan stops at; everything between them is skipped in one search.
+_BACK_CHARS = "\n();:."
+_FORWARD_STOPS = re.compile(r"[\n();.]")
+
+
+def _stops_back(text: str, stop: int, pos: int) -> Iterator[int]:
+    """Positions of the stop characters in ``text[stop:pos]``, nearest first: the last of each
+    kind, found with ``str.rfind`` (a clause mostly starts a few words back)."""
+    if pos <= stop:
+        return  # (a negative pos would read as an offset from the end)
+    last = [text.rfind(c, stop, pos) for c in _BACK_CHARS]
+    while True:
+        i = max(last)
+        if i < 0:
+            return
+        yield i
+        k = last.index(i)
+        last[k] = text.rfind(_BACK_CHARS[k], stop, i)
 
 
 def clause_start(text: str, pos: int, scan: int = SCAN, soft_wraps: bool = False) -> tuple[int, bool]:
@@ -40,20 +59,19 @@ def clause_start(text: str, pos: int, scan: int = SCAN, soft_wraps: bool = False
     or after the unmatched "(" it sits in; parentheses closed before ``pos`` are skipped."""
     depth = 0
     stop = max(0, pos - scan)
-    i = pos - 1
-    while i >= stop:
+    for i in _stops_back(text, stop, pos):
         c = text[i]
-        if _line_end(text, i, soft_wraps):
-            return i + 1, False
-        if c == ")":
+        if c == "\n":
+            if not (soft_wraps and soft_wrap(text, i)):
+                return i + 1, False
+        elif c == ")":
             depth += 1
         elif c == "(":
             if depth == 0:
                 return i + 1, True
             depth -= 1
-        elif depth == 0 and (c in ";:" or (c == "." and _full_stop(text, i))):
+        elif depth == 0 and (c != "." or _full_stop(text, i)):
             return i + 1, False
-        i -= 1
     return stop, False
 
 
@@ -62,20 +80,20 @@ def clause_end(text: str, pos: int, scan: int = SCAN, soft_wraps: bool = False) 
     ")" closing a parenthesis opened before ``pos``."""
     depth = 0
     stop = min(len(text), pos + scan)
-    i = pos
-    while i < stop:
+    for m in _FORWARD_STOPS.finditer(text, pos, stop):
+        i = m.start()
         c = text[i]
-        if _line_end(text, i, soft_wraps):
-            return i
-        if c == "(":
+        if c == "\n":
+            if not (soft_wraps and soft_wrap(text, i)):
+                return i
+        elif c == "(":
             depth += 1
         elif c == ")":
             if depth == 0:
                 return i
             depth -= 1
-        elif depth == 0 and (c == ";" or (c == "." and _full_stop(text, i))):
+        elif depth == 0 and (c != "." or _full_stop(text, i)):
             return i
-        i += 1
     return stop
 
 

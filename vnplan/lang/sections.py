@@ -55,5 +55,8 @@ class SectionIndex:
 
     def within(self, pos: int, kinds: Iterable[str]) -> bool:
         """True when ``pos`` lies in a section (or below a section) of one of ``kinds``."""
-        wanted = set(kinds)
-        return any(s.kind in wanted for s in self.chain(pos))
+        wanted = kinds if isinstance(kinds, (set, frozenset)) else set(kinds)
+        for s in self.chain(pos):
+            if s.kind in wanted:
+                return True
+        return False

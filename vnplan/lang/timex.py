@@ -23,7 +23,7 @@ from datetime import date
 from typing import Iterator, Optional
 
 from .timex_patterns import (_CUE_OF, _DASHES, _DAY, _DAY_OF_CADENCE, _LB, _MON, _NOW_RE, _OPEN_RE, _S, _YEAR,
-                             _cue_before, _matches, _read, repair_ocr)
+                             _cue_before, _matches, repair_ocr, repair_ocr_lower)
 
 @dataclass
 class Timex:
@@ -106,17 +106,14 @@ class _Atom:
     until_now: bool = False
 
 
-def _atoms(text: str, ref: Optional[date]) -> list:
+def _atoms(text: str, ref: Optional[date], low: Optional[str] = None, hits: Optional[dict] = None) -> list:
     out: list = []
-    for m in _matches(text):
-        parts = _read(m)
-        if parts is None:
-            continue
+    for m, parts in _matches(text, low, hits):
         a = _Atom(m.start(), m.end(), parts)
         cm = _cue_before(text, a.start)
         if cm:
-            a.cue = " ".join(cm.group("cue").lower().replace("_", " ").split())
-            a.cue_start = a.start - (len(cm.group(0)))
+            a.cue = " ".join(cm[0].lower().replace("_", " ").split())
+            a.cue_start = a.start - cm[1]
         if parts.get("needs_cue") and a.cue is None:
             continue
         if parts["unit"] not in ("cadence", "ongoing"):
@@ -161,8 +158,8 @@ def _day_cadences(text: str, atoms: list) -> list:
                     a.start = start
                     cm = _cue_before(text, start)
                     if cm:
-                        a.cue = " ".join(cm.group("cue").lower().replace("_", " ").split())
-                        a.cue_start = start - len(cm.group(0))
+                        a.cue = " ".join(cm[0].lower().replace("_", " ").split())
+                        a.cue_start = start - cm[1]
         out.append(a)
     return out
 
@@ -223,12 +220,14 @@ def _timex(text: str, a: _Atom) -> Timex:
     return t
 
 
-def find_timexes(text: str, ref_date: Optional[date] = None) -> Iterator[Timex]:
-    """Every time expression in ``text`` in reading order, with its span; never raises."""
+def find_timexes(text: str, ref_date: Optional[date] = None, lowered: Optional[str] = None) -> Iterator[Timex]:
+    """Every time expression in ``text`` in reading order, with its span; never raises.
+    ``lowered``: ``text.lower()``, when the caller has it (saves a pass over a long text)."""
     if not text or not isinstance(text, str):
         return iter(())
     try:
-        atoms = _atoms(repair_ocr(text), ref_date)
+        repaired, low, hits = repair_ocr_lower(text, lowered, keep_hits=True)
+        atoms = _atoms(repaired, ref_date, low, hits)
     except Exception:  # noqa: BLE001 - a malformed input must not cost the document
         return iter(())
     return iter([_timex(text, a) for a in atoms])

@@ -86,7 +86,6 @@ _ALTS = [
     ("ongoing", rf"{_LB}{_words(_V['ongoing'])}{_RB}"),
 ]
 _MASTER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _ALTS), re.I)
-_ALT_NAMES = [name for name, _ in _ALTS]
 
 # Scanning with _MASTER at every position is slow (about 0.6 us a character); instead the
 # expression is tried only at anchors, found with fast scans: digit runs and a few keywords
@@ -101,6 +100,9 @@ _KEYWORDS = [re.compile(r"[ _]".join(re.escape(w) for w in k.split())) for k in
              ["tháng", "nửa", "hằng", "hàng", "mỗi"] + list(_V["periodic_words"]) + list(_V["ongoing"])
              + list(_V["quarter_words"])]
 _KEYWORDS_I = [re.compile(k.pattern, re.I) for k in _KEYWORDS]
+# One-word keywords are found with str.find (faster than a regex scan); phrases keep their regex.
+_KEY_WORDS = [k.pattern for k in _KEYWORDS if re.escape(k.pattern) == k.pattern]
+_KEY_PHRASES = [k for k in _KEYWORDS if re.escape(k.pattern) != k.pattern]
 
 
 # The opening word of an expression, read backwards from its anchor on the reversed text.
@@ -110,7 +112,8 @@ _RPREFIX = re.compile(rf"{_S}(?:{alternation(_PREFIX_WORDS, _W, reverse=True)}|\
 
 _CUE_KINDS = {k: [c.lower() for c in v] for k, v in _V["cues"].items()}
 _CUE_OF = {" ".join(c.split()): kind for kind, cs in _CUE_KINDS.items() for c in cs}
-# The cue just before an expression, read in a short window that ends where it starts.
+# The cue just before an expression, read in a short window that ends where it starts (what
+# ``_cue_before`` finds; it reads it backwards, with ``_RCUE_RE``, which is faster).
 _CUE_RE = re.compile(rf"{_LB}(?P<cue>{_words(_CUE_OF)}){_S}\Z", re.I)
 _OPEN_RE = re.compile(rf"{_S},?{_S}{_words(_V['open_ended'])}{_RB}", re.I)
 _NOW_RE = re.compile(rf"{_S}{_words(_V['until_now'])}{_RB}", re.I)
@@ -153,7 +156,7 @@ def _unit_key(s: str) -> str:
 def _read(m: re.Match) -> Optional[dict]:
     """The numbers of one master-regex match, or None when they do not make a date."""
     g = m.group
-    name = next(n for n in _ALT_NAMES if g(n) is not None)
+    name = m.lastgroup  # the alternative's own group: it closes after the groups inside it
     if name in ("cad1", "cad2", "cad3"):
         return _read_cadence(name, g)
     if name == "ongoing":
@@ -211,37 +214,70 @@ def _read_cadence(name: str, g) -> Optional[dict]:
     return {"unit": "cadence", "recurrence": rec, "kind": "cadence"} if rec else None
 
 
-def _cue_before(text: str, start: int) -> Optional[re.Match]:
-    return _CUE_RE.search(text[max(0, start - 24):start])
+# The same cue read backwards on the reversed window: past the blanks, the first (longest) cue
+# that starts a word; every cue ends with a letter, so the blanks after it are all up to ``start``.
+_RCUE_RE = re.compile(rf"{alternation(_CUE_OF, _W, reverse=True)}{_RB}", re.I)
 
 
-def _anchors(text: str) -> list:
-    low = text.lower()
-    keys = _KEYWORDS if len(low) == len(text) else _KEYWORDS_I
-    if len(low) != len(text):
-        low = text
+def _cue_before(text: str, start: int) -> Optional[tuple]:
+    """(cue, length from its start to ``start``) of the cue (``_CUE_RE``) just before ``start``,
+    within 24 characters; read on the reversed window, which is faster than a search."""
+    lo, e = max(0, start - 24), start
+    while e > lo and start - e <= 3 and (text[e - 1] == "_" or text[e - 1].isspace()):
+        e -= 1
+    if start - e > 3:
+        return None  # more blanks than _S allows
+    m = _RCUE_RE.match(text[lo:e][::-1])
+    return (text[e - m.end():e], start - e + m.end()) if m else None
+
+
+def _anchors(text: str, low: Optional[str] = None, hits: Optional[dict] = None) -> list:
+    if low is None:
+        low = text.lower()
     found = [m.start() for m in _DIGITS.finditer(text)]
-    for k in keys:
-        found.extend(m.start() for m in k.finditer(low))
+    if len(low) != len(text):
+        for k in _KEYWORDS_I:
+            found.extend(m.start() for m in k.finditer(text))
+    else:
+        for w in _KEY_WORDS:
+            found.extend(hits[w] if hits is not None else _occurrences(low, w))
+        for k in _KEY_PHRASES:
+            found.extend(m.start() for m in k.finditer(low))
     found.sort()
     return found
 
 
-def _matches(text: str) -> Iterator[re.Match]:
-    """_MASTER matches that start at an anchor or at the opening word just before it."""
+def _keyword_hits(low: str) -> dict:
+    """Where each one-word keyword stands in ``low``: anchors, and places of OCR damage."""
+    return {w: _occurrences(low, w) for w in _KEY_WORDS}
+
+
+def _occurrences(low: str, word: str) -> list:
+    """Starts of the non-overlapping occurrences of ``word``: what a regex of it finds."""
+    out, i = [], low.find(word)
+    while i >= 0:
+        out.append(i)
+        i = low.find(word, i + len(word))
+    return out
+
+
+def _matches(text: str, low: Optional[str] = None, hits: Optional[dict] = None) -> Iterator[tuple]:
+    """(match, its ``_read``) of the _MASTER matches that start at an anchor or at the opening
+    word just before it (``low``: ``text.lower()``, ``hits``: its ``_keyword_hits``, if known)."""
     last_end = 0
     rev = text[::-1]
     n = len(text)
-    for p in _anchors(text):
+    for p in _anchors(text, low, hits):
         if p < last_end:
             continue
         pm = _RPREFIX.match(rev, n - p)
         starts = (p - len(pm.group(0)), p) if pm and p - len(pm.group(0)) >= last_end else (p,)
         for st in starts:
             m = _MASTER.match(text, st)
-            if m is not None and _read(m) is not None:
+            parts = _read(m) if m is not None else None
+            if parts is not None:
                 last_end = m.end()
-                yield m
+                yield m, parts
                 break
 
 
@@ -256,6 +292,22 @@ _NUMERAL_FIX = str.maketrans(_OCR["numeral_chars"])
 _ANY_QUARTER = "|".join(map(re.escape, _V["quarter_words"] + _OCR["quarter_words"]))
 # These run on the lower-cased text, without re.I: literal-led patterns then scan fast.
 _OCR_WORD_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR_WORDS))}){_RB}")
+
+
+def _needles(words) -> list:
+    """Prefixes one of which every word starts with: phrases sharing a first word ("hang nam",
+    "hang quy") are looked for once, by that word and its space; so a clean text costs few scans."""
+    by_head: dict = {}
+    for w in words:
+        by_head.setdefault(w.split(" ")[0] + " " if " " in w else w, []).append(w)
+    return sorted(head if len(ws) > 1 else ws[0] for head, ws in by_head.items())
+
+
+_OCR_NEEDLES = _needles(_OCR_WORDS)
+# A needle holding a keyword ("thàng" holds "hàng") is found from the keyword's places: all of
+# them are known, as a keyword that cannot overlap itself is found at every place it stands.
+_NEEDLE_VIA = {n: (k, n.find(k)) for n in _OCR_NEEDLES for k in _KEY_WORDS
+               if k in n and not any(k[:j] == k[-j:] for j in range(1, len(k)))}
 _OCR_DIGIT_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR_DIGIT))})(?=[\s_]{{1,3}}\d)")
 _OCR_NUMERAL_RE = re.compile(rf"(?:{_ANY_QUARTER})[\s_]{{0,3}}(?P<n>[ivl|]{{1,4}})(?=[\s_]*[/.,-]|[\s_]+năm|[\s_]*\))")
 _OCR_QUARTER_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR['quarter_words']))})"
@@ -263,10 +315,36 @@ _OCR_QUARTER_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _OCR['quarter_words'
 _QUARTER_WORD = _V["quarter_words"][0]
 
 
-def _word_edits(low: str) -> list:
+def _prefix_matches(pattern: re.Pattern, prefixes, low: str, hits: Optional[dict] = None) -> list:
+    """``list(pattern.finditer(low))`` for a pattern whose every match starts with one of
+    ``prefixes``: it is tried only where a prefix stands (found with fast literal searches, or
+    from the keyword ``hits``); a short text is scanned at once, which costs less there."""
+    if len(low) < 200:
+        return list(pattern.finditer(low))
+    starts = set()
+    for w in prefixes:
+        if hits is not None and w in _NEEDLE_VIA:
+            k, o = _NEEDLE_VIA[w]
+            starts.update(i - o for i in hits[k] if i >= o and low.startswith(w, i - o))
+            continue
+        i = low.find(w)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(w, i + 1)
+    found, last_end = [], 0
+    for i in sorted(starts):
+        m = pattern.match(low, i) if i >= last_end else None
+        if m is not None:
+            found.append(m)
+            last_end = m.end()
+    return found
+
+
+def _word_edits(low: str, hits: Optional[dict] = None) -> list:
     """(start, end, replacement) of the damaged words in ``low``, each a whole word."""
-    out = [(m.start(), m.end(), _OCR_WORDS[m.group(0)]) for m in _OCR_WORD_RE.finditer(low)]
-    out += [(m.start(), m.end(), _OCR_DIGIT[m.group(0)]) for m in _OCR_DIGIT_RE.finditer(low)
+    out = [(m.start(), m.end(), _OCR_WORDS[m.group(0)])
+           for m in _prefix_matches(_OCR_WORD_RE, _OCR_NEEDLES, low, hits)]
+    out += [(m.start(), m.end(), _OCR_DIGIT[m.group(0)]) for m in _prefix_matches(_OCR_DIGIT_RE, _OCR_DIGIT, low)
             if low[max(0, m.start() - 5):m.start()] != "việt "]  # "Việt Nam 2045" names the country
     out += [(m.start(), m.end(), _QUARTER_WORD) for m in _OCR_QUARTER_RE.finditer(low)]
     return [e for e in out if e[0] == 0 or not (low[e[0] - 1].isalnum() or low[e[0] - 1] == "_")]
@@ -287,14 +365,22 @@ def _numeral_edits(text: str, low: str) -> list:
 
 def repair_ocr(text: str) -> str:
     """``text`` with unambiguous OCR damage of time words undone ("hàng nãm", "Quy IV"); same length."""
-    if not _OCR_CHAR_SET.isdisjoint(text):
-        text = text.translate(_OCR_CHARS)
-    low = text.lower()
+    return repair_ocr_lower(text)[0]
+
+
+def repair_ocr_lower(text: str, lowered: Optional[str] = None, keep_hits: bool = False) -> tuple:
+    """(``repair_ocr(text)``, its lower-cased copy, and with ``keep_hits`` its ``_keyword_hits``
+    or None): the time reader scans all three. ``lowered`` is ``text.lower()`` when the caller
+    has it already (one pass less over a long text)."""
+    if any(c in text for c in _OCR_CHAR_SET):  # a few fast searches, not a set test per character
+        text, lowered = text.translate(_OCR_CHARS), None
+    low = text.lower() if lowered is None else lowered
     if len(low) != len(text):
-        return text  # a character that changes length when lower-cased: positions would not hold
-    edits = _word_edits(low) + (_numeral_edits(text, low) if ("l" in low or "|" in low) else [])
+        return text, low, None  # a character that changes length when lower-cased: positions would not hold
+    hits = _keyword_hits(low) if keep_hits else None
+    edits = _word_edits(low, hits) + (_numeral_edits(text, low) if ("l" in low or "|" in low) else [])
     if not edits:
-        return text
+        return text, low, hits
     parts, pos = [], 0
     for a, b, new in sorted(edits):
         if a < pos:
@@ -303,4 +389,5 @@ def repair_ocr(text: str) -> str:
         parts += [text[pos:a], new[0].upper() + new[1:] if old[:1].isupper() else new]
         pos = b
     parts.append(text[pos:])
-    return "".join(parts)
+    text = "".join(parts)
+    return text, text.lower(), None
