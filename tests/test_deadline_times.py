@@ -178,3 +178,11 @@ def test_property_every_deadline_is_a_valid_ordered_date(pieces, sep):
             if d.period_start:
                 assert date.fromisoformat(d.period_start) <= due
         assert doc.text[d.span[0]:d.span[1]] == d.text
+
+
+def test_a_time_closing_a_task_sentence_does_not_take_the_target_of_the_next_line():
+    text = ("I. MỤC ĐÍCH\nBảo đảm hiệu quả.\nII. NHIỆM VỤ\n- Thành lập Trung tâm đổi mới sáng tạo của tỉnh trong năm 2027.\n"
+            "- 100% hồ sơ thủ tục hành chính được số hóa.\n"
+            "Mục tiêu đến năm 2030:\n- 90% hộ gia đình sử dụng nước sạch.\n")
+    doc = vnplan.parse("KẾ HOẠCH\nThực hiện nhiệm vụ\n" + text, strict=True)
+    assert [d.due for d in doc.deadlines] == ["2027-12-31"]  # the heading year stays a horizon

@@ -55,7 +55,7 @@ def _clause(ctx: _Ctx, t: Timex) -> Clause:
     """The clause of ``t``, told whether it (or the line below a time alone) holds a target."""
     c = clause_of(ctx.text, t)
     lo, hi = c.start, c.end
-    if not c.after.strip(" \t.;,:"):
+    if _heads_lines_below(c):
         nl = ctx.text.find("\n", hi, hi + 2)
         if nl >= 0:
             end = ctx.text.find("\n", nl + 1, nl + 1 + _SCAN)
@@ -63,6 +63,15 @@ def _clause(ctx: _Ctx, t: Timex) -> Clause:
     i = bisect.bisect_left(ctx.targets, (lo,))
     c.targeted = (i < len(ctx.targets) and ctx.targets[i][0] < hi) or (i > 0 and ctx.targets[i - 1][1] > lo)
     return c
+
+
+def _heads_lines_below(c: Clause) -> bool:
+    """A time alone on its line, or after a short label ("Mục tiêu đến năm 2030:"), heads the
+    lines below; a time that closes a task sentence ("- Hình thành X trong năm 2027.") does not."""
+    return c.after.strip(" \t") in ("", ":") and len(c.before.split()) <= _HEAD_WORDS
+
+
+_HEAD_WORDS = 3  # words of a label before a heading time
 
 
 def _common_drop(ctx: _Ctx, t: Timex) -> Optional[Drop]:
