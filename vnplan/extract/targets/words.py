@@ -31,6 +31,8 @@ _A = alt("and_word")
 _YEAR = alt("year_word")
 _TO = alt("to_words")
 _GOAL = alt("goal_lead")
+_YEAR_WORDS = tuple(str(w) for w in _load()["year_word"])  # "năm" read with str.find / endswith
+_JOINERS = tuple(str(w) for w in _load()["list_joiners"])  # "và", "hoặc" between listed numbers
 # Where a sentence or a ";"-clause ends. Punctuation first (one character class: the scan
 # jumps between candidates); group 1 is the white space after a full stop, absent for ";".
 _SENT_END = re.compile(r"[.!?…;](?:(?<=;)|(\s+)(?=[^\W_]|[\"“(*\-+]))")
