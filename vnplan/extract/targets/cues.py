@@ -117,7 +117,7 @@ def _neutral_phrases() -> tuple:
 def _set_by() -> re.Pattern:
     """After an achievement word, a goal set by a body: "(kế hoạch vốn) đã được Thủ tướng
     Chính phủ giao", "đã được Hội đồng nhân dân tỉnh thông qua"."""
-    words = (vocab.load("targets") or {}).get("set_by_verbs") or ["giao"]
+    words = vocab.load("targets")["set_by_verbs"]
     return re.compile(r"(?:[ \t]+[^\W\d_]+){0,6}?[ \t]+" + patterns.alternation(words, patterns.LINE_GAP)
                       + r"(?![^\W\d_])")
 

@@ -202,23 +202,23 @@ def _vocab() -> _Vocab:
         recurrence=tuple((code, _word(ws)) for code, ws in (d.get("recurrence") or {}).items()),
         counted_stop=frozenset(w for w in _list(d, "counted_stop") if " " not in w),
         list_nouns=_set(d, "counted_nouns", "list_nouns"),
-        has_before=_word(_list(d, "has_words", ["có"]), r"\s+$"),
-        spec_unit=re.compile(r"\s*\(?\s*(?:" + _alt(_list(d, "spec_units", ["gbps"])) + ")" + _END),
-        spec_before=_word(_list(d, "spec_before", ["tốc độ"]), r"(?:\s+[^\W\d_]+){0,2}\s+$"),
-        spec_gov=_word(_list(d, "spec_governing", ["đạt"])),
-        rec_verb=_word(_list(d, "recurrence_verbs", ["tăng"]), r"\s+$"),
+        has_before=_word(_list(d, "has_words"), r"\s+$"),
+        spec_unit=re.compile(r"\s*\(?\s*(?:" + _alt(_list(d, "spec_units")) + ")" + _END),
+        spec_before=_word(_list(d, "spec_before"), r"(?:\s+[^\W\d_]+){0,2}\s+$"),
+        spec_gov=_word(_list(d, "spec_governing")),
+        rec_verb=_word(_list(d, "recurrence_verbs"), r"\s+$"),
         table_unit=_set(d, "table_unit_headers"), table_indicator=_set(d, "table_indicator_headers"),
         named_units=_set(d, "named_units"), count_governors=_set(d, "count_governors"),
-        outcome_lead=_set(d, "outcome_lead"), outcome_verb=_word(_list(d, "outcome_verbs", ["được"])),
+        outcome_lead=_set(d, "outcome_lead"), outcome_verb=_word(_list(d, "outcome_verbs")),
         structure_nouns=_set(d, "structure_nouns"),
         # literal-first (a comma, "và", an ender): the scan jumps between candidates
         clause_end=re.compile(
-            r"(?:,[ \t]*(?:và[ \t]+)?|(?<=[ \t])và[ \t]+)\(?[ \t]*(?:"
-            + _alt(_list(d, "clause_enders", ["góp phần"])) + ")" + _END
-            + r"|(?<=[ \t])(?:" + _alt(_list(d, "clause_enders_bare", ["nhằm"])) + ")" + _END),
-        grade_before=_set(d, "grade_before"), grade_unit=_after(_list(d, "grade_units", ["sao"])),
+            r"(?:,[ \t]*(?:" + _A + r"[ \t]+)?|(?<=[ \t])" + _A + r"[ \t]+)\(?[ \t]*(?:"
+            + _alt(_list(d, "clause_enders")) + ")" + _END
+            + r"|(?<=[ \t])(?:" + _alt(_list(d, "clause_enders_bare")) + ")" + _END),
+        grade_before=_set(d, "grade_before"), grade_unit=_after(_list(d, "grade_units")),
         rate_bases=_set(d, "rate_bases"),
-        table_goal=_word(_list(d, "table_goal_headers", ["chỉ tiêu"])),
+        table_goal=_word(_list(d, "table_goal_headers")),
         milestone_words=_set(d, "milestone_words"),
-        not_count_after=re.compile(r"[ \t]*(?:" + _alt(_list(d, "not_count_after", ["cấp"])) + ")" + _END),
+        not_count_after=re.compile(r"[ \t]*(?:" + _alt(_list(d, "not_count_after")) + ")" + _END),
     )
