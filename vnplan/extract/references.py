@@ -244,16 +244,9 @@ def top_level(text: str, start: int, pos: int) -> bool:
     return _LIST_CTX.search(text, max(start, q - 30), q) is not None
 
 
-def _cased(words: Iterable[str], lower: bool) -> str:
-    """The words capitalised and in capitals ("Số", "SỐ"), and as written with ``lower``."""
-    forms = [f for w in words for f in (w[:1].upper() + w[1:], w.upper()) + ((w,) if lower else ())]
-    return "(?:" + "|".join(re.escape(f) for f in dict.fromkeys(forms)) + ")"
-
-
-_SYMBOL = alternation(_W["and_symbol"], " ")  # "và ký hiệu"
-_OWN_NUM = re.compile(r"(?:^|(?<=[\t|]))[\s*#>]*" + _cased(_W["number"], True) + r"(?:[ \t]*" + _SYMBOL
-                      + r")?[ \t]*[:.]?[ \t]*|(?<!\w)" + _cased(_W["number"], False) + r"(?:[ \t]*" + _SYMBOL
-                      + r")?[ \t]*[:.]?[ \t]*")
+_OWN_NUM = re.compile(r"(?:^|(?<=[\t|]))[\s*#>]*" + docnumber.number_word(upper=True, lower=True) + r"(?:[ \t]*"
+                      + docnumber.symbol_words() + r")?[ \t]*[:.]?[ \t]*|(?<!\w)" + docnumber.number_word(upper=True)
+                      + r"(?:[ \t]*" + docnumber.symbol_words() + r")?[ \t]*[:.]?[ \t]*")
 _HEADER_LINES = 20
 
 
