@@ -144,7 +144,7 @@ def words_number(words: str) -> Optional[float]:
         if g is None:
             return None
         total += g
-    return float(total) if total or tokens == ["không"] else None
+    return float(total) if total or (len(tokens) == 1 and w.digits.get(tokens[0]) == 0) else None  # "không"
 
 
 def read_range(text: str) -> Optional[tuple]:

@@ -89,7 +89,7 @@ _TASK_KINDS = frozenset(["tasks", "implementation"])
 @lru_cache(maxsize=1)
 def _appendix_number() -> str:
     """How the outline numbers an appendix ("PHỤ LỤC"), from the heading vocabulary."""
-    return str((vocab.load("headings") or {}).get("appendix_number") or "PHỤ LỤC").lower()
+    return str(vocab.load("headings")["appendix_number"]).lower()
 
 
 def _is_appendix(top: Section) -> bool:
