@@ -10,7 +10,7 @@ from typing import Optional
 
 from ...lang import patterns, vocab
 from .quantities import Quantity
-from .words import _DIGIT, _MUST, _TO, _YEAR, _YEAR_WORDS, _vocab, alt
+from .words import _DIGIT, _MUST, _TO, _YEAR, _YEAR_WORDS, _vocab, alt, alt_body
 
 @dataclass(frozen=True)
 class _Cues:
@@ -314,7 +314,7 @@ class _TextIndex:
 
 
 _BARE_YEAR = re.compile(r"(?<![^\W\d_])" + _YEAR + r"\s+((?:19|20)\d\d)(?!\d)")
-_NOT_OWN_YEAR = re.compile(r"(?:" + alt("not_own_year_before") + "|" + alt("month_word") + r"\s+\d+)\s*$")
+_NOT_OWN_YEAR = re.compile(r"(?:" + alt_body("not_own_year_before") + "|" + alt_body("month_word") + r"\s+\d+)\s*$")
 _REC_AT_START = re.compile(r"[\W\d_]*(?:[a-zđ][.)][\W\d_]*)?")
 _REC_AFTER_VALUE = re.compile(r"[ \t,]*$")
 

@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 
 from ...lang.numbers import SCALES_RE, parse_number, read_range, scale_of, split_glued, words_number
 from .words import (MAX_ITEMS, _ACRONYM, _FILLERS, _JOINERS, _MARKER_AFTER, _LETTER, _NAME_BEFORE, _TO, _WORD, _YEAR_WORDS,
-                    _ends_with, _load, _vocab, alt, tail_words)
+                    _ends_with, _load, _vocab, alt, alt_body, tail_words)
 
 # A Vietnamese number: "1.200" (thousands dot), "96,3" (decimal comma), "12" and, before "%",
 # the English "96.3", the OCR split "1 00%" (read as one number up to 100). Glued letters are
@@ -24,7 +24,7 @@ _NUM = re.compile(
     r"(?![\d_/]|[.,]\d|-[^\W\d_])"
 )
 # Between the two ends of a range: "15 - 20", "25-35", "từ 10% đến 15%".
-_RANGE_GAP = re.compile(r"\s*(?:%\s*)?(?:[-–—]|" + _TO + r")\s*$")
+_RANGE_GAP = re.compile(r"\s*(?:%\s*)?(?:[-–—]|" + alt_body("to_words") + r")\s*$")
 # "tăng từ 50% lên 70%": the first number is the baseline.
 _BASELINE_GAP = re.compile(r"\s*(?:%\s*)?" + alt("baseline_gap_words", " ") + r"\s*$")
 # A digit that may start a quantity (not a marker "12.", not after "số", "thứ", "quý").
@@ -35,7 +35,8 @@ _DASH_DATE = re.compile(r"\d{1,2}-\d{1,2}-(?:19|20)\d\d(?!\d)")
 # The year that ends a dash date ("12" of "25-12-2025" is a month).
 _DATE_END = re.compile(r"-(?:19|20)\d\d(?!\d)")
 # What may follow a number of a list of labels ("Điều 5, 6 và 7").
-_LIST_END = re.compile(r"[ \t]*(?:[,;.)]|" + alt("list_joiners") + r"(?![^\W\d_])|$)", re.M)
+_LIST_END = re.compile(r"[ \t]*(?:[,;.)]|" + "".join(re.escape(str(w)) + r"(?![^\W\d_])|" for w in _load()["list_joiners"])
+                       + r"$)", re.M)
 # Words whose lines are read for numbers written in words ("gấp hai lần", "năm phần trăm").
 _NUMBER_WORD_MARKS = tuple(" " + str(w) for w in _load()["number_word_marks"])
 _OPEN_FLOOR = frozenset(str(w) for w in _load()["open_floor"])  # "từ N": at least, but no floor
@@ -89,7 +90,8 @@ def _candidate_lines(low: str, start: int, end: int) -> Iterable[tuple]:
     A cheap pre-filter: lines whose only digits are markers ("12. Nhiệm vụ") or follow
     "số"/"thứ"/"quý" are never looked at; lines with "lần"/"phần trăm" are (number words).
     """
-    words = sorted(k for w in _NUMBER_WORD_MARKS for k in _find_all(low, w, start, end))
+    found = [f for f in (_find_all(low, w, start, end) for w in _NUMBER_WORD_MARKS) if f]
+    words = found[0] if len(found) == 1 else sorted(k for f in found for k in f)
     wi = 0
     pos = start
     while pos < end:
