@@ -10,7 +10,7 @@ from itertools import islice
 from typing import Iterable, Optional
 
 from ...lang.numbers import SCALES_RE, parse_number, read_range, scale_of, split_glued, words_number
-from .words import (MAX_ITEMS, _ACRONYM, _FILLERS, _JOINERS, _MARKER_AFTER, _LETTER, _NAME_BEFORE, _TO, _WORD, _YEAR_WORDS,
+from .words import (MAX_ITEMS, _ACRONYM, _FILLERS, _JOINERS, _MARKER_AFTER, _LETTER, _NAME_BEFORE, _WORD, _YEAR_WORDS,
                     _ends_with, _load, _vocab, alt, alt_body, tail_words)
 
 # A Vietnamese number: "1.200" (thousands dot), "96,3" (decimal comma), "12" and, before "%",
