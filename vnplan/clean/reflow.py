@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .lines import _Line
-from .rules import (_BULLET, _END_CHARS, _END_PUNCT, _HEAD, _LAST_WORD, _MARKER, _REF_OPEN, _REF_RE,
-                    _SPLIT_NUMBER_HEAD, _SPLIT_NUMBER_TAIL, _rules)
+from .rules import (ARTICLE, DATE_WORD, _BULLET, _END_CHARS, _END_PUNCT, _HEAD, _LAST_WORD, _MARKER, _REF_OPEN,
+                    _REF_RE, _SPLIT_NUMBER_HEAD, _SPLIT_NUMBER_TAIL, _rules)
 
 
 # --- 4. reflow ------------------------------------------------------------------------------
@@ -75,13 +75,14 @@ def _flags(x: _Line) -> None:
         x.recip = n < 30 and r["recipients"].match(s) is not None
     else:
         x.auth = x.recip = False
-    if "ngày" in s:  # both place-date patterns need the word (see clean.yaml)
-        x.place_start = ", ngày" in s[:60] and r["place_start"].match(s) is not None
+    if DATE_WORD in s:  # both place-date patterns need the word (see clean.yaml)
+        x.place_start = _COMMA_DATE in s[:60] and r["place_start"].match(s) is not None
         x.place_full = n < 100 and r["place_full"].match(s) is not None
     else:
         x.place_start = x.place_full = False
 
 
+_COMMA_DATE = ", " + DATE_WORD  # "Hà Nội, ngày"
 # The first characters of an outline marker (I. 1. a) Điều): a line opening with any other
 # letter has no marker, bullet or bracket, and its _HEAD groups are known without the match.
 _MARKER_FIRST = frozenset("IVXLCabcdefghijklmnopqrstuvwxyzđ")
@@ -90,7 +91,7 @@ _MARKER_FIRST = frozenset("IVXLCabcdefghijklmnopqrstuvwxyzđ")
 def _head(s: str) -> tuple:
     """``_HEAD.match(s).groups()``, the common case (a line opening with a letter) without it."""
     c = s[:1]
-    if c.isalpha() and c not in _MARKER_FIRST and not s.startswith("Điều"):
+    if c.isalpha() and c not in _MARKER_FIRST and not s.startswith(ARTICLE):
         return None, None, "", c, None
     return _HEAD.match(s).groups()
 
@@ -207,7 +208,7 @@ def _emphasis(a: _Line, b: _Line, p: _Profile, ab: str, bb: str, bold: int, ital
             and len(raw) > 4:
         if not b.raw.startswith(("**", "__")) or b.gap or not p.wrapped:
             return None  # a whole bold line is a heading or a header line of its own
-    if "ngày" in ab[-12:]:
+    if DATE_WORD in ab[-12:]:
         r = _rules()
         if r["date_head"].search(ab[-12:]) and r["date_tail"].match(bb):
             return " "  # "Hà Nội, ngày" / "24 tháng 11 năm 2025"

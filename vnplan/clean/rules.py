@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ..lang import vocab
 from ..lang.docnumber import doc_types
+from ..lang.patterns import alternation
 
 
 # Footnote references travel through the reflow as "\ue000<id>\ue001" and are resolved to
@@ -13,6 +14,10 @@ from ..lang.docnumber import doc_types
 _REF_OPEN, _REF_CLOSE = "\ue000", "\ue001"
 _REF_RE = re.compile("\ue000(\\d{1,4})\ue001")
 
+# An article's word as it opens a marker ("Điều 1"): the first of headings.yaml legal_divisions.
+ARTICLE = str(vocab.load("headings")["legal_divisions"]["dieu"][0])
+# The word both place-date patterns of clean.yaml contain ("ngày"): tested for before them.
+DATE_WORD = str(vocab.load("clean")["date_word"])
 _END_PUNCT = re.compile(r"[.!?:;…](?:[\"”’)\]»]*)$")
 _END_CHARS = ".!?:;…\"”’)]»"  # a line ending a sentence ends with one of these
 _SPACES = re.compile(r" {2,}")
@@ -39,7 +44,7 @@ _MARKER_BODY = (
     r"|\d{1,2}(?:\.\d{1,2}){0,3}\s?[.)](?!\d)"  # 1.  2.1.  3)  1 .
     r"|\d{1,2}(?:\.\d{1,2}){1,3}(?=\s)"          # 2.1 without the last dot
     r"|[a-zđ]\s?[).](?=\s)"                      # a)  b.
-    r"|Điều\s+\d{1,3}\b"                          # Điều 1
+    r"|" + alternation([ARTICLE], " ") + r"\s+\d{1,3}\b"  # Điều 1
     r")")
 _MARKER = re.compile("^" + _MARKER_BODY)
 _BULLET_BODY = r"[-–+•·▪►◦○●❖➢✓]\s*(?=\S)"

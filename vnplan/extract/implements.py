@@ -94,7 +94,9 @@ def directs(text: str, start: int, end: int) -> bool:
 
 
 _CLAUSE_SPLIT = re.compile(r";|\n[ \t*_]*\n")
-_NAME_STOP = re.compile(r"\s(?:thời kỳ|giai đoạn|năm|đến|tầm nhìn|trên địa bàn|của|tại|theo)\s|[\d,;:(]")
+# Where a document's name ends: "Quy hoạch X thời kỳ 2021-2030", "... trên địa bàn tỉnh".
+_NAME_STOP = re.compile(r"\s" + alternation(vocab.load("doctypes")["name_stops"], " ") + r"\s|[\d,;:(]")
+_NO_FOLD = tuple(fold(w) for w in vocab.load("doctypes")["citation_words"]["number"])  # "số"
 _NAME_MAX = 8  # words of a document's name kept at most
 _NEAR = 200  # characters between a number and the name it describes at most
 
@@ -117,7 +119,7 @@ def title_object(title: Optional[str]) -> Optional[str]:
             continue
         rest = f[k + len(op) + 1:]
         typ = next((t for t in _types_fold() if rest.startswith(t + " ")), None)
-        if typ is None or rest[len(typ):].lstrip().startswith("số"):
+        if typ is None or rest[len(typ):].lstrip().startswith(_NO_FOLD):
             return None
         stop = _NAME_STOP.search(rest)
         words = (rest[:stop.start()] if stop else rest).split()[:_NAME_MAX]

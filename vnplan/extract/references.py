@@ -24,14 +24,18 @@ from ..model import Document, Reference
 _SEPS = re.compile(r"[-/‐–]")
 _DIGIT = re.compile(r"\d")
 
+_W = vocab.load("doctypes")["citation_words"]  # the fixed words of the patterns below
+_NO = alternation(_W["number"], " ")  # "số"
+_AND = alternation(_W["and"], " ")  # "và"
 # What may stand between a number and its date: ", ngày", " ban hành ngày", " ngày".
-_DATE_LEAD = re.compile(r"[\s,]*(?:\(\s*)?(?:ban hành\s+)?(?:ngày\s*)?", re.I)
-_OF_RE = re.compile(r"[\s,]*của\s+", re.I)
+_DATE_LEAD = re.compile(r"[\s,]*(?:\(\s*)?(?:" + alternation(_W["issued"], " ") + r"\s+)?(?:"
+                        + alternation(_W["date"], " ") + r"\s*)?", re.I)
+_OF_RE = re.compile(r"[\s,]*" + alternation(_W["of"], " ") + r"\s+", re.I)
 # What ends the text before an item of a list of documents: "; ", ", ", " và ", " cùng ".
-_LIST_CTX = re.compile(r"(?:[;,]|(?<!\w)(?:và|cùng|hoặc))[\s*_“”\"]*$", re.I)
+_LIST_CTX = re.compile(r"(?:[;,]|(?<!\w)" + alternation(_W["list_joiners"], " ") + r")[\s*_“”\"]*$", re.I)
 # a bare "số" before a number: "(Số 1226/QĐ-BVHTTDL ... và số 2657/QĐ-BVHTTDL)" enumerates the
 # documents just named in the plural ("các Quyết định ...")
-_BARE_NO = re.compile(r"(?:(?P<paren>\()[\s*_]*)?(?<!\w)số\s*:?\s*$", re.I)
+_BARE_NO = re.compile(r"(?:(?P<paren>\()[\s*_]*)?(?<!\w)" + _NO + r"\s*:?\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -39,13 +43,13 @@ def _data() -> dict:
     d = vocab.load("doctypes")
     types = list(doc_types())
     # "Nghị quyết số 45", "Nghị Quyết số:", "Kế hoạch liên tịch số", "Quyết_định số" (word-segmented)
-    before = re.compile(r"(?P<t>" + alternation(types, r"[\s_]") + r")[\s_]*(?:số)?\s*:?\s*$", re.I)
+    before = re.compile(r"(?P<t>" + alternation(types, r"[\s_]") + r")[\s_]*(?:" + _NO + r")?\s*:?\s*$", re.I)
     stop_re = re.compile(
-        r"\s+" + alternation(d["issuer_stops"], " ") + r"\b|\s+và\s+" + alternation(types, " ")
-        + r"\b|\s+và\s+(?=(?-i:[a-zđàáảãạăâêôơư]))|[,;:()\n.“”\"]|\s-\s", re.I)
+        r"\s+" + alternation(d["issuer_stops"], " ") + r"\b|\s+" + _AND + r"\s+" + alternation(types, " ")
+        + r"\b|\s+" + _AND + r"\s+(?=(?-i:[a-zđàáảãạăâêôơư]))|[,;:()\n.“”\"]|\s-\s", re.I)
     described = re.compile(
-        r"(?<!\w)về(?:\s+" + alternation(d["description_verbs"], r"\s+") + r"){1,3}\s+"
-        + alternation(types, r"\s+") + r"[\s_]*(?:số)?\s*:?\s*$", re.I)
+        r"(?<!\w)" + alternation(_W["about"], " ") + r"(?:\s+" + alternation(d["description_verbs"], r"\s+")
+        + r"){1,3}\s+" + alternation(types, r"\s+") + r"[\s_]*(?:" + _NO + r")?\s*:?\s*$", re.I)
     return {"types": types, "before": before, "described": described, "stop": stop_re}
 
 
@@ -240,8 +244,9 @@ def top_level(text: str, start: int, pos: int) -> bool:
     return _LIST_CTX.search(text, max(start, q - 30), q) is not None
 
 
-_OWN_NUM = re.compile(r"(?:^|(?<=[\t|]))[\s*#>]*(?:S[ốố]|SỐ|số)(?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t]*"
-                      r"|(?<!\w)(?:S[ốố]|SỐ)(?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t]*")
+_OWN_NUM = re.compile(r"(?:^|(?<=[\t|]))[\s*#>]*" + docnumber.number_word(upper=True, lower=True) + r"(?:[ \t]*"
+                      + docnumber.symbol_words() + r")?[ \t]*[:.]?[ \t]*|(?<!\w)" + docnumber.number_word(upper=True)
+                      + r"(?:[ \t]*" + docnumber.symbol_words() + r")?[ \t]*[:.]?[ \t]*")
 _HEADER_LINES = 20
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lang import vocab
+from ..lang.patterns import alternation
 from ..lang.text import fold
 from ..model import Metadata, Signer
 from .cells import MARKUP, Cell, cells, is_caps
@@ -18,17 +20,33 @@ _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
 _RECIP_SPLIT = re.compile(r"(?:^|(?<=[;,.:]))\s*[-–+•]\s+")
 _BULLET = re.compile(r"^\s*(?:\*?[-–+•]\*?)\s*")
 AUTH_RE = re.compile(r"^(T/M|K/T|T/L|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)(?=\s|$)\s*")
-_RECIP_HEAD = re.compile(r"(?:^|(?<=[\n|\t]))[ \t*_>#]*Nơi nhận\s*[:.]", re.I)
+_RECIPS = tuple(str(w) for w in vocab.load("doctypes")["recipients_words"])  # "Nơi nhận"
+_RECIP_HEAD = re.compile(r"(?:^|(?<=[\n|\t]))[ \t*_>#]*" + alternation(_RECIPS, " ") + r"\s*[:.]", re.I)
+# The recipients' head up to its last word, at the start of a cell: removed from the cell.
+_RECIP_LEAD = re.compile(r"^[^:.]*?" + alternation((w.split()[-1] for w in _RECIPS), " ") + r"\s*[:.]?\s*", re.I)
+_CASE_MORE = {"i": "İı", "k": "\u212a", "s": "ſ"}  # what else re.I matches for these letters
+
+
+def _any_case(word: str) -> str:
+    """``word`` in every spelling re.I matches, as a pattern without re.I ("[Nn][Ơơ][Iiİı] ...")."""
+    out = []
+    for c in word:
+        forms = "".join(dict.fromkeys(c.upper() + c.lower() + _CASE_MORE.get(c.lower(), "")))
+        out.append(re.escape(c) if len(forms) == 1 else "[" + forms + "]")
+    return "".join(out)
+
+
 # The words of _RECIP_HEAD in every spelling its re.I matches, without re.I: a fast first scan
-_RECIP_WORDS = re.compile("[Nn][Ơơ][Iiİı] [Nn][Hh][Ậậ][Nn]")
+_RECIP_WORDS = re.compile("|".join(_any_case(w) for w in _RECIPS))
 _MID_WINDOW = 3000  # characters read around a mid-file Nơi nhận block
-_ATTACHED = re.compile(r"\(\s*\*?\s*Kèm theo\s", re.I)  # "(Kèm theo Quyết định số ...)" under a plan title
+_ATTACHED = re.compile(r"\(\s*\*?\s*" + alternation(vocab.load("doctypes")["attached_words"], " ") + r"\s", re.I)  # "(Kèm theo Quyết định số ...)" under a plan title
 _SIG_WINDOW = 1200  # characters above an attached plan where the decision's signature is looked for
+_HONORIFIC = re.compile(r"^" + alternation(vocab.load("signature")["honorifics"], " ") + r"\s+")  # "Đồng chí"
 
 
 def name_of(s: str) -> Optional[str]:
     """A person's name: 2-5 capitalised syllables, nothing else ("Lò Văn Muôn")."""
-    s = re.sub(r"^(?:Đ/c|Đồng chí|Ông|Bà)\s+", "", s.strip(" .,*_"))
+    s = _HONORIFIC.sub("", s.strip(" .,*_"))
     words = s.split()
     if not 2 <= len(words) <= 5:
         return None
@@ -135,7 +153,7 @@ def _read_block(text: str, s: int, e: int) -> _Block:
         if fold(t).startswith(data()["recipients"]):
             b.in_recips = True
             b.rspan = [c.start, c.end]
-            t = re.sub(r"^[^:.]*?nhận\s*[:.]?\s*", "", t, flags=re.I)
+            t = _RECIP_LEAD.sub("", t)
             if not t:
                 continue
         if not b.recipient(c, t):
@@ -147,7 +165,8 @@ def _end_block(text: str, footer: Optional[list]) -> _Block:
     if footer:
         s = footer[0]
     else:
-        s = text.lower().rfind("nơi nhận")
+        low = text.lower()
+        s = max(low.rfind(w.lower()) for w in _RECIPS)
         s = s if s >= 0 else max(0, len(text) - 800)
     e = footer[1] if footer else len(text)
     s = max(_footer_start(text, s), e - HEAD_MAX)

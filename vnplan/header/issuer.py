@@ -56,7 +56,7 @@ def _bodies(caps: str) -> list[tuple[bool, list[str]]]:
         i += 1
         if low in lower and not _roman(tok):
             cur.append(low)
-            first_after = low == "và"  # "Khoa học và Công nghệ"
+            first_after = low in data()["and"]  # "Khoa học và Công nghệ"
             continue
         if _roman(tok):
             cur.append(tok)
@@ -76,8 +76,8 @@ def issuer_from_caps(caps: str) -> Optional[str]:
     if not bodies or not bodies[-1][1]:
         return None
     last = " ".join(bodies[-1][1])
-    if len(bodies) > 1 and bodies[-1][1][0] in ("Ban", "Văn phòng") and \
-            re.search(r"ủy\b", " ".join(bodies[-2][1])):
+    if len(bodies) > 1 and bodies[-1][1][0] in data()["committee_units"] and \
+            data()["committee"].search(" ".join(bodies[-2][1])):
         gov = " ".join(bodies[-2][1])
         return f"{last} {gov[0].upper()}{gov[1:]}"
     return last

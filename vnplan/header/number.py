@@ -4,19 +4,21 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..lang.docnumber import NUMBER_RE, canonical_number, type_of_symbol
+from ..lang import vocab
+from ..lang.docnumber import NUMBER_RE, canonical_number, number_word, symbol_words, type_of_symbol
 from ..model import Metadata
 from ..lang.text import fold
 from ..lang.timex import written_dates
 from .cells import MARKUP, Cell, is_caps
 from .words import data
 
-NUM_LINE = re.compile(r"^S[ốố]\s*(?:và ký hiệu)?\s*[:.]?\s*", re.I)
+NUM_LINE = re.compile(r"^" + number_word() + r"\s*(?:" + symbol_words() + r")?\s*[:.]?\s*", re.I)
 _SYM = r"[A-ZĐ][A-Za-zĐđƯ]{0,9}(?:[ \t]*[-/][ \t]*[A-ZĐ][A-Za-zĐđƯ]{0,9}){1,3}(?![\w/])"
 # a number slot left blank ("Số      -KH/TU", "Số: …/KH-UBND") or a bare "-KH/TU" cell
-STUB = re.compile(r"(?<!\w)S[ốố](?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t.…_]*[-/][ \t]*" + _SYM
+STUB = re.compile(r"(?<!\w)" + number_word() + r"(?:[ \t]*" + symbol_words() + r")?[ \t]*[:.]?[ \t.…_]*[-/][ \t]*" + _SYM
                   + r"|(?:^|(?<=\s))[-/][ \t]*" + _SYM)
-_NUM_ANY = re.compile(r"(?<!\w)(?:S[ốố]|SỐ)(?:[ \t]*và ký hiệu)?[ \t]*[:.]?[ \t]*")
+_NUM_ANY = re.compile(r"(?<!\w)" + number_word(upper=True) + r"(?:[ \t]*" + symbol_words() + r")?[ \t]*[:.]?[ \t]*")
+_DATE_WORDS = tuple(str(w) for w in vocab.load("doctypes")["citation_words"]["date"])  # "ngày"
 # The place before the date: "Hà Nội, ngày 5 tháng 3 năm 2024" ("Hà Nội ngày ..." without the
 # comma); the date itself is read by ``lang.timex.written_dates``.
 _PLACE = re.compile(r"(?P<place>[^\n,|\t]{0,60}?)(?:[ \t*]*,\s*|(?P<blank>[ \t*]+))\Z")
@@ -28,7 +30,7 @@ def _place_date(text: str, h0: int, h1: int) -> Optional[tuple]:
     for iso, ds, de in written_dates(text, h0, h1):
         lo = max(h0, ds - 200)
         m = _PLACE.search(text, lo, ds)
-        if m and (m.group("blank") is None or text[ds:ds + 4].lower() == "ngày"):
+        if m and (m.group("blank") is None or text[ds:ds + 4].lower() in _DATE_WORDS):
             return m, iso, ds, de
     return None
 

@@ -40,7 +40,7 @@ def find_title(cs: list[Cell], stop_folds: set) -> tuple[Optional[str], Optional
             if parts:
                 break
         elif not parts:
-            if is_caps(t) and f.startswith("của ") and len(t) < 80:
+            if is_caps(t) and f.startswith(data()["of_lead"]) and len(t) < 80:
                 pass  # "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH": the issuing body, not the summary
             elif t.endswith(":") or len(t) > 600:
                 break

@@ -38,6 +38,11 @@ def data() -> dict:
         "enact": tuple(fold(x) for x in s["enacting_verbs"]),
         "grounds": tuple(fold(x) for x in s["legal_grounds"] + s["session_words"]),
         "place_units": {fold(x) for x in d["place_units"]},
+        "and": frozenset(str(x) for x in d["citation_words"]["and"]),  # "Khoa học và Công nghệ"
+        "of_lead": tuple(fold(x) + " " for x in d["citation_words"]["of"]),  # "CỦA BAN CHẤP HÀNH ..."
+        # a bare "Ban ..." / "Văn phòng ..." completed by the Party committee ("... Tỉnh ủy") over it
+        "committee_units": tuple(str(x) for x in d["committee_units"]),
+        "committee": re.compile(alternation(d["committee_words"], " ") + r"\b"),
         "title_links": {fold(x).split()[-1] for x in d["title_links"]},
         "issue_re": re.compile(r"\s" + alternation(d["issue_verbs"], " ") + r"\s+(?=" + alternation(types, " ") + r")",
                                re.I),

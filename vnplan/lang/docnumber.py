@@ -101,3 +101,17 @@ def type_of_symbol(sym: str) -> Optional[str]:
         if p in symbols:
             return symbols[p]
     return None
+
+
+def number_word(capital: bool = True, upper: bool = False, lower: bool = False) -> str:
+    """The word before a document's own number ("Số 45-KH/TU", doctypes.yaml citation_words) as
+    a group of its written forms: capitalised ("Số"), in capitals ("SỐ"), as listed ("số")."""
+    words = [str(w) for w in vocab.load("doctypes")["citation_words"]["number"]]
+    forms = [f for w in words for f, on in ((w[:1].upper() + w[1:], capital), (w.upper(), upper), (w, lower)) if on]
+    return "(?:" + "|".join(re.escape(f) for f in dict.fromkeys(forms)) + ")"
+
+
+def symbol_words(gap: str = " ") -> str:
+    """"và ký hiệu" of "Số và ký hiệu:" as a group (doctypes.yaml citation_words)."""
+    words = vocab.load("doctypes")["citation_words"]["and_symbol"]
+    return "(?:" + "|".join(re.escape(str(w)).replace(r"\ ", gap) for w in words) + ")"

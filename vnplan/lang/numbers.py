@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from . import vocab
+from .patterns import alternation
 
 MAX_DIGITS = 15  # past this a "number" is noise (a digit flood), not a quantity
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
@@ -21,7 +22,8 @@ _OCR_SPLIT = re.compile(r"(\d) (\d{1,2})")
 # One figure as written: "1.234,5", "2,5", "12", "500" of "500ha".
 _FIGURE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _RANGE = re.compile(
-    r"\s*(?:từ\s+)?(" + _FIGURE + r")\s*(?:%\s*)?(?:[-–—]|đến|tới)\s*(" + _FIGURE + r")\s*%?\s*",
+    r"\s*(?:" + alternation(vocab.load("numbers")["range_from"]) + r"\s+)?(" + _FIGURE + r")\s*(?:%\s*)?(?:[-–—]|"
+    + alternation(vocab.load("numbers")["range_to"]) + r")\s*(" + _FIGURE + r")\s*%?\s*",
     re.IGNORECASE)
 _GLUED = re.compile(r"(" + _FIGURE + r")([^\W\d_][^\W_]*(?:/[^\W\d_]+)?)")
 
@@ -142,7 +144,7 @@ def words_number(words: str) -> Optional[float]:
         if g is None:
             return None
         total += g
-    return float(total) if total or tokens == ["không"] else None
+    return float(total) if total or (len(tokens) == 1 and w.digits.get(tokens[0]) == 0) else None  # "không"
 
 
 def read_range(text: str) -> Optional[tuple]:

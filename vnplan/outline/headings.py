@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from ..lang.markers import LEAD
 from ..lang.text import fold
 from ..model import Section, Warning_
-from .markers import _REST_OK, _REST_SKIP, _TERM, _DIVISIONS, _Cand, _Frame, _candidates, _is_first, _place
+from .markers import RECIP_SRC, _REST_OK, _REST_SKIP, _TERM, _DIVISIONS, _Cand, _Frame, _candidates, _is_first, _place
 from .vocab import _STRIP_TABLE, _vocab
 
 def _heading(line: str, start: int, v: dict) -> tuple:
@@ -145,7 +145,7 @@ def _plain(line: str) -> str:
     return line.replace("*", "").replace("_", " ").strip(" \t\u00a0:.")
 
 
-_NOI_NHAN = re.compile(r"[ \t\u00a0*_]*n[ơo]i[ \t]+nh[ậa]n\b", re.I)
+_NOI_NHAN = re.compile(r"[ \t\u00a0*_]*" + RECIP_SRC, re.I)
 
 
 def _footer_trigger(line: str, v: dict) -> Optional[str]:

@@ -8,10 +8,21 @@ from typing import Optional
 
 from ..lang import patterns, vocab
 from ..lang.markers import LEAD_SRC, NUMBER_SRC, START_SRC, Marker, read_number, readings
+from ..lang.text import strip_accents
 from ..model import Section
 
 _MARK_SRC = r"^" + LEAD_SRC + r"(?=" + START_SRC  # lines worth a look (see ``_legal``)
-_NOI_NHAN_LINE = re.compile(r"^[ \t\u00a0*_]*n[ơo]i[ \t]+nh[ậa]n\b", re.M | re.I)
+
+
+def _loose(words: str) -> str:
+    """A phrase with or without its diacritics ("n[ơo]i[ \t]+nh[ậa]n"), blanks between its words."""
+    return r"[ \t]+".join("".join("[" + c + strip_accents(c) + "]" if strip_accents(c) != c else re.escape(c)
+                                   for c in w) for w in words.split())
+
+
+# The recipients' head ("Nơi nhận", doctypes.yaml recipients_words), written with or without accents.
+RECIP_SRC = "(?:" + "|".join(_loose(str(w)) for w in vocab.load("doctypes")["recipients_words"]) + r")\b"
+_NOI_NHAN_LINE = re.compile(r"^[ \t\u00a0*_]*" + RECIP_SRC, re.M | re.I)
 _END_MARK_LINE = re.compile(r"\./\.[ \t*]*$", re.M)
 # After the marker the heading starts with a letter, a quote or a bracket, or the line ends;
 # or, after a blank, with a figure that a word or "%" follows ("1. 100% cán bộ được tập huấn").

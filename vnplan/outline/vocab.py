@@ -83,7 +83,9 @@ def _words_re(words: list) -> str:
 
 
 _APPX_LEAD = r"^[ \t\u00a0*#]*"
-_KEM_SRC = r"\(?[ \t]*(?i:ban[ \t]+hành[ \t]+)?(?i:kèm)[ \t]+(?i:theo)[ \t]"
+# "(Kèm theo ...", "(ban hành kèm theo ..." (doctypes.yaml attached_words, citation_words issued)
+_KEM_SRC = (r"\(?[ \t]*(?i:" + patterns.alternation(vocab.load("doctypes")["citation_words"]["issued"], r"[ \t]+")
+            + r"[ \t]+)?(?i:" + patterns.alternation(vocab.load("doctypes")["attached_words"], r"[ \t]+") + r")[ \t]")
 
 
 def _appendix_line_src(data: dict) -> str:
@@ -100,11 +102,11 @@ def _appendix_vocab(data: dict) -> dict:
     types = _words_re(data.get("directive_types") or [])
     heads = [fold(str(w)) for w in data.get("body_heads") or []]
     return {
-        "appx_re": re.compile(lead + r"(?:" + appx + r")(?![^\W\d_])(?:[ \t]+(?:SỐ|[Ss]ố)?[ \t]*"
+        "appx_re": re.compile(lead + r"(?:" + appx + r")(?![^\W\d_])(?:[ \t]+" + docnumber.number_word(upper=True, lower=True) + r"?[ \t]*"
                               r"(?P<num>[IVXL]{1,6}|\d{1,3})(?![^\W_]))?(?P<rest>[^\n]{0,300})$", re.M),
         "appx_list_re": re.compile(lead + r"(?:" + lists + r")[ \t]+(?=[^\W\d_])", re.M),
         "kem_re": re.compile(lead + _KEM_SRC, re.M),
-        "appx_number": str(data.get("appendix_number") or "PHỤ LỤC"),
+        "appx_number": str(data["appendix_number"]),
         "task_table": [tuple(fold(str(w)) for w in g) for g in data.get("task_table_words") or []],
         "directive_re": re.compile(lead + r"(?:" + types + r")[ \t*:.]*$", re.M),
         "body_head_re": re.compile(patterns.alternation(heads, " ") + r"(?![^\W_])"),

@@ -7,7 +7,11 @@ from typing import Iterable, Optional
 
 from .cues import _Cues
 from .quantities import Quantity, _FOLLOW
+from .words import _A, _YEAR, _load, alt
 from .words import _CLAUSE_LEAD, _LEAD_IN, _LETTER, _QUAL_VALUE, _SENT_END, _SPACE_PUNCT, _TRAIL_WORDS, _last_words, _vocab
+
+_AND = " " + str(_load()["and_word"][0]) + " "  # " và " between two clauses
+
 
 def _trim(text: str, s: int, e: int) -> tuple:
     """Shrink [s, e) past white space, bullets and trailing punctuation."""
@@ -102,7 +106,7 @@ def segments(low: str, start: int, end: int, qs: list) -> list:
         gap = low[gap_lo:gap_hi]
         found = [k + 1 for k in (_clause_comma(low, gap_lo, gap_hi, leading),
                                  gap.rfind(": ") if leading else gap.find(": "),
-                                 gap.rfind(" và ") if leading else gap.find(" và ")) if k >= 0]
+                                 gap.rfind(_AND) if leading else gap.find(_AND)) if k >= 0]
         cut = None
         if found:
             cut = gap_lo + (max(found) if leading else min(found))
@@ -169,7 +173,8 @@ def is_milestone(low: str, ts: int, q: Quantity) -> bool:
     return all(w in v.milestone_words or w in v.comp_words for w in words)
 
 
-_MILESTONE_YEAR = re.compile(r"(?:và[ \t]+)?(?:(?:đến|trong|vào|cuối|hết)[ \t]+)*năm[ \t]+(?:19|20)\d\d(?!\d)[ \t,:]*")
+_MILESTONE_YEAR = re.compile(r"(?:" + _A + r"[ \t]+)?(?:" + alt("milestone_year_lead") + r"[ \t]+)*" + _YEAR
+                             + r"[ \t]+(?:19|20)\d\d(?!\d)[ \t,:]*")
 
 
 _COLON_AFTER = re.compile(r"[ \t]*:")

@@ -10,7 +10,7 @@ from typing import Optional
 
 from ...lang import patterns, vocab
 from .quantities import Quantity
-from .words import _DIGIT, _MUST, _vocab
+from .words import _DIGIT, _MUST, _TO, _YEAR, _YEAR_WORDS, _vocab, alt, alt_body
 
 @dataclass(frozen=True)
 class _Cues:
@@ -60,13 +60,13 @@ def _required(q: Quantity, seg_low: str) -> bool:
 # them is checked ("đến năm ", "giai đoạn 2021 - "), "trước ngày 30/9/2010").
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d(?!\d)")
 _YEAR_PRE = re.compile(
-    r"(?:(?:đến|tới|vào|hết|trước|trong|sau)\s+(?:hết\s+|cuối\s+)?năm\s+|(?:đến|tới)\s+"
-    r"|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–—]\s*)$")
+    r"(?:" + alt("year_cue_lead") + r"\s+(?:" + alt("year_end_words") + r"\s+)?" + _YEAR + r"\s+|" + _TO + r"\s+"
+    r"|" + alt("period_words") + r"\s+(?:19|20)\d\d\s*[-–—]\s*)$")
 # A due date before a year's digits: "trước ngày 30/9/2010", "đến tháng 6/2025", "trong quý
 # i/2026"; only tried when a date separator stands right before the digits.
 _DATE_PRE = re.compile(
-    r"(?:trước|đến|tới|hết|vào|trong)\s+(?:ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2}"
-    r"|quý\s+[ivx1-4]{1,4})\s*[/.-]\s*$")
+    alt("date_cue_lead") + r"\s+(?:" + alt("day_word") + r"\s+\d{1,2}\s*[/.-]\s*\d{1,2}|" + alt("month_word")
+    + r"\s+\d{1,2}|" + alt("quarter_word") + r"\s+[ivx1-4]{1,4})\s*[/.-]\s*$")
 
 
 def _year_prefix(low: str, lo: int, at: int) -> Optional[re.Match]:
@@ -99,7 +99,7 @@ def _find_all(low: str, word: str, lo: int, hi: int) -> list:
     return out
 
 
-_YEAR_AT = re.compile(r"\W*năm\s+((?:19|20)\d\d)(?!\d)")
+_YEAR_AT = re.compile(r"\W*" + _YEAR + r"\s+((?:19|20)\d\d)(?!\d)")
 _YEAR_PRE_SPAN = 48  # longest prefix looked at before a year's digits
 _CHUNK = 1024  # text indexed at a time: only the chunks a figure's clause reaches
 
@@ -117,7 +117,7 @@ def _neutral_phrases() -> tuple:
 def _set_by() -> re.Pattern:
     """After an achievement word, a goal set by a body: "(kế hoạch vốn) đã được Thủ tướng
     Chính phủ giao", "đã được Hội đồng nhân dân tỉnh thông qua"."""
-    words = (vocab.load("targets") or {}).get("set_by_verbs") or ["giao"]
+    words = vocab.load("targets")["set_by_verbs"]
     return re.compile(r"(?:[ \t]+[^\W\d_]+){0,6}?[ \t]+" + patterns.alternation(words, patterns.LINE_GAP)
                       + r"(?![^\W\d_])")
 
@@ -143,7 +143,9 @@ def _cue_phrases() -> tuple:
             w = " ".join(str(w).lower().split())
             bits.setdefault(w, 0)
             rec[w] = str(code)
-    bits["phấn đấu"] = bits.get("phấn đấu", 0) | _STRIVE_BIT
+    for w in v.get("strive_cues") or []:
+        w = " ".join(str(w).lower().split())
+        bits[w] = bits.get(w, 0) | _STRIVE_BIT
     for w in v.get("commit_before_only") or []:
         w = " ".join(str(w).lower().split())
         if w in bits:
@@ -311,8 +313,8 @@ class _TextIndex:
         return found[1] if found else None
 
 
-_BARE_YEAR = re.compile(r"(?<![^\W\d_])năm\s+((?:19|20)\d\d)(?!\d)")
-_NOT_OWN_YEAR = re.compile(r"(?:so\s+với|từ|kể\s+từ|tháng\s+\d+|của|ban\s+hành|số)\s*$")
+_BARE_YEAR = re.compile(r"(?<![^\W\d_])" + _YEAR + r"\s+((?:19|20)\d\d)(?!\d)")
+_NOT_OWN_YEAR = re.compile(r"(?:" + alt_body("not_own_year_before") + "|" + alt_body("month_word") + r"\s+\d+)\s*$")
 _REC_AT_START = re.compile(r"[\W\d_]*(?:[a-zđ][.)][\W\d_]*)?")
 _REC_AFTER_VALUE = re.compile(r"[ \t,]*$")
 
@@ -321,11 +323,12 @@ def _own_year(low: str, q: Quantity, ts: int, te: int, doc_year: Optional[int]) 
     """ "đạt 20% xã, phường ... năm 2025", "tỷ lệ hộ nghèo năm 2026 giảm còn 3%": a bare "năm
     YYYY" in the figure's own clause, with no other number between, is the year of that figure
     (not a baseline "so với năm", not a date or a document's year). The tail is read first."""
-    k = low.find("năm", q.end, te)
+    yw = _YEAR_WORDS[0]
+    k = low.find(yw, q.end, te)
     m = None
     while k >= 0 and m is None:
         m = _BARE_YEAR.match(low, k, te)
-        k = low.find("năm", k + 3, te) if m is None else k
+        k = low.find(yw, k + len(yw), te) if m is None else k
     if m and _DIGIT.search(low, q.end, m.start()):
         m = None
     if m is None:

@@ -10,7 +10,8 @@ from itertools import islice
 from typing import Iterable, Optional
 
 from ...lang.numbers import SCALES_RE, parse_number, read_range, scale_of, split_glued, words_number
-from .words import MAX_ITEMS, _ACRONYM, _FILLERS, _MARKER_AFTER, _LETTER, _NAME_BEFORE, _WORD, _ends_with, _vocab, tail_words
+from .words import (MAX_ITEMS, _ACRONYM, _FILLERS, _JOINERS, _MARKER_AFTER, _LETTER, _NAME_BEFORE, _WORD, _YEAR_WORDS,
+                    _ends_with, _load, _vocab, alt, alt_body, tail_words)
 
 # A Vietnamese number: "1.200" (thousands dot), "96,3" (decimal comma), "12" and, before "%",
 # the English "96.3", the OCR split "1 00%" (read as one number up to 100). Glued letters are
@@ -23,17 +24,22 @@ _NUM = re.compile(
     r"(?![\d_/]|[.,]\d|-[^\W\d_])"
 )
 # Between the two ends of a range: "15 - 20", "25-35", "từ 10% đến 15%".
-_RANGE_GAP = re.compile(r"\s*(?:%\s*)?(?:[-–—]|đến|tới)\s*$")
+_RANGE_GAP = re.compile(r"\s*(?:%\s*)?(?:[-–—]|" + alt_body("to_words") + r")\s*$")
 # "tăng từ 50% lên 70%": the first number is the baseline.
-_BASELINE_GAP = re.compile(r"\s*(?:%\s*)?(?:lên|lên mức|xuống|xuống còn|còn)\s*$")
+_BASELINE_GAP = re.compile(r"\s*(?:%\s*)?" + alt("baseline_gap_words", " ") + r"\s*$")
 # A digit that may start a quantity (not a marker "12.", not after "số", "thứ", "quý").
-_PLAUSIBLE = re.compile(r"\d(?<![\w.,/]\d)(?<!số \d)(?<!thứ \d)(?<!quý \d)(?!\d*(?:\.\d+)*[.)](?:\s|$))")
+_PLAUSIBLE = re.compile(r"\d(?<![\w.,/]\d)" + "".join(r"(?<!" + re.escape(str(w)) + r" \d)" for w in _load()["label_before_digit"])
+                        + r"(?!\d*(?:\.\d+)*[.)](?:\s|$))")
 # A date written with dashes: "25-12-2025".
 _DASH_DATE = re.compile(r"\d{1,2}-\d{1,2}-(?:19|20)\d\d(?!\d)")
 # The year that ends a dash date ("12" of "25-12-2025" is a month).
 _DATE_END = re.compile(r"-(?:19|20)\d\d(?!\d)")
 # What may follow a number of a list of labels ("Điều 5, 6 và 7").
-_LIST_END = re.compile(r"[ \t]*(?:[,;.)]|và(?![^\W\d_])|hoặc(?![^\W\d_])|$)", re.M)
+_LIST_END = re.compile(r"[ \t]*(?:[,;.)]|" + "".join(re.escape(str(w)) + r"(?![^\W\d_])|" for w in _load()["list_joiners"])
+                       + r"$)", re.M)
+# Words whose lines are read for numbers written in words ("gấp hai lần", "năm phần trăm").
+_NUMBER_WORD_MARKS = tuple(" " + str(w) for w in _load()["number_word_marks"])
+_OPEN_FLOOR = frozenset(str(w) for w in _load()["open_floor"])  # "từ N": at least, but no floor
 _BARE_MARKER = re.compile(r"\d+(?:\.\d+)*[.)](?:\s|$)")
 
 
@@ -84,8 +90,8 @@ def _candidate_lines(low: str, start: int, end: int) -> Iterable[tuple]:
     A cheap pre-filter: lines whose only digits are markers ("12. Nhiệm vụ") or follow
     "số"/"thứ"/"quý" are never looked at; lines with "lần"/"phần trăm" are (number words).
     """
-    times, pct = _find_all(low, " lần", start, end), _find_all(low, " phần trăm", start, end)
-    words = sorted(times + pct) if times and pct else times or pct
+    found = [f for f in (_find_all(low, w, start, end) for w in _NUMBER_WORD_MARKS) if f]
+    words = found[0] if len(found) == 1 else sorted(k for f in found for k in f)
     wi = 0
     pos = start
     while pos < end:
@@ -162,7 +168,7 @@ def _is_label(text: str, low: str, start: int, s: int, e: int, tail: list) -> bo
     before = low[max(start, s - 2):s]
     if before.endswith("[") or (before.endswith("(") and low[e:e + 1] == ")"):
         return True  # footnote marks "(1)", "[2]"
-    if _label_list(tail, v) and (_LIST_END.match(low, e) or tail[-1] in ("và", "hoặc")):
+    if _label_list(tail, v) and (_LIST_END.match(low, e) or tail[-1] in _JOINERS):
         return True
     if low.startswith("-", s - 1) and low[s - 2:s - 1].isdigit() and _DATE_END.match(low, e):
         return True  # the month of "25-12-2025"
@@ -175,7 +181,7 @@ def _label_list(tail: list, v) -> bool:
     """ "Điều 5, 6 và 7": the tail is a label followed by numbers joined by commas or "và"."""
     tail = [w for w in tail if w]
     k = len(tail)
-    while k and (tail[k - 1].isdigit() or tail[k - 1] in ("và", "hoặc")):
+    while k and (tail[k - 1].isdigit() or tail[k - 1] in _JOINERS):
         k -= 1
     return k < len(tail) and any(w.isdigit() for w in tail[k:]) and bool(_ends_with(tail[:k], v.label))
 
@@ -210,7 +216,7 @@ def _quantity_at(text: str, low: str, start: int, matches: list, i: int) -> tupl
     if _is_year(value, raw) and value_max is None:
         # "2.000 người" has a dot; a bare 4-digit year-like number is a year unless a
         # unit follows it directly.
-        if not (v.unit.match(low, num_end) or v.counted.match(low, num_end)) or before.rstrip().endswith(("năm", "-")):
+        if not (v.unit.match(low, num_end) or v.counted.match(low, num_end)) or before.rstrip().endswith((*_YEAR_WORDS, "-")):
             return None, i
     if v.time_unit.match(low, num_end) and not low.startswith(("%", " %"), num_end):
         return None, i
@@ -331,7 +337,7 @@ def _read_comparator(text: str, low: str, q: Quantity, tail: list, before: str) 
         q.comparator = "range"
     elif word:
         q.comparator = v.comp_map.get(word, "=")
-        q.floor = q.comparator == ">=" and word != "từ"
+        q.floor = q.comparator == ">=" and word not in _OPEN_FLOOR
     if word:
         k = before.rfind(word.split()[0])
         if k >= 0:
@@ -363,7 +369,7 @@ def _number_words(low: str, start: int, end: int) -> list:
 
 # A count's noun (up to 4 words), then ":", "(" or "gồm", then two names separated by a comma.
 _NAMED_LIST = re.compile(
-    r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}?[ \t]*(?::|\(|gồm:?)[ \t]*([^\W\d_])"
+    r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}?[ \t]*(?::|\(|" + alt("list_intro") + r":?)[ \t]*([^\W\d_])"
     r"[^,;:\n()]{0,40},[ \t]*([^\W\d_])")
 
 

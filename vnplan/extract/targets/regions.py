@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 from ...lang import vocab
 from ...lang.markers import START_SRC, readings
 from ...model import Document, Section
-from .words import _LEAD_YEAR, _WINDOW, _YEAR_ANY, _vocab
+from .words import _LEAD_YEAR, _TO, _WINDOW, _YEAR, _YEAR_ANY, _vocab, alt
 
 @dataclass
 class _Region:
@@ -89,7 +89,7 @@ _TASK_KINDS = frozenset(["tasks", "implementation"])
 @lru_cache(maxsize=1)
 def _appendix_number() -> str:
     """How the outline numbers an appendix ("PHỤ LỤC"), from the heading vocabulary."""
-    return str((vocab.load("headings") or {}).get("appendix_number") or "PHỤ LỤC").lower()
+    return str(vocab.load("headings")["appendix_number"]).lower()
 
 
 def _is_appendix(top: Section) -> bool:
@@ -150,8 +150,8 @@ def _appendix_region(doc: Document) -> Iterator[_Region]:
 
 
 _HORIZON = re.compile(
-    r"(?:đến|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)(?!\d)"
-    r"|(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+    _TO + r"\s+(?:" + alt("horizon_end_words") + r"\s+)?" + _YEAR + r"\s+((?:19|20)\d\d)(?!\d)"
+    r"|" + alt("horizon_periods") + r"\s+(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 
 
 def _horizon(doc: Document) -> Optional[int]:

@@ -8,12 +8,12 @@ from typing import Optional
 
 from .clauses import _primary
 from .quantities import find_quantities
-from .words import _LETTER, _vocab
+from .words import _LETTER, _load, _vocab, alt
 
 
 _YEAR_CELL = re.compile(
-    r"[\W_]*(?:(?:đến|tới|kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|năm)\s+)*((?:19|20)\d\d)[\W_]*")
-_ROW_NUMBER = frozenset(["stt", "tt", "số tt", "số thứ tự"])
+    r"[\W_]*(?:" + alt("year_cell_words") + r"\s+)*((?:19|20)\d\d)[\W_]*")
+_ROW_NUMBER = frozenset(str(w) for w in _load()["row_number_headers"])
 
 
 def _cells(low: str, s: int, e: int) -> list:

@@ -9,20 +9,52 @@ from typing import Iterable, Optional
 
 from ...lang import numbers, patterns, vocab
 
+# The vocabulary files read by the targets extractor, one per concept.
+_FILES = ("targets", "units", "comparators")
+
+
+@lru_cache(maxsize=1)
+def _load() -> dict:
+    data: dict = {}
+    for name in _FILES:
+        data.update(vocab.load(name) or {})
+    return data
+
+
+def alt(key: str, gap: str = r"\s+") -> str:
+    """The words of ``key`` (targets.yaml and the other files of ``_FILES``) as one group, longest
+    first (lang.patterns), the words of a phrase joined by ``gap``: a fixed pattern's words."""
+    return patterns.alternation((str(w).lower() for w in _load()[key]), gap)
+
+
+def alt_body(*keys: str, gap: str = r"\s+") -> str:
+    """The words of ``keys`` as bare alternatives, to stand among the other alternatives of one
+    group: a group nested first in an alternative costs the regex engine its first-character scan."""
+    s = patterns.alternation((str(w).lower() for k in keys for w in _load()[k]), gap)
+    return s if s == patterns.NEVER else s[3:-1]
+
+
+_A = alt("and_word")
+_YEAR = alt("year_word")
+_TO = alt("to_words")
+_GOAL = alt("goal_lead")
+_YEAR_WORDS = tuple(str(w) for w in _load()["year_word"])  # "năm" read with str.find / endswith
+_JOINERS = tuple(str(w) for w in _load()["list_joiners"])  # "và", "hoặc" between listed numbers
 # Where a sentence or a ";"-clause ends. Punctuation first (one character class: the scan
 # jumps between candidates); group 1 is the white space after a full stop, absent for ";".
 _SENT_END = re.compile(r"[.!?…;](?:(?<=;)|(\s+)(?=[^\W_]|[\"“(*\-+]))")
 # A list marker or a joining "và" left at the start of a clause: not part of its text.
-_CLAUSE_LEAD = re.compile(r"(?:\(?[a-zđ0-9]{1,2}\)\s+|và\s+)")
+_CLAUSE_LEAD = re.compile(r"(?:\(?[a-zđ0-9]{1,2}\)\s+|" + _A + r"\s+)")
 _YEAR_ANY = re.compile(
-    r"(?:năm|đến|tới)\s+((?:19|20)\d\d)(?!\d)|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)(?!\d)"
+    r"(?:" + alt_body("year_word", "to_words") + r")\s+((?:19|20)\d\d)(?!\d)|" + alt("period_words")
+    + r"\s+(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)(?!\d)"
 )
 _LEAD_IN = re.compile(
-    r"^\W*(?:[a-zđ0-9]{1,2}[.)]\s+)?(?:(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)\s*(?:là|:)?\s*)?"
-    r"(?:(?:đến|tới|vào|hết|trong)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d"
-    r"(?:\s*,?\s*tầm\s+nhìn\s+(?:đến|tới)\s+năm\s+(?:19|20)\d\d)?)?\s*[,:]?\s*"
+    r"^\W*(?:[a-zđ0-9]{1,2}[.)]\s+)?(?:" + _GOAL + r"\s*(?:" + alt("goal_copula") + r"|:)?\s*)?"
+    r"(?:" + alt("by_year_lead") + r"\s+(?:" + alt("year_end_words") + r"\s+)?" + _YEAR + r"\s+(?:19|20)\d\d"
+    r"(?:\s*,?\s*" + alt("vision_words") + r"\s+" + _TO + r"\s+" + _YEAR + r"\s+(?:19|20)\d\d)?)?\s*[,:]?\s*"
 )
-_TRAIL_WORDS = re.compile(r"(?:\s+(?:đạt|là|có|ở mức|khoảng|đạt mức|bằng|chiếm))+\s*$")
+_TRAIL_WORDS = re.compile(r"(?:\s+" + alt("value_lead_words", " ") + r")+\s*$")
 _WORD = r"[^\W\d_]+"
 _ACRONYM = re.compile(r"(?<![^\W\d_])[A-ZĐ]{2,}[ \t]+$")
 # A capitalised word (not the first of its sentence) right before a bare number: a name.
@@ -31,7 +63,7 @@ _MARKER_AFTER = re.compile(r"\s*(?:[.)\]:]|-\s|\|)")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _SPACE_PUNCT = re.compile(r"\s+([,;:.)])")
-_LEAD_YEAR = re.compile(r"(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)[^.;\n]{0,40}?(?:đến|tới)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)")
+_LEAD_YEAR = re.compile(_GOAL + r"[^.;\n]{0,40}?" + _TO + r"\s+(?:" + _YEAR + r"\s+)?((?:19|20)\d\d)(?!\d)")
 # No plan has thousands of numbers; past this many items (per kind) the rest is left out, so
 # that a pathological input costs bounded time.
 MAX_ITEMS = 1000
@@ -54,7 +86,7 @@ def tail_words(before: str) -> list:
     if not x or x[0].isspace() or x[0] in _TAIL_SEPS:
         words.insert(0, "")
     return words[-6:]
-_FILLERS = frozenset(["mức", "khoảng"])
+_FILLERS = frozenset(str(w) for w in _load()["filler_words"])
 
 
 @lru_cache(maxsize=16)
@@ -75,9 +107,9 @@ def _ends_with(words: list, phrases: frozenset) -> Optional[str]:
 
 
 _WINDOW = 1000  # chars of context read around a clause's numbers (bounds pathological lines)
-_MUST = re.compile(r"(?<![^\W\d_])(?:được|phải|có)(?![^\W\d_])")
+_MUST = re.compile(r"(?<![^\W\d_])" + alt("must_words") + r"(?![^\W\d_])")
 # An age that is itself the value: "tuổi thọ bình quân đạt 75 tuổi".
-_QUAL_VALUE = re.compile(r"(?:đạt|lên|là|khoảng)\s*$")
+_QUAL_VALUE = re.compile(alt("qualifier_value_verbs") + r"\s*$")
 
 
 @dataclass(frozen=True)
@@ -132,8 +164,6 @@ def _alt(words: Iterable[str]) -> str:
 
 _END = r"(?![^\W\d_])"
 _START = r"(?<![^\W\d_])"
-# The vocabulary files read by the targets extractor, one per concept.
-_FILES = ("targets", "units", "comparators")
 
 
 def _list(data: dict, key: str, default: Iterable[str] = ()) -> list:
@@ -159,13 +189,6 @@ def _ops(data: dict, key: str) -> dict:
     return {" ".join(str(w).lower().split()): op for op, ws in (data.get(key) or {}).items() for w in ws}
 
 
-def _load() -> dict:
-    data: dict = {}
-    for name in _FILES:
-        data.update(vocab.load(name) or {})
-    return data
-
-
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     d = _load()
@@ -180,29 +203,29 @@ def _vocab() -> _Vocab:
         situation_head=_word(_list(d, "situation_headings")),
         label=_set(d, "label_before", "body_before"), label_exc=_set(d, "label_exceptions"),
         qualifier=_after(_list(d, "qualifier_units")), time_unit=_after(_list(d, "time_units")),
-        numword=re.compile(_START + r"(?:gấp|tăng|giảm|bằng|đạt|hơn|trên)\s+((?:(?:"
+        numword=re.compile(_START + alt("number_word_verbs") + r"\s+((?:(?:"
                            + _alt(numbers.number_words()) + r")\s+)+)(" + _alt(nw_units) + ")" + _END),
         numword_units=tuple(nw_units),
         recurrence=tuple((code, _word(ws)) for code, ws in (d.get("recurrence") or {}).items()),
         counted_stop=frozenset(w for w in _list(d, "counted_stop") if " " not in w),
         list_nouns=_set(d, "counted_nouns", "list_nouns"),
-        has_before=_word(_list(d, "has_words", ["có"]), r"\s+$"),
-        spec_unit=re.compile(r"\s*\(?\s*(?:" + _alt(_list(d, "spec_units", ["gbps"])) + ")" + _END),
-        spec_before=_word(_list(d, "spec_before", ["tốc độ"]), r"(?:\s+[^\W\d_]+){0,2}\s+$"),
-        spec_gov=_word(_list(d, "spec_governing", ["đạt"])),
-        rec_verb=_word(_list(d, "recurrence_verbs", ["tăng"]), r"\s+$"),
+        has_before=_word(_list(d, "has_words"), r"\s+$"),
+        spec_unit=re.compile(r"\s*\(?\s*(?:" + _alt(_list(d, "spec_units")) + ")" + _END),
+        spec_before=_word(_list(d, "spec_before"), r"(?:\s+[^\W\d_]+){0,2}\s+$"),
+        spec_gov=_word(_list(d, "spec_governing")),
+        rec_verb=_word(_list(d, "recurrence_verbs"), r"\s+$"),
         table_unit=_set(d, "table_unit_headers"), table_indicator=_set(d, "table_indicator_headers"),
         named_units=_set(d, "named_units"), count_governors=_set(d, "count_governors"),
-        outcome_lead=_set(d, "outcome_lead"), outcome_verb=_word(_list(d, "outcome_verbs", ["được"])),
+        outcome_lead=_set(d, "outcome_lead"), outcome_verb=_word(_list(d, "outcome_verbs")),
         structure_nouns=_set(d, "structure_nouns"),
         # literal-first (a comma, "và", an ender): the scan jumps between candidates
         clause_end=re.compile(
-            r"(?:,[ \t]*(?:và[ \t]+)?|(?<=[ \t])và[ \t]+)\(?[ \t]*(?:"
-            + _alt(_list(d, "clause_enders", ["góp phần"])) + ")" + _END
-            + r"|(?<=[ \t])(?:" + _alt(_list(d, "clause_enders_bare", ["nhằm"])) + ")" + _END),
-        grade_before=_set(d, "grade_before"), grade_unit=_after(_list(d, "grade_units", ["sao"])),
+            r"(?:,[ \t]*(?:" + _A + r"[ \t]+)?|(?<=[ \t])" + _A + r"[ \t]+)\(?[ \t]*(?:"
+            + _alt(_list(d, "clause_enders")) + ")" + _END
+            + r"|(?<=[ \t])(?:" + _alt(_list(d, "clause_enders_bare")) + ")" + _END),
+        grade_before=_set(d, "grade_before"), grade_unit=_after(_list(d, "grade_units")),
         rate_bases=_set(d, "rate_bases"),
-        table_goal=_word(_list(d, "table_goal_headers", ["chỉ tiêu"])),
+        table_goal=_word(_list(d, "table_goal_headers")),
         milestone_words=_set(d, "milestone_words"),
-        not_count_after=re.compile(r"[ \t]*(?:" + _alt(_list(d, "not_count_after", ["cấp"])) + ")" + _END),
+        not_count_after=re.compile(r"[ \t]*(?:" + _alt(_list(d, "not_count_after")) + ")" + _END),
     )
