@@ -69,7 +69,7 @@ _ALTS = [
     # quý I/2024, Quý III Năm 2026, quý 4 năm 2019, quý II
     ("quarter", rf"{_LB}{_words(_V['quarter_words'])}{_S}(?P<q>{_QUART})(?![^\W_])(?:{_S}[/,.-]?{_S}(?:năm{_S})?(?P<q_y>{_YEAR}))?"),
     # Tháng 6, 7/2026; tháng 3, 6 và 9 năm 2026 (a list of months of one year: due the last)
-    ("mlist", rf"{_LB}tháng{_S}(?P<ml_a>{_MON})(?:{_S},{_S}{_MON}){{0,10}}{_S}(?:,|và|hoặc){_S}(?P<ml_b>{_MON})"
+    ("mlist", rf"{_LB}tháng{_S}(?P<ml_a>{_MON})(?:{_S},{_S}{_MON}){{0,10}}{_S}(?:,|{_words(_V['list_conjunctions'])}){_S}(?P<ml_b>{_MON})"
               rf"(?:{_S}[/.-]{_S}(?P<ml_y>{_YEAR})|{_S},?{_S}năm{_S}(?P<ml_y2>{_YEAR}))"),
     # tháng 4/2024, tháng 10 năm 2019, tháng 4
     ("month", rf"{_LB}tháng{_S}(?P<m>{_MON})(?:{_S}[/.-]{_S}(?P<m_y>{_YEAR})|{_S},?{_S}năm{_S}(?P<m_y2>{_YEAR}))?"

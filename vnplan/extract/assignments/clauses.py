@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Optional
-from ...lang import vocab
+from ...lang import patterns, vocab
 from ...lang.bodies import canonical_of
 from ...lang.fold import fold_same_length
 from ...lang.gazetteer import BodyMatch
@@ -237,9 +237,11 @@ def _org_heading_res() -> tuple:
     data = vocab.load("bodies") or {}
     heads = sorted(data.get("org_heads") or [], key=len, reverse=True)
     words = sorted((fold_same_length(w) for w in data.get("action_words") or []), key=len, reverse=True)
-    head = re.compile(r"(?:(?P<ask>Đề nghị|ĐỀ NGHỊ)[ \t]+)?(?:" + "|".join(map(re.escape, heads)) +
-                      r")(?:[ \t]+và)?[ \t]+(?=\w)") if heads else None
-    action = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
+    ask = patterns.alternation(data.get("request_words") or [], " ")
+    joined = patterns.alternation(data.get("heading_joiners") or [], " ")
+    head = re.compile(r"(?:(?P<ask>" + ask + r")[ \t]+)?" + patterns.alternation(heads, " ")
+                      + r"(?:[ \t]+" + joined + r")?[ \t]+(?=\w)") if heads else None
+    action = re.compile(r"(?<!\w)" + patterns.alternation(words, " ") + r"(?!\w)") if words else None
     return head, action
 
 
