@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterable, Optional
-from ...lang import vocab
+from ...lang import patterns, vocab
 from ...model import Assignment, Document
 from ...lang.bodies import canonical_of, scan_bodies, scan_range
 from ...lang.fold import fold_same_length, key_of
@@ -16,8 +16,8 @@ from ...lang.items import MARKER as _MARKER, content_start
 
 def _words(key: str) -> str:
     """An alternation of the folded words of roles.yaml[key], longest first."""
-    words = sorted({fold_same_length(w) for w in (vocab.load("roles") or {}).get(key) or []}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words) or "(?!)"
+    words = {fold_same_length(w) for w in (vocab.load("roles") or {}).get(key) or []}
+    return patterns.alternation(words, r"[ \t]+")
 
 
 # All patterns below run on the folded text (lower case, no diacritics, same offsets).

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from ...lang import vocab
+from ...lang import patterns, vocab
 from ...lang.bodies import list_word_at
 from ...lang.fold import fold_same_length
 from ...lang.gazetteer import BodyMatch
@@ -68,9 +68,8 @@ def _organ_re(before_committee: bool = False) -> re.Pattern:
     before a list separator, or (``before_committee``) before the committee's name."""
     organs = (vocab.load("bodies") or {}).get("party_organs") or []
     names = {fold_same_length(n) for o in organs for n in [o["name"]] + list(o.get("aliases") or []) if len(n) > 3}
-    alt = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in sorted(names, key=len, reverse=True))
     after = r"[ \t]+" if before_committee else r"(?=[ \t]*,|[ \t]+va[ \t])"
-    return re.compile(r"(?:" + (alt or "(?!)") + r")" + after)
+    return re.compile(patterns.alternation(names, r"[ \t]+") + after)
 
 
 _ORGAN_SEP = re.compile(r"[ \t]*,[ \t]*|[ \t]+va[ \t]+")
@@ -105,9 +104,8 @@ def _committee_of(canonical: str) -> Optional[str]:
 @lru_cache(maxsize=1)
 def _office_re() -> Optional[re.Pattern]:
     """ "Bộ trưởng " / "Giám đốc " ... (folded) from bodies.yaml office_holders."""
-    titles = sorted({fold_same_length(t) for t in (vocab.load("bodies") or {}).get("office_holders") or []},
-                    key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(map(re.escape, titles)) + r")[ \t]+") if titles else None
+    titles = {fold_same_length(t) for t in (vocab.load("bodies") or {}).get("office_holders") or []}
+    return re.compile(patterns.alternation(titles, " ") + r"[ \t]+") if titles else None
 
 
 def _holder(ctx: _Ctx, pos: int, limit: int, mode: str) -> Optional[BodyMatch]:
