@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from . import patterns, vocab
 from .fold import fold_same_length
 
 # On the folded text (lower case, no diacritics, same offsets).
@@ -15,7 +16,11 @@ MARKER = re.compile(r"[ \t]*(?:\*\*|\*)?[ \t]*(?:(?P<roman>[ivxlc]+)|(?P<num>\d{
                      r"(?P<letter>[a-z]))[ \t]*(?:[.)]|-(?!\d)|/)[.)]?[ \t]*(?:\*\*|\*)?[ \t]*"
                      r"|[ \t]*(?P<bullet>[-+•*])[ \t]+"
                      r"|[ \t]*(?:\*\*)?(?P<article>dieu[ \t]+\d{1,3})[ \t]*[.:][ \t]*(?:\*\*)?[ \t]*")
-_LABEL_LINE = re.compile(r"(?:co quan|don vi|to chuc)[ \t]+(?:chu tri|thuc hien|phoi hop|chiu trach nhiem)")
+_ROLES = vocab.load("roles")
+# "Cơ quan chủ trì: X" under an item is an attribute of that item, not an item of its own.
+_LABEL_LINE = re.compile(
+    patterns.alternation({fold_same_length(w) for w in _ROLES["label_nouns"]}, r"[ \t]+") + r"[ \t]+"
+    + patterns.alternation({fold_same_length(w) for w in _ROLES["label_roles"]}, r"[ \t]+"))
 _LINE = re.compile(r"[^\n]+")
 _TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
 

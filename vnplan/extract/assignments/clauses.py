@@ -185,7 +185,7 @@ def _reports(ctx: _Ctx, em: _Emitter, a: int, b: int, task: str, item) -> None:
 _SUBJECT_VERB = re.compile(r"[ \t]*(?::|(?:" + _words("subject_verbs") + r")(?!\w))")
 _SEMI_AT = re.compile(r"[ \t]*;[ \t]*")
 _ADVISED = re.compile(r"(?<!\w)tham[ \t]+muu(?:[ \t]+(?:cho|voi))?[ \t]+$")
-_PARTNER_OPENER = re.compile(r"(?:dong thoi|va|,)[ \t]*$")
+_PARTNER_OPENER = re.compile(r"(?:" + _words("partner_openers") + r"|,)[ \t]*$")
 _OPENER = re.compile(r"(?:" + _words("clause_openers") + r")(?!\w)[^,;.\n]{0,160},[ \t]*")
 _BY = re.compile(r"(?<!\w)do[ \t]+")
 _PASSIVE_VERB = re.compile(r"[ \t]+(?:" + _words("passive_verbs") + r")(?!\w)")

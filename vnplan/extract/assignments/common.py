@@ -22,29 +22,30 @@ def _words(key: str) -> str:
 
 # All patterns below run on the folded text (lower case, no diacritics, same offsets).
 # "Cơ quan chủ trì:", "*Đơn vị chủ trì tham mưu thực hiện: *", "Cơ quan chủ trì, phối hợp:"
-_LABEL_ROLE = (r"[ \t]+(?P<what>chu tri|thuc hien|phoi hop|chiu trach nhiem)(?:[ \t]*,[ \t]*(?P<both>phoi hop))?"
-               r"(?:[ \t]+(?:tham muu|thuc hien|chinh|trien khai|chiu trach nhiem)){0,3}[ \t]*\**[ \t]*")
-_LABEL = re.compile(r"\**[ \t]*(?:co quan|don vi|to chuc|(?=chu tri|phoi hop))" + _LABEL_ROLE.replace("[ \\t]+", "[ \\t]*", 1)
+_LABEL_ROLE = (r"[ \t]+(?P<what>" + _words("label_roles") + r")(?:[ \t]*,[ \t]*(?P<both>phoi hop))?"
+               r"(?:[ \t]+" + _words("label_role_tails") + r"){0,3}[ \t]*\**[ \t]*")
+_LABEL = re.compile(r"\**[ \t]*(?:" + _words("label_nouns") + "|(?=" + _words("short_label_roles") + "))"
+                    + _LABEL_ROLE.replace("[ \\t]+", "[ \\t]*", 1)
                     + r":[ \t]*\**[ \t]*(?=\S)")  # also the short "Chủ trì: X", "Phối hợp: Y"
 # the same label alone on its line (a sub-heading): the bullets below name the bodies
 # ("Tổ chức thực hiện" alone is a section heading, not a label)
-_LABEL_HEAD = re.compile(r"\**[ \t]*(?:co quan|don vi)" + _LABEL_ROLE + r":?[ \t]*\**[ \t]*$")
-_LEAD_IN = re.compile(r"(?:dong thoi,?[ \t]+)?(?:giao(?:[ \t]+cho)?|de nghi|yeu cau|chi dao)[ \t]+"
+_LABEL_HEAD = re.compile(r"\**[ \t]*" + _words("label_head_nouns") + _LABEL_ROLE + r":?[ \t]*\**[ \t]*$")
+_LEAD_IN = re.compile(r"(?:dong thoi,?[ \t]+)?" + _words("order_verbs") + r"[ \t]+"
                       r"|can cu[^,;.\n]{0,160},[ \t]*"
                       # "Theo chức năng, nhiệm vụ được giao, Sở Y tế ...": the subject follows
                       r"|theo[ \t]+chuc[ \t]+nang(?:[ \t]*,?[ \t]+(?:nhiem vu|quyen han|tham quyen))*"
                       r"(?:[ \t]+duoc[ \t]+giao)?(?:[ \t]+cua[ \t]+minh)?[ \t]*,[ \t]*")
 _SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:va[ \t]+|cung[ \t]+)?|va[ \t]+|cung[ \t]+|voi[ \t]+)[ \t]*")
 # "X yêu cầu / giao / đề nghị / (lãnh đạo,) chỉ đạo Y ...": an order from X to Y
-_ORDER = re.compile(r"[ \t]*(?:(?:lanh dao,?[ \t]+)?chi dao|yeu cau|de nghi|giao(?:[ \t]+cho)?)(?!\w)[ \t]*")
-_PASSIVE = re.compile(r"(?<!\w)(?:do|cua|khi|voi)[ \t]+$")
+_ORDER = re.compile(r"[ \t]*(?:(?:lanh dao,?[ \t]+)?" + _words("order_verbs") + r")(?!\w)[ \t]*")
+_PASSIVE = re.compile(r"(?<!\w)" + _words("passive_markers") + r"[ \t]+$")
 # The literal opens each pattern, the word-start check follows it as a lookbehind: the engine
 # then jumps from one occurrence of the word to the next instead of testing every position.
 _CHU_TRI = re.compile(r"chu tri(?<!\wchu tri)(?!\w)")
 _PHOI_HOP = re.compile(r"phoi hop(?<!\wphoi hop)(?:[ \t]+(?:" + _words("partner_adverbs") + r"))?"
                        r"(?:[ \t]+(?:voi|cung))?[ \t]+")
 _REPORT = re.compile(r"(?:bao cao(?<!\wbao cao)|gui(?<!\wgui))(?!\w)")
-_REPORT_WHAT = re.compile(r"(?:ket qua|tinh hinh|tien do)(?:[ \t]+(?:thuc hien|trien khai))?[ \t]+")
+_REPORT_WHAT = re.compile(_words("report_objects") + r"(?:[ \t]+" + _words("report_object_tails") + r")?[ \t]+")
 _REPORT_TO = re.compile(r"(?:voi(?<!\wvoi)|ve(?<!\wve)|len(?<!\wlen)|cho(?<!\wcho))[ \t]+")
 # "b) Chủ trì, phối hợp" / "phối hợp với:" ending its line: the bullets below name the partners
 _DANGLING_PARTNER = re.compile(r"(?:^|[ \t,;])phoi hop(?:[ \t]+(?:voi|cung))?[ \t]*:?[ \t.]*$")
