@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator, Optional
 
-from .timex_patterns import (_CUE_OF, _DASHES, _DAY, _DAY_OF_CADENCE, _LB, _MON, _NOW_RE, _OPEN_RE, _S, _YEAR,
-                             _cue_before, _matches, repair_ocr, repair_ocr_lower)
+from .timex_patterns import (_CUE_OF, _DASHES, _DAY, _DAY_OF_CADENCE, _KEY_PHRASES, _KEY_WORDS, _LB, _MON,
+                             _NOW_RE, _OPEN_RE, _S, _YEAR, _cue_before, _matches, repair_ocr, repair_ocr_lower)
 
 @dataclass
 class Timex:
@@ -324,8 +324,20 @@ def read_date(text: str) -> Optional[tuple]:
     """
     if not text or not isinstance(text, str):
         return None
-    wm = next(written_dates(text), None)
-    numeric = next((t for t in find_timexes(text) if t.kind == "date" and t.year_given and t.due), None)
+    repaired, low, hits = repair_ocr_lower(text, None, keep_hits=True)
+    plain = _plain_date(repaired, low)
+    if plain is not None:
+        return plain
+    # what written_dates(text) reads first: it needs the word "tháng"
+    wm = _WORDY.search(repaired) if "tháng" in low else None
+    if wm is not None:
+        wm = (_written_iso(wm), wm.start(), wm.end())
+    try:  # what find_timexes(text) reads, on the same repaired copy
+        atoms = _atoms(repaired, None, low, hits)
+    except Exception:  # noqa: BLE001 - a malformed input must not cost the document
+        atoms = []
+    numeric = next((t for t in (_timex(text, a) for a in atoms)
+                    if t.kind == "date" and t.year_given and t.due), None)
     if wm is not None and (numeric is None or wm[1] <= numeric.span[0]):
         return wm if wm[0] else None
     if numeric is not None:
@@ -334,3 +346,24 @@ def read_date(text: str) -> Optional[tuple]:
             start = numeric.span[0] + len(numeric.text) - len(numeric.text[len(numeric.cue):].lstrip())
         return numeric.due, start, numeric.span[1]
     return None
+
+
+# "24/11/2023" at the very start, as the "dmyn" alternative reads it without blanks or "ngày"
+_PLAIN_RE = re.compile(rf"(?P<d>{_DAY})(?P<s>[/.-])(?P<m>{_MON})(?P=s)(?P<y>{_YEAR})")
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _plain_date(repaired: str, low: str) -> Optional[tuple]:
+    """What ``read_date`` gives for a text that opens with a plain numeric date ("24/11/2023 của
+    ...") and holds no other place a time expression could start (no digit, no time keyword)
+    nor "đến nay" after it: (iso, 0, end). None when the full reader must decide."""
+    m = _PLAIN_RE.match(repaired)
+    if m is None or len(low) != len(repaired) or _NOW_RE.match(repaired, m.end()):
+        return None
+    end = m.end()
+    if _ANY_DIGIT.search(repaired, end) or any(low.find(w, end) >= 0 for w in _KEY_WORDS):
+        return None
+    if any(k.search(low, end) for k in _KEY_PHRASES):
+        return None
+    iso = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return (iso, 0, end) if iso else None
