@@ -37,6 +37,11 @@ def _is_caps(s: str) -> bool:
     return len(s) >= 2 and s == s.upper() and s != s.lower()
 
 
+# The first characters of an outline marker (I. 1. a) Điều): a line opening with any other
+# letter has no marker, bullet or bracket, and its _HEAD groups are known without the match.
+_MARKER_FIRST = frozenset("IVXLCabcdefghijklmnopqrstuvwxyzđ")
+
+
 def _flags(x: _Line) -> None:
     """Fill the flags of a line (callers test ``x.done`` first):
     ends: ends a sentence (. : ; ! ? …); lower / digit: starts with a lowercase letter / a digit;
@@ -54,7 +59,13 @@ def _flags(x: _Line) -> None:
         tail = _REF_RE.sub("", tail)
     x.ends = (tail[-1:] in _END_CHARS and _END_PUNCT.search(tail) is not None
               or s.endswith("./."))
-    marker, bullet, opening, letter, digit = _head(s)
+    c = s[:1]
+    if c.isalpha() and c not in _MARKER_FIRST and not s.startswith(ARTICLE):
+        # a line opening with a letter no marker starts with: _HEAD's groups known without it
+        marker = bullet = digit = None
+        opening, letter = "", c
+    else:
+        marker, bullet, opening, letter, digit = _HEAD.match(s).groups()
     x.marker = marker is not None
     x.bullet = bullet is not None
     x.lower = letter is not None and letter.islower()
@@ -83,17 +94,6 @@ def _flags(x: _Line) -> None:
 
 
 _COMMA_DATE = ", " + DATE_WORD  # "Hà Nội, ngày"
-# The first characters of an outline marker (I. 1. a) Điều): a line opening with any other
-# letter has no marker, bullet or bracket, and its _HEAD groups are known without the match.
-_MARKER_FIRST = frozenset("IVXLCabcdefghijklmnopqrstuvwxyzđ")
-
-
-def _head(s: str) -> tuple:
-    """``_HEAD.match(s).groups()``, the common case (a line opening with a letter) without it."""
-    c = s[:1]
-    if c.isalpha() and c not in _MARKER_FIRST and not s.startswith(ARTICLE):
-        return None, None, "", c, None
-    return _HEAD.match(s).groups()
 
 
 def _caps(x: _Line) -> bool:
@@ -173,19 +173,7 @@ def should_join(a: _Line, b: _Line, p: _Profile, bold: int = 0, italic: int = 0
         _flags(a)
     if not b.done:
         _flags(b)
-    joiner = _guarded(a, b, ab, bb, bold, italic)
-    if joiner is _UNDECIDED:
-        joiner = _emphasis(a, b, p, ab, bb, bold, italic)
-        if joiner is _UNDECIDED:
-            joiner = _by_layout(a, b, p, ab, bb)
-    return joiner
-
-
-_UNDECIDED = "undecided"  # a rule's answer when it does not decide (else "", " " or None)
-
-
-def _guarded(a: _Line, b: _Line, ab: str, bb: str, bold: int, italic: int) -> Optional[str]:
-    """A number split at its hyphen joins with nothing; header and signature lines never join."""
+    # a number split at its hyphen joins with nothing
     if (ab[-1:] in "-/" and _SPLIT_NUMBER_HEAD.search(ab[-2:]) and _SPLIT_NUMBER_TAIL.match(bb)
             and not b.marker and not b.bullet):
         return ""  # "45-" / "NQ/TW"
@@ -194,7 +182,13 @@ def _guarded(a: _Line, b: _Line, ab: str, bb: str, bold: int, italic: int) -> Op
             or b.place_start or a.place_full or a.bare.endswith("./.")
             or (a.auth and not (bold or italic))):
         return None
-    return _UNDECIDED
+    joiner = _emphasis(a, b, p, ab, bb, bold, italic)
+    if joiner is _UNDECIDED:
+        joiner = _by_layout(a, b, p, ab, bb)
+    return joiner
+
+
+_UNDECIDED = "undecided"  # a rule's answer when it does not decide (else "", " " or None)
 
 
 def _emphasis(a: _Line, b: _Line, p: _Profile, ab: str, bb: str, bold: int, italic: int

@@ -31,6 +31,13 @@ _THOUSANDS = re.compile(r" (?<=[^\s\d.,] )(\d{1,3}(?: \. \d{3})+)(?!\d)")
 # "2 , 5 %": a decimal comma split before a percent sign
 _DECIMAL = re.compile(r"(\d(?<![\d.,]\d)\d{0,2}) , (?=\d{1,3} ?%)")
 _SPACE_BEFORE = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*(?=[,.;:)%!?])")
+_PUNCT = ",.;:)%!?"  # what _SPACE_BEFORE takes the blanks before
+# a place _THOUSANDS may match ("2 . 305"), found by a scan led by the literal " . "
+_DOT_GROUP = re.compile(r" \. \d(?<=\d \. \d)")
+# a place _DECIMAL may match ("2 , 5 %"), found by a scan led by the literal " , "
+_COMMA_PERCENT = re.compile(r" , (?<=\d , )(?=\d{1,3} ?%)")
+# an "_" that is not a letter_letter join: while there is none, every "_" is one
+_NOT_JOIN = re.compile(r"_(?:(?<![^\W\d_]_)|(?![^\W\d_]))")
 _SPACE_AFTER_PAREN = re.compile(r"\([ \t]+")
 
 
@@ -61,14 +68,21 @@ def is_word_segmented(text: str) -> bool:
 def unsegment_line(line: str) -> str:
     """Segmented text (a line or many: no pattern crosses a line break) as ordinary text."""
     if "_" in line:
-        line = _JOIN.sub(" ", line)
-    if " . " in line:
+        line = _JOIN.sub(" ", line) if _NOT_JOIN.search(line) else line.replace("_", " ")
+    if " . " in line and _DOT_GROUP.search(line):
         line = _THOUSANDS.sub(lambda m: " " + m.group(1).replace(" . ", "."), line)
-    if " , " in line:
+    if " , " in line and _COMMA_PERCENT.search(line):
         line = _DECIMAL.sub(r"\1,", line)
     if "(" in line:
         line = _SPACE_AFTER_PAREN.sub("(", line)
-    return _SPACE_BEFORE.sub("", line)
+    if "\t" in line or "  " in line:
+        return _SPACE_BEFORE.sub("", line)
+    # every run of blanks is one space: dropping each " " before a mark is the same (a
+    # dropped space never makes a new space-and-mark pair), and much faster than the scan
+    for c in _PUNCT:
+        if " " + c in line:
+            line = line.replace(" " + c, c)
+    return line
 
 
 def unsegment(text: str) -> tuple[str, list]:
