@@ -73,6 +73,7 @@ def _prepare_lines(text: str) -> list:
     pipe_idx = [i for i, s in enumerate(raw_lines) if s.strip() == "|"] if "|" in text else []
     cells_of: dict = _pipe_tables(raw_lines, pipe_idx) if pipe_idx else {}
     out = _Records()
+    append, split_drop = out.records.append, out._split_drop
     skip = 0  # lines of a pipe table already read
     for i, s in enumerate(raw_lines):
         if i < skip:
@@ -80,6 +81,14 @@ def _prepare_lines(text: str) -> list:
         if cells_of and i in cells_of:
             rows, skip = cells_of[i]
             out.table(rows)
+            continue
+        st = s.strip()
+        # a plain line (most of them), what ``_Records.line`` records at once, without the call
+        if (st and "*" not in st and "__" not in st and "\t" not in st and "  " not in st
+                and st[0] not in "|#" and (st[0] not in ":-" or not _TABLE_SEP.match(st))
+                and split_drop(st) is None):
+            append(_Line(st, st, out.gap, out.hard))
+            out.gap = out.hard = False
             continue
         out.line(s)
     return out.records
