@@ -107,9 +107,9 @@ def _lead_word(a: str) -> bool:
     """The line ends with a word that introduces a number ("tại điểm" / "1. ..."); the same
     word in capitals ends a heading ("I. QUAN ĐIỂM"), not a sentence cut before its number."""
     m = _LAST_WORD.search(a[-40:])
-    if not m or _is_caps(m.group(1)):
+    if not m or m.group(1).lower() not in _rules()["lead_words"]:
         return False
-    return m.group(1).lower() in _rules()["lead_words"] and not _ends_sentence(a)
+    return not _is_caps(m.group(1)) and not _ends_sentence(a)
 
 
 _ITEM_START = re.compile(r"\d{1,2}[.)][ \t]+([^\W\d_])")  # "2. Thu hút": a short number, a word

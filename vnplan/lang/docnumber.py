@@ -78,8 +78,10 @@ def attached_types() -> tuple[str, ...]:
     return _data()["attached"]
 
 
+@lru_cache(maxsize=1024)
 def type_named(words: str) -> Optional[str]:
-    """The type name written as ``words`` in any case ("NGHỊ QUYẾT" -> "Nghị quyết"), else None."""
+    """The type name written as ``words`` in any case ("NGHỊ QUYẾT" -> "Nghị quyết"), else None.
+    Cached: the words before a number are a few type names, written a few ways."""
     return _data()["by_fold"].get(fold(" ".join(words.split())))
 
 
