@@ -23,7 +23,8 @@ from datetime import date
 from typing import Iterator, Optional
 
 from .timex_patterns import (_CUE_OF, _DASHES, _DAY, _DAY_OF_CADENCE, _KEY_PHRASES, _KEY_WORDS, _LB, _MON,
-                             _NOW_RE, _OPEN_RE, _S, _YEAR, _cue_before, _matches, repair_ocr, repair_ocr_lower)
+                             _NOW_RE, _OCR, _OCR_CHAR_SET, _OCR_DIGIT, _OCR_WORDS, _OPEN_RE, _S, _V, _YEAR,
+                             _cue_before, _keyword_hits, _matches, repair_ocr, repair_ocr_lower)
 
 @dataclass
 class Timex:
@@ -324,10 +325,17 @@ def read_date(text: str) -> Optional[tuple]:
     """
     if not text or not isinstance(text, str):
         return None
-    repaired, low, hits = repair_ocr_lower(text, None, keep_hits=True)
+    low = text.lower()
+    intact = not _repairable(text, low)
+    if intact:  # what repair_ocr_lower gives back, without its scans (hits when needed)
+        repaired, hits = text, None
+    else:
+        repaired, low, hits = repair_ocr_lower(text, low, keep_hits=True)
     plain = _plain_date(repaired, low)
     if plain is not None:
         return plain
+    if intact:
+        hits = _keyword_hits(low)
     # what written_dates(text) reads first: it needs the word "tháng"
     wm = _WORDY.search(repaired) if "tháng" in low else None
     if wm is not None:
@@ -346,6 +354,18 @@ def read_date(text: str) -> Optional[tuple]:
             start = numeric.span[0] + len(numeric.text) - len(numeric.text[len(numeric.cue):].lstrip())
         return numeric.due, start, numeric.span[1]
     return None
+
+
+# Every literal a repair of repair_ocr_lower starts from: the damaged words, the words before a
+# digit, and the quarter words (OCR-damaged, or before a damaged numeral)
+_REPAIR_NEEDLES = tuple(dict.fromkeys([*_OCR_WORDS, *_OCR_DIGIT, *_OCR["quarter_words"], *_V["quarter_words"]]))
+
+
+def _repairable(text: str, low: str) -> bool:
+    """Whether ``repair_ocr_lower`` could change ``text`` (``low``: its lower-cased copy): a
+    damaged character, a length-changing lower case, or a literal one of its repairs needs."""
+    return (len(low) != len(text) or any(c in text for c in _OCR_CHAR_SET)
+            or any(w in low for w in _REPAIR_NEEDLES))
 
 
 # "24/11/2023" at the very start, as the "dmyn" alternative reads it without blanks or "ngày"
