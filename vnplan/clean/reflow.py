@@ -60,7 +60,7 @@ def _flags(x: _Line) -> None:
     x.ends = (tail[-1:] in _END_CHARS and _END_PUNCT.search(tail) is not None
               or s.endswith("./."))
     c = s[:1]
-    if c.isalpha() and c not in _MARKER_FIRST and not s.startswith(ARTICLE):
+    if c not in _MARKER_FIRST and c.isalpha() and not s.startswith(ARTICLE):
         # a line opening with a letter no marker starts with: _HEAD's groups known without it
         marker = bullet = digit = None
         opening, letter = "", c
