@@ -55,13 +55,15 @@ def is_word_segmented(text: str) -> bool:
     # each joined word holds a join: too few joins (a fast scan led by "_") decide it at once
     if sum(1 for _ in islice(_JOIN.finditer(sample), cfg["min_joined"])) < cfg["min_joined"]:
         return False
-    joined = len(_JOINED_WORD.findall(sample))
+    # a word is a part of one token at most: a share of the tokens above the threshold is one
+    # of the words too, and the (slower) count of the words is not needed; the joined words
+    # are counted only as far as that share (and the minimum) needs
+    need = max(int(cfg["min_share"] * len(sample.split())) + 1, cfg["min_joined"])
+    joined = sum(1 for _ in islice(_JOINED_WORD.finditer(sample), need))
+    if joined >= need:
+        return True
     if joined < cfg["min_joined"]:
         return False
-    # a word is a part of one token at most: a share of the tokens above the threshold is one
-    # of the words too, and the (slower) count of the words is not needed
-    if joined > cfg["min_share"] * len(sample.split()):
-        return True
     return joined > cfg["min_share"] * len(_WORD.findall(sample))
 
 
