@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from . import patterns, vocab
-from .fold import fold_same_length
+from .fold import fold_same_length, fold_text
 
 # On the folded text (lower case, no diacritics, same offsets).
 MARKER = re.compile(r"[ \t]*(?:\*\*|\*)?[ \t]*(?:(?P<roman>[ivxlc]+)|(?P<num>\d{1,3}(?:\.\d{1,3}){0,4})|"
@@ -75,7 +75,7 @@ def item_spans(text: str) -> list[tuple[int, int]]:
     An unmarked line belongs to the item above it; a table row is an item of its own. A labelled line ("- Cơ quan chủ trì: X") is an attribute of the item above it, not an
     item of its own: its span is left out, so a position in it falls in the parent.
     """
-    folded = fold_same_length(text)
+    folded = fold_text(text)
     lines = [(m.start(), m.end()) for m in _LINE.finditer(folded)]
     contents = [content_start(text, folded, la, lb) for la, lb in lines]
     ends = item_ends(folded, lines, contents)

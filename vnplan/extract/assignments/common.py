@@ -9,7 +9,7 @@ from typing import Iterable, Optional
 from ...lang import patterns, vocab
 from ...model import Assignment, Document
 from ...lang.bodies import canonical_of, scan_bodies, scan_range
-from ...lang.fold import fold_same_length, key_of
+from ...lang.fold import fold_same_length, fold_text, key_of
 from ...lang.gazetteer import BodyMatch
 from ...lang.open_names import UNKNOWN as _UNKNOWN
 from ...lang.items import MARKER as _MARKER, content_start
@@ -201,7 +201,7 @@ class _Ctx:
         self.text = text = doc.text or ""
         self.issuer = _issuer_key(doc.metadata.issuer if doc.metadata else None)
         self.orderers: dict = {}  # canonical -> whether its orders charge the addressee
-        folded = fold_same_length(text)
+        folded = fold_text(text)
         self.folded, joins = _join_broken(text, folded)
         self.bodies = _bodies_of(text, mentions_of(doc), self.folded, joins)
         # the text with the same lines joined: a name the gazetteer lacks may run over a break
