@@ -30,7 +30,7 @@ def content_start(text: str, folded: str, a: int, b: int) -> tuple[int, Optional
     m = MARKER.match(folded, a, b)
     if not m:
         return a, None
-    kind = next((k for k in ("roman", "num", "letter", "bullet", "article") if m.group(k)), None)
+    kind = m.lastgroup  # the one named group of the branch that matched
     if kind == "roman" and m.end("roman") - m.start("roman") == 1 and text[m.start("roman")].islower():
         kind = "letter"  # "c)", "i)", "v." in a lower-case a), b), c) list are letters
     if kind == "bullet":
@@ -40,15 +40,25 @@ def content_start(text: str, folded: str, a: int, b: int) -> tuple[int, Optional
 
 def depth(kind: Optional[str], number: str) -> int:
     """Nesting depth of a marker: Điều, I > 1 > 1.1 > a) > - > +; no marker is deepest."""
-    if kind in ("roman", "article"):
-        return 0
     if kind == "num":
         return 1 + number.count(".")
-    return {"letter": 10, "bullet": 20, "plus": 21}.get(kind or "", 99)
+    return _DEPTHS.get(kind, 99)
 
 
-def item_ends(folded: str, lines: list[tuple[int, int]], contents: list) -> list[int]:
+_DEPTHS = {"roman": 0, "article": 0, "letter": 10, "bullet": 20, "plus": 21}
+
+
+def depths(folded: str, lines: list[tuple[int, int]], contents: list) -> list[int]:
+    """The depth of each line's marker (99 for a line with none)."""
+    return [99 if kind is None else depth(kind, folded[la:cs].strip(" \t.)*-/"))
+            for (la, _), (cs, kind) in zip(lines, contents)]
+
+
+def item_ends(folded: str, lines: list[tuple[int, int]], contents: list,
+              line_depths: Optional[list[int]] = None) -> list[int]:
     """For each line, where the item it opens ends (next marker of the same or lower depth)."""
+    if line_depths is None:
+        line_depths = depths(folded, lines, contents)
     ends = [0] * len(lines)
     open_: list[tuple[int, int]] = []  # (depth, line index)
     last = lines[-1][1] if lines else 0
@@ -57,7 +67,7 @@ def item_ends(folded: str, lines: list[tuple[int, int]], contents: list) -> list
         if kind is None:
             ends[i] = lb
             continue
-        d = depth(kind, folded[la:cs].strip(" \t.)*-/"))
+        d = line_depths[i]
         while open_ and open_[-1][0] >= d:
             ends[open_.pop()[1]] = la
         open_.append((d, i))

@@ -232,6 +232,7 @@ class _Ctx:
         return None
 
 
+@lru_cache(maxsize=64)
 def _issuer_key(issuer: Optional[str]) -> Optional[str]:
     if not issuer or not issuer.strip():
         return None

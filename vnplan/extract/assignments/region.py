@@ -13,7 +13,7 @@ from .common import (_Ctx, _DANGLING_PARTNER, _Emitter, _LABEL, _LABEL_HEAD, _LE
                      _skip_ws)
 from ...lang.gazetteer import BodyMatch
 from ...lang.fold import key_of
-from ...lang.items import depth as _depth, item_ends
+from ...lang.items import depths, item_ends
 from .lists import parse_list
 
 
@@ -36,7 +36,8 @@ class _Walker:
         f = ctx.folded
         self.lines = [(m.start(), m.end()) for m in _LINE.finditer(f, a, b)]
         self.contents = [_content_start(ctx, la, lb) for la, lb in self.lines]
-        self.ends = item_ends(f, self.lines, self.contents)
+        self.depths = depths(f, self.lines, self.contents)
+        self.ends = item_ends(f, self.lines, self.contents, self.depths)
         self.stack: list[list] = []
         self.prev_item: Optional[tuple] = None
         self.named_depths: set = set()  # depths of items whose heading is a body name
@@ -52,7 +53,7 @@ class _Walker:
             if f.find("|", la, lb) >= 0 and _TABLE_ROW.match(f, la, lb):
                 continue
             cs, kind = self.contents[idx]
-            depth = _depth(kind, f[la:cs].strip(" \t.)*-/"))
+            depth = self.depths[idx]
             if kind is not None:
                 while self.stack and self.stack[-1][0] >= depth:
                     self.stack.pop()
