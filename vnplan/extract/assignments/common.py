@@ -11,7 +11,7 @@ from ...model import Assignment, Document
 from ...lang.bodies import canonical_of, scan_bodies, scan_range
 from ...lang.fold import fold_same_length, fold_text, key_of
 from ...lang.gazetteer import BodyMatch
-from ...lang.open_names import UNKNOWN as _UNKNOWN
+from ...lang.open_names import UNKNOWN as _UNKNOWN, may_open
 from ...lang.items import MARKER as _MARKER, content_start
 
 def _words(key: str) -> str:
@@ -222,6 +222,12 @@ class _Ctx:
 
     def within(self, a: int, b: int) -> list[BodyMatch]:
         return self.bodies[bisect_left(self.starts, a):bisect_left(self.starts, b)]
+
+    def may_name(self, a: int, b: int) -> bool:
+        """Whether a body may be read in [a, b): a known name starts there, or a name the
+        gazetteer lacks may (a list, a holder's body, an open name all need one of them)."""
+        i = bisect_left(self.starts, a)
+        return (i < len(self.starts) and self.starts[i] < b) or may_open(self.flat, a, b)
 
     def ending_at(self, pos: int) -> Optional[BodyMatch]:
         i = bisect_right(self.starts, pos) - 1
