@@ -175,6 +175,8 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
 def _opens_with_bodies(ctx: _Ctx, a: int, b: int) -> list[BodyMatch]:
     """The specific bodies the paragraph [a, b) opens with (after "Giao", "Đề nghị", "Sau khi
     ...,"), else []."""
+    if not ctx.may_name(a, b):
+        return []
     o = _OPENER.match(ctx.folded, a, b)
     a = o.end() if o else a
     m = _LEAD_IN.match(ctx.folded, a, b)
