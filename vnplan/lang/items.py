@@ -91,7 +91,7 @@ def item_spans(text: str) -> list[tuple[int, int]]:
     ends = item_ends(folded, lines, contents)
     out = []
     for (la, lb), (cs, kind), end in zip(lines, contents, ends):
-        if kind is None and _TABLE_ROW.match(folded, la, lb):
+        if kind is None and folded.find("|", la, lb) >= 0 and _TABLE_ROW.match(folded, la, lb):
             out.append((la, lb))
         elif kind is not None and not _LABEL_LINE.match(folded, cs):
             out.append((la, end))
