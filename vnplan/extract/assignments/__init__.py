@@ -29,9 +29,10 @@ def extract(doc: Document) -> list[Assignment]:
     if not text.strip():
         return []
     ctx = _Ctx(doc)
-    em = _Emitter(ctx, _section_index(doc))
+    walked = list(doc.walk())  # every section, once
+    em = _Emitter(ctx, _section_index(doc, walked))
     excluded = [tuple(x) for x in (doc.footer,) if x]
-    impl, tasks = _regions(doc, ctx)
+    impl, tasks = _regions(doc, ctx, walked)
     for a, b in impl:
         _region(ctx, em, a, _cut(a, b, excluded), True)
     for a, b in tasks:
@@ -40,7 +41,7 @@ def extract(doc: Document) -> list[Assignment]:
     done = impl + tasks
     body_a = doc.preamble[1] if doc.preamble and doc.sections else 0
     body_b = excluded[0][0] if excluded else len(text)
-    situation = _outermost([tuple(s.span) for s in doc.walk() if s.span and s.kind == "situation"])
+    situation = _outermost([tuple(s.span) for s in walked if s.span and s.kind == "situation"])
     pos = body_a
     for a, b in sorted(done) + [(body_b, body_b)]:
         if a > pos:
