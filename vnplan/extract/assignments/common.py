@@ -30,6 +30,19 @@ _LABEL = re.compile(r"\**[ \t]*(?:" + _words("label_nouns") + "|(?=" + _words("s
 # the same label alone on its line (a sub-heading): the bullets below name the bodies
 # ("Tổ chức thực hiện" alone is a section heading, not a label)
 _LABEL_HEAD = re.compile(r"\**[ \t]*" + _words("label_head_nouns") + _LABEL_ROLE + r":?[ \t]*\**[ \t]*$")
+def has_label(f: str, a: int, b: int) -> bool:
+    """``_LABEL.search(f, a, b)`` as a test, tried only on the lines holding a ":" (a label
+    ends with one and stays on its line; the pattern has no literal to search by)."""
+    pos = f.find(":", a, b)
+    while pos >= 0:
+        le = f.find("\n", pos, b)
+        le = b if le < 0 else le
+        if _LABEL.search(f, max(a, f.rfind("\n", a, pos) + 1), le):
+            return True
+        pos = f.find(":", le, b)
+    return False
+
+
 _LEAD_IN = re.compile(r"(?:dong thoi,?[ \t]+)?" + _words("order_verbs") + r"[ \t]+"
                       r"|can cu[^,;.\n]{0,160},[ \t]*"
                       # "Theo chức năng, nhiệm vụ được giao, Sở Y tế ...": the subject follows
