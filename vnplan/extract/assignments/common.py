@@ -166,8 +166,14 @@ def _pieces(joins: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
 
 def mentions_of(doc: Document) -> list[BodyMatch]:
     """The body mentions of the bodies stage (``doc.bodies``), in reading order."""
-    return sorted(BodyMatch(m.span[0], m.span[1], m.text, b.canonical, b.kind == "generic", b.kind or "state")
-                  for b in doc.bodies or [] for m in b.mentions if m.span)
+    new, out = tuple.__new__, []  # the tuples built directly, not through BodyMatch's __new__
+    for b in doc.bodies or []:
+        canonical, generic, kind = b.canonical, b.kind == "generic", b.kind or "state"
+        for m in b.mentions:
+            if m.span:
+                out.append(new(BodyMatch, (m.span[0], m.span[1], m.text, canonical, generic, kind, False)))
+    out.sort()
+    return out
 
 
 def _bodies_of(text: str, base: list[BodyMatch], joined: str, joins: list[tuple[int, int]]) -> list[BodyMatch]:
