@@ -104,7 +104,7 @@ class _Walker:
     def _label(self, idx, la, lb, cs, kind, depth, task) -> bool:
         """ "Cơ quan chủ trì: X" on its line, or a label sub-heading with bullets below."""
         f = self.ctx.folded
-        lab = _LABEL.match(f, cs, lb)
+        lab = _LABEL.match(f, cs, lb) if f.find(":", cs, lb) >= 0 else None  # a label ends with ":"
         head = None if lab else _LABEL_HEAD.match(f, cs, lb)
         if not lab and not head:
             return False
@@ -147,7 +147,7 @@ class _Walker:
         end = self.ends[idx]
         if kind is not None:
             self.stack.append([depth, la, end, task, []])
-            if f.find("phoi hop", cs, lb) >= 0 and _DANGLING_PARTNER.search(f, cs, lb):
+            if _dangling_partner(f, cs, lb):
                 self.listed = _Listed(depth, (la, end), "coordinate", task, False)
         item = (la, end) if kind is not None else (
             (self.stack[-1][1], self.stack[-1][2]) if self.stack else (la, lb))
@@ -165,6 +165,13 @@ class _Walker:
         self.prev_item = item
         _roles_in(ctx, self.em, cs, lb, inherited[4] if inherited else [], task, item, self.full,
                   opens=not (kind is None and broken))
+
+
+def _dangling_partner(f: str, a: int, b: int) -> bool:
+    """``_DANGLING_PARTNER.search(f, a, b)`` as a test: only the last "phoi hop" can end the
+    line, so the pattern is tried there (from the sign before it), not at every position."""
+    q = f.rfind("phoi hop", a, b)
+    return q >= 0 and _DANGLING_PARTNER.match(f, max(a, q - 1), b) is not None
 
 
 def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
