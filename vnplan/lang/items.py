@@ -28,8 +28,19 @@ _TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
 def content_start(text: str, folded: str, a: int, b: int) -> tuple[int, Optional[str]]:
     """Skip an outline marker; return (content start, marker kind)."""
     m = MARKER.match(folded, a, b)
-    if not m:
-        return a, None
+    return _marked(text, m) if m else (a, None)
+
+
+def line_contents(text: str, folded: str, lines: list[tuple[int, int]]) -> list[tuple[int, Optional[str]]]:
+    """``content_start`` of each line: one marker match a line, the kind read on a marker only."""
+    match, out = MARKER.match, []
+    for la, lb in lines:
+        m = match(folded, la, lb)
+        out.append(_marked(text, m) if m else (la, None))
+    return out
+
+
+def _marked(text: str, m: re.Match) -> tuple[int, Optional[str]]:
     kind = m.lastgroup  # the one named group of the branch that matched
     if kind == "roman" and m.end("roman") - m.start("roman") == 1 and text[m.start("roman")].islower():
         kind = "letter"  # "c)", "i)", "v." in a lower-case a), b), c) list are letters
@@ -87,7 +98,7 @@ def item_spans(text: str) -> list[tuple[int, int]]:
     """
     folded = fold_text(text)
     lines = [(m.start(), m.end()) for m in _LINE.finditer(folded)]
-    contents = [content_start(text, folded, la, lb) for la, lb in lines]
+    contents = line_contents(text, folded, lines)
     ends = item_ends(folded, lines, contents)
     out = []
     for (la, lb), (cs, kind), end in zip(lines, contents, ends):

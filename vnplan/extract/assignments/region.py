@@ -9,11 +9,11 @@ from typing import NamedTuple, Optional
 
 from .clauses import _OPENER, _named_heading, _only_bodies, _partner_list, _roles_in
 from .common import (_Ctx, _DANGLING_PARTNER, _Emitter, _LABEL, _LABEL_HEAD, _LEAD_IN, _LINE, _OPEN_END,
-                     _PHOI_HOP, _TABLE_ROW, _clause_end, _content_start, _is_author_or_object,
+                     _PHOI_HOP, _TABLE_ROW, _clause_end, _is_author_or_object,
                      _skip_ws)
 from ...lang.gazetteer import BodyMatch
 from ...lang.fold import key_of
-from ...lang.items import depths, item_ends
+from ...lang.items import depths, item_ends, line_contents
 from .lists import parse_list
 
 
@@ -35,7 +35,7 @@ class _Walker:
         self.ctx, self.em, self.full = ctx, em, full
         f = ctx.folded
         self.lines = [(m.start(), m.end()) for m in _LINE.finditer(f, a, b)]
-        self.contents = [_content_start(ctx, la, lb) for la, lb in self.lines]
+        self.contents = line_contents(ctx.text, f, self.lines)
         self.depths = depths(f, self.lines, self.contents)
         self.ends = item_ends(f, self.lines, self.contents, self.depths)
         self.stack: list[list] = []
