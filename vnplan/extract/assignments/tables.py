@@ -54,8 +54,11 @@ def _table_rows(f: str, a: int, b: int) -> Iterator[re.Match]:
         pos = f.find("|", le, b)
 
 
+_BAR = re.compile(r"\|")
+
+
 def _cells(f: str, a: int, b: int) -> list[tuple[int, int]]:
-    bars = [i for i in range(a, b) if f[i] == "|"]
+    bars = [m.start() for m in _BAR.finditer(f, a, b)]
     out = []
     for x, y in zip(bars, bars[1:]):
         x += 1
