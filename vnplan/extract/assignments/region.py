@@ -46,6 +46,7 @@ class _Walker:
         # the current sub-task (item, task, roles labelled); the last unmarked task line
         self.subtasks: dict = {}
         self.plain: Optional[tuple[int, str]] = None
+        self.may = False  # whether a body may be read on the current line (Ctx.may_name)
 
     def run(self) -> None:
         f = self.ctx.folded
@@ -60,6 +61,7 @@ class _Walker:
                 if self.listed is not None and depth <= self.listed.depth:
                     self.listed = None
             task = self.ctx.text[cs:lb]
+            self.may = self.ctx.may_name(cs, lb)  # a line where no body can be read names none
             if self.listed is not None and kind in ("bullet", "plus") and not _LABEL.match(f, cs, lb):
                 self._listed_line(cs, lb, task)
             elif not self._heading(idx, la, lb, cs, kind, depth, task) and not self._label(idx, la, lb, cs, kind, depth, task):
@@ -88,8 +90,8 @@ class _Walker:
     def _heading(self, idx, la, lb, cs, kind, depth, task) -> bool:
         """An item whose heading is only bodies: they lead everything below it."""
         ctx = self.ctx
-        bodies = _only_bodies(ctx, cs, lb) if kind not in (None, "bullet", "plus") or (
-            kind is None and cs == la and idx and not self.full) else []
+        bodies = _only_bodies(ctx, cs, lb) if self.may and (kind not in (None, "bullet", "plus") or (
+            kind is None and cs == la and idx and not self.full)) else []
         if not bodies and kind == "num":
             bodies = _named_heading(ctx, cs, lb, asked_only=not (self.full or depth in self.named_depths))
         if not bodies:
@@ -151,7 +153,7 @@ class _Walker:
                 self.listed = _Listed(depth, (la, end), "coordinate", task, False)
         item = (la, end) if kind is not None else (
             (self.stack[-1][1], self.stack[-1][2]) if self.stack else (la, lb))
-        opening = _opens_with_bodies(ctx, cs, lb) if kind is None and not broken and (
+        opening = _opens_with_bodies(ctx, cs, lb) if self.may and kind is None and not broken and (
             inherited is not None or self.stack) else []
         if opening and not (inherited is not None and _same_bodies(opening, inherited[4])):
             # "Ủy ban nhân dân Thành phố yêu cầu các Sở ...": a paragraph naming its own
@@ -163,8 +165,9 @@ class _Walker:
         if kind is None and broken and self.prev_item is not None:
             item = self.prev_item
         self.prev_item = item
-        _roles_in(ctx, self.em, cs, lb, inherited[4] if inherited else [], task, item, self.full,
-                  opens=not (kind is None and broken))
+        if self.may or f.find("chu tri", cs, lb) >= 0:  # else no role to read (as _roles_in finds)
+            _roles_in(ctx, self.em, cs, lb, inherited[4] if inherited else [], task, item, self.full,
+                      opens=not (kind is None and broken))
 
 
 def _dangling_partner(f: str, a: int, b: int) -> bool:
@@ -182,8 +185,6 @@ def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:
 def _opens_with_bodies(ctx: _Ctx, a: int, b: int) -> list[BodyMatch]:
     """The specific bodies the paragraph [a, b) opens with (after "Giao", "Đề nghị", "Sau khi
     ...,"), else []."""
-    if not ctx.may_name(a, b):
-        return []
     o = _OPENER.match(ctx.folded, a, b)
     a = o.end() if o else a
     m = _LEAD_IN.match(ctx.folded, a, b)
