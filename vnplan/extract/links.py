@@ -20,15 +20,15 @@ def apply(doc: Document) -> None:
     dls = [d for d in doc.deadlines or [] if getattr(d, "span", None)]
     if not dls or not doc.assignments:
         return
-    items = _within_sections(doc, item_spans(doc.text or ""))
-    starts = [a for a, _ in items]
+    text = doc.text or ""
+    items = _Items(doc, item_spans(text))
     # deadlines by start: an item's deadlines are found by binary search, in document order
     order = sorted(range(len(dls)), key=lambda i: dls[i].span[0])
     dl_starts = [dls[i].span[0] for i in order]
     for a in doc.assignments:
         if not a.span:
             continue
-        ia, ib = _item_of(doc.text or "", items, starts, a.span[0])
+        ia, ib = items.of(text, a.span[0])
         for i in sorted(order[bisect_left(dl_starts, ia):bisect_left(dl_starts, ib)]):
             d = dls[i]
             value = d.due or d.recurrence
@@ -41,30 +41,36 @@ def apply(doc: Document) -> None:
                 d.bodies.append(name)
 
 
-def _within_sections(doc: Document, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Items cut at the end of the deepest section they start in: the last item of a
-    section does not run on into the next one or into an appendix."""
-    spans = sorted((tuple(s.span) for s in doc.walk() if s.span and s.span[1] > s.span[0]),
-                   key=lambda sp: (sp[0], -sp[1]))
-    if not spans:
-        return items
-    starts = [a for a, _ in spans]
-    out = []
-    for a, b in items:
-        i = bisect_right(starts, a) - 1
-        while i >= 0 and spans[i][1] <= a:
-            i -= 1  # nested spans: walk back to one that holds a (short walks)
-        out.append((a, min(b, spans[i][1])) if i >= 0 else (a, b))
-    return out
+class _Items:
+    """The items of a text (sorted by start), each cut at the end of the deepest section it
+    starts in: the last item of a section does not run on into the next one or into an
+    appendix. An item is cut when a lookup first reaches it (few are)."""
 
+    def __init__(self, doc: Document, items: list[tuple[int, int]]):
+        self.items = items
+        self.starts = [a for a, _ in items]
+        self.spans = sorted((tuple(s.span) for s in doc.walk() if s.span and s.span[1] > s.span[0]),
+                            key=lambda sp: (sp[0], -sp[1]))
+        self.span_starts = [a for a, _ in self.spans]
+        self.cut: dict[int, int] = {}  # item index -> its end within its section
 
-def _item_of(text: str, items: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
-    """The innermost item holding ``pos`` (items nest; they are sorted by start), else its line."""
-    i = bisect_right(starts, pos) - 1
-    while i >= 0:
-        a, b = items[i]
-        if a <= pos < b:
-            return a, b
-        i -= 1
-    end = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+    def _end(self, k: int) -> int:
+        end = self.cut.get(k)
+        if end is None:
+            a, b = self.items[k]
+            i = bisect_right(self.span_starts, a) - 1
+            while i >= 0 and self.spans[i][1] <= a:
+                i -= 1  # nested spans: walk back to one that holds a (short walks)
+            end = self.cut[k] = min(b, self.spans[i][1]) if i >= 0 else b
+        return end
+
+    def of(self, text: str, pos: int) -> tuple[int, int]:
+        """The innermost item holding ``pos`` (items nest; they are sorted by start), else its line."""
+        k = bisect_right(self.starts, pos) - 1
+        while k >= 0:
+            a, b = self.items[k]
+            if a <= pos < b and pos < self._end(k):  # an item cut short holds less
+                return a, self._end(k)
+            k -= 1
+        end = text.find("\n", pos)
+        return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Optional
 
 from . import vocab
-from .fold import TOKEN_RE as _TOKEN_RE, fold_same_length
+from .fold import TOKEN_RE as _TOKEN_RE, fold_same_length, fold_text
 from .gazetteer import BodyMatch, Entry, Gazetteer as _Gazetteer, gazetteer
 from .fuzzy_names import fuzzy as _fuzzy, merge as _merge
 from .name_tails import complement, complement_heads, join_organs, not_place, place_list
@@ -140,7 +140,7 @@ def scan_bodies(text: str, folded: Optional[str] = None) -> list[BodyMatch]:
     if not text:
         return []
     if folded is None or len(folded) != len(text):
-        folded = fold_same_length(text)
+        folded = fold_text(text)
     return scan_range(text, folded, 0, len(text))
 
 

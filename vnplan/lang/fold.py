@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from functools import lru_cache
 
 from .text import strip_accents
 
@@ -81,6 +82,13 @@ def fold_same_length(text: str) -> str:
     except Exception:  # noqa: BLE001 - never expected; the same folding, one character at a time
         return "".join(c if c in _KNOWN else _fold_error(UnicodeEncodeError("", c, 0, 1, ""))[0]
                        for c in text)
+
+
+@lru_cache(maxsize=4)
+def fold_text(text: str) -> str:
+    """``fold_same_length`` of a whole document's text, once per text: the stages that
+    read the same text (bodies, assignments, links) share one copy."""
+    return fold_same_length(text)
 
 
 # Every character a folded text can hold that may stand before a name (not a word character,

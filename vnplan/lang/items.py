@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from . import patterns, vocab
-from .fold import fold_same_length
+from .fold import fold_same_length, fold_text
 
 # On the folded text (lower case, no diacritics, same offsets).
 MARKER = re.compile(r"[ \t]*(?:\*\*|\*)?[ \t]*(?:(?P<roman>[ivxlc]+)|(?P<num>\d{1,3}(?:\.\d{1,3}){0,4})|"
@@ -28,9 +28,20 @@ _TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
 def content_start(text: str, folded: str, a: int, b: int) -> tuple[int, Optional[str]]:
     """Skip an outline marker; return (content start, marker kind)."""
     m = MARKER.match(folded, a, b)
-    if not m:
-        return a, None
-    kind = next((k for k in ("roman", "num", "letter", "bullet", "article") if m.group(k)), None)
+    return _marked(text, m) if m else (a, None)
+
+
+def line_contents(text: str, folded: str, lines: list[tuple[int, int]]) -> list[tuple[int, Optional[str]]]:
+    """``content_start`` of each line: one marker match a line, the kind read on a marker only."""
+    match, out = MARKER.match, []
+    for la, lb in lines:
+        m = match(folded, la, lb)
+        out.append(_marked(text, m) if m else (la, None))
+    return out
+
+
+def _marked(text: str, m: re.Match) -> tuple[int, Optional[str]]:
+    kind = m.lastgroup  # the one named group of the branch that matched
     if kind == "roman" and m.end("roman") - m.start("roman") == 1 and text[m.start("roman")].islower():
         kind = "letter"  # "c)", "i)", "v." in a lower-case a), b), c) list are letters
     if kind == "bullet":
@@ -40,15 +51,25 @@ def content_start(text: str, folded: str, a: int, b: int) -> tuple[int, Optional
 
 def depth(kind: Optional[str], number: str) -> int:
     """Nesting depth of a marker: Điều, I > 1 > 1.1 > a) > - > +; no marker is deepest."""
-    if kind in ("roman", "article"):
-        return 0
     if kind == "num":
         return 1 + number.count(".")
-    return {"letter": 10, "bullet": 20, "plus": 21}.get(kind or "", 99)
+    return _DEPTHS.get(kind, 99)
 
 
-def item_ends(folded: str, lines: list[tuple[int, int]], contents: list) -> list[int]:
+_DEPTHS = {"roman": 0, "article": 0, "letter": 10, "bullet": 20, "plus": 21}
+
+
+def depths(folded: str, lines: list[tuple[int, int]], contents: list) -> list[int]:
+    """The depth of each line's marker (99 for a line with none)."""
+    return [99 if kind is None else depth(kind, folded[la:cs].strip(" \t.)*-/"))
+            for (la, _), (cs, kind) in zip(lines, contents)]
+
+
+def item_ends(folded: str, lines: list[tuple[int, int]], contents: list,
+              line_depths: Optional[list[int]] = None) -> list[int]:
     """For each line, where the item it opens ends (next marker of the same or lower depth)."""
+    if line_depths is None:
+        line_depths = depths(folded, lines, contents)
     ends = [0] * len(lines)
     open_: list[tuple[int, int]] = []  # (depth, line index)
     last = lines[-1][1] if lines else 0
@@ -57,7 +78,7 @@ def item_ends(folded: str, lines: list[tuple[int, int]], contents: list) -> list
         if kind is None:
             ends[i] = lb
             continue
-        d = depth(kind, folded[la:cs].strip(" \t.)*-/"))
+        d = line_depths[i]
         while open_ and open_[-1][0] >= d:
             ends[open_.pop()[1]] = la
         open_.append((d, i))
@@ -75,13 +96,13 @@ def item_spans(text: str) -> list[tuple[int, int]]:
     An unmarked line belongs to the item above it; a table row is an item of its own. A labelled line ("- Cơ quan chủ trì: X") is an attribute of the item above it, not an
     item of its own: its span is left out, so a position in it falls in the parent.
     """
-    folded = fold_same_length(text)
+    folded = fold_text(text)
     lines = [(m.start(), m.end()) for m in _LINE.finditer(folded)]
-    contents = [content_start(text, folded, la, lb) for la, lb in lines]
+    contents = line_contents(text, folded, lines)
     ends = item_ends(folded, lines, contents)
     out = []
     for (la, lb), (cs, kind), end in zip(lines, contents, ends):
-        if kind is None and _TABLE_ROW.match(folded, la, lb):
+        if kind is None and folded.find("|", la, lb) >= 0 and _TABLE_ROW.match(folded, la, lb):
             out.append((la, lb))
         elif kind is not None and not _LABEL_LINE.match(folded, cs):
             out.append((la, end))

@@ -29,6 +29,13 @@ def _unknown_org_res() -> tuple:
     return head, breaks, stops
 
 
+def may_open(text: str, a: int, b: int) -> bool:
+    """Whether a name the gazetteer lacks may start in [a, b): a head noun followed by a
+    capital stands there (``open_name`` reads none elsewhere)."""
+    head = _unknown_org_res()[0]
+    return head is not None and head.search(text, a, b) is not None
+
+
 _VIET_UPPER = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
 # a dash between two capitalised words belongs to a name ("Việt - Đức", "Khuyến nông - Khuyến ngư")
 _NAME_WORD = re.compile(r"([ \t]*,[ \t]*|[ \t]+và[ \t]+|[ \t]+-[ \t]+|[ \t]+)([^\W\d_]+)")

@@ -1,6 +1,7 @@
 """segment(): the pass over a text's marker, footer and appendix lines that builds the outline."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
@@ -92,10 +93,11 @@ def _scan(text: str, v: dict) -> _Scan:
     6 "(Kèm theo ...)")."""
     n = len(text)
     st = _Scan()
-    events = [(m.start(), 0, m.end() - m.start()) for m in _legal()[0].finditer(text)]
-    events += [(m.start(), 1, 0) for m in _NOI_NHAN_LINE.finditer(text)]
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    events = [(m.start(), 0, m.end() - m.start()) for m in _line_matches(_legal()[0], text, starts)]
+    events += [(m.start(), 1, 0) for m in _line_matches(_NOI_NHAN_LINE, text, starts)]
     events += [(m.start(), 2, m.end()) for m in _END_MARK_LINE.finditer(text)]
-    events += [(m.start(), 3, 0) for m in v["caps_line_re"].finditer(text)]
+    events += [(m.start(), 3, 0) for m in _line_matches(v["caps_line_re"], text, starts)]
     events.sort()
     for pos, ev, arg in events:
         if ev == 2:  # also on a heading line: "4. ... thực hiện./."
@@ -126,6 +128,22 @@ def _scan(text: str, v: dict) -> _Scan:
             # its title may carry its subject: "KẾ HOẠCH HÀNH ĐỘNG NĂM 2031")
             st.restarts.append((len(st.hits), pos, end))
     return st
+
+
+_NEWLINE = re.compile("\n")
+
+
+def _line_matches(rx: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """The matches of ``rx.finditer(text)`` for a pattern whose every branch opens with a
+    multi-line "^", tried at the line starts only (the engine tries every position)."""
+    out, last = [], 0
+    for ls in starts:
+        if ls >= last:
+            m = rx.match(text, ls)
+            if m:
+                out.append(m)
+                last = m.end()
+    return out
 
 
 def _on_marker(st: _Scan, text: str, pos: int, end: int, line: str, lead: int, v: dict) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from ...lang.collector import collector_paused
 from ...model import Assignment, Document
 from .clauses import _open_name_ending
-from .common import _CHU_TRI, _Ctx, _Emitter, _GIAO, _LABEL
+from .common import _CHU_TRI, _Ctx, _Emitter, _GIAO, has_label
 from .region import _region
 from .sections import _outermost, _regions, _section_index
 from .tables import _tables
@@ -29,9 +29,10 @@ def extract(doc: Document) -> list[Assignment]:
     if not text.strip():
         return []
     ctx = _Ctx(doc)
-    em = _Emitter(ctx, _section_index(doc))
+    walked = list(doc.walk())  # every section, once
+    em = _Emitter(ctx, _section_index(doc, walked))
     excluded = [tuple(x) for x in (doc.footer,) if x]
-    impl, tasks = _regions(doc, ctx)
+    impl, tasks = _regions(doc, ctx, walked)
     for a, b in impl:
         _region(ctx, em, a, _cut(a, b, excluded), True)
     for a, b in tasks:
@@ -40,7 +41,7 @@ def extract(doc: Document) -> list[Assignment]:
     done = impl + tasks
     body_a = doc.preamble[1] if doc.preamble and doc.sections else 0
     body_b = excluded[0][0] if excluded else len(text)
-    situation = _outermost([tuple(s.span) for s in doc.walk() if s.span and s.kind == "situation"])
+    situation = _outermost([tuple(s.span) for s in walked if s.span and s.kind == "situation"])
     pos = body_a
     for a, b in sorted(done) + [(body_b, body_b)]:
         if a > pos:
@@ -54,7 +55,7 @@ def extract(doc: Document) -> list[Assignment]:
 
 
 def _labels_only(ctx: _Ctx, em: _Emitter, a: int, b: int, anything: bool = False) -> None:
-    if anything or _LABEL.search(ctx.folded, a, b):
+    if anything or has_label(ctx.folded, a, b):
         _region(ctx, em, a, b, False)
 
 
@@ -63,7 +64,7 @@ def _chu_tri_lines(ctx: _Ctx, em: _Emitter, a: int, b: int, situation: list) -> 
     each line naming a body that "chủ trì" is a task of its own. Situation sections report
     past work: their "chủ trì" charges nobody."""
     f = ctx.folded
-    if f.find("chu tri", a, b) < 0 or _LABEL.search(f, a, b):
+    if f.find("chu tri", a, b) < 0 or has_label(f, a, b):
         return  # none, or the labelled lines were read as a task list already
     pieces, pos = [], a
     for x, y in situation:  # the gap minus the situation sections

@@ -16,6 +16,8 @@ def _roles_in(ctx: _Ctx, em: _Emitter, a: int, b: int, subject: list[BodyMatch],
               item: tuple[int, int], full: bool, opens: bool = True) -> list[BodyMatch]:
     """Roles inside one paragraph [a, b); returns the bodies it charges as lead."""
     f = ctx.folded
+    if not ctx.may_name(a, b) and f.find("chu tri", a, b) < 0:
+        return []  # no body named here (nor one before a "chủ trì" opening the line)
     cues = set(_CUES.findall(f, a, b))  # which cue words the paragraph holds: one pass
     clause_starts = [a] if opens else []
     if full and ";" in cues:

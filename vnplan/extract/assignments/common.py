@@ -9,9 +9,9 @@ from typing import Iterable, Optional
 from ...lang import patterns, vocab
 from ...model import Assignment, Document
 from ...lang.bodies import canonical_of, scan_bodies, scan_range
-from ...lang.fold import fold_same_length, key_of
+from ...lang.fold import fold_same_length, fold_text, key_of
 from ...lang.gazetteer import BodyMatch
-from ...lang.open_names import UNKNOWN as _UNKNOWN
+from ...lang.open_names import UNKNOWN as _UNKNOWN, may_open
 from ...lang.items import MARKER as _MARKER, content_start
 
 def _words(key: str) -> str:
@@ -30,6 +30,19 @@ _LABEL = re.compile(r"\**[ \t]*(?:" + _words("label_nouns") + "|(?=" + _words("s
 # the same label alone on its line (a sub-heading): the bullets below name the bodies
 # ("Tổ chức thực hiện" alone is a section heading, not a label)
 _LABEL_HEAD = re.compile(r"\**[ \t]*" + _words("label_head_nouns") + _LABEL_ROLE + r":?[ \t]*\**[ \t]*$")
+def has_label(f: str, a: int, b: int) -> bool:
+    """``_LABEL.search(f, a, b)`` as a test, tried only on the lines holding a ":" (a label
+    ends with one and stays on its line; the pattern has no literal to search by)."""
+    pos = f.find(":", a, b)
+    while pos >= 0:
+        le = f.find("\n", pos, b)
+        le = b if le < 0 else le
+        if _LABEL.search(f, max(a, f.rfind("\n", a, pos) + 1), le):
+            return True
+        pos = f.find(":", le, b)
+    return False
+
+
 _LEAD_IN = re.compile(r"(?:dong thoi,?[ \t]+)?" + _words("order_verbs") + r"[ \t]+"
                       r"|can cu[^,;.\n]{0,160},[ \t]*"
                       # "Theo chức năng, nhiệm vụ được giao, Sở Y tế ...": the subject follows
@@ -153,8 +166,14 @@ def _pieces(joins: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
 
 def mentions_of(doc: Document) -> list[BodyMatch]:
     """The body mentions of the bodies stage (``doc.bodies``), in reading order."""
-    return sorted(BodyMatch(m.span[0], m.span[1], m.text, b.canonical, b.kind == "generic", b.kind or "state")
-                  for b in doc.bodies or [] for m in b.mentions if m.span)
+    new, out = tuple.__new__, []  # the tuples built directly, not through BodyMatch's __new__
+    for b in doc.bodies or []:
+        canonical, generic, kind = b.canonical, b.kind == "generic", b.kind or "state"
+        for m in b.mentions:
+            if m.span:
+                out.append(new(BodyMatch, (m.span[0], m.span[1], m.text, canonical, generic, kind, False)))
+    out.sort()
+    return out
 
 
 def _bodies_of(text: str, base: list[BodyMatch], joined: str, joins: list[tuple[int, int]]) -> list[BodyMatch]:
@@ -201,7 +220,7 @@ class _Ctx:
         self.text = text = doc.text or ""
         self.issuer = _issuer_key(doc.metadata.issuer if doc.metadata else None)
         self.orderers: dict = {}  # canonical -> whether its orders charge the addressee
-        folded = fold_same_length(text)
+        folded = fold_text(text)
         self.folded, joins = _join_broken(text, folded)
         self.bodies = _bodies_of(text, mentions_of(doc), self.folded, joins)
         # the text with the same lines joined: a name the gazetteer lacks may run over a break
@@ -223,6 +242,12 @@ class _Ctx:
     def within(self, a: int, b: int) -> list[BodyMatch]:
         return self.bodies[bisect_left(self.starts, a):bisect_left(self.starts, b)]
 
+    def may_name(self, a: int, b: int) -> bool:
+        """Whether a body may be read in [a, b): a known name starts there, or a name the
+        gazetteer lacks may (a list, a holder's body, an open name all need one of them)."""
+        i = bisect_left(self.starts, a)
+        return (i < len(self.starts) and self.starts[i] < b) or may_open(self.flat, a, b)
+
     def ending_at(self, pos: int) -> Optional[BodyMatch]:
         i = bisect_right(self.starts, pos) - 1
         while i >= 0 and self.bodies[i].end >= pos - 1:
@@ -232,6 +257,7 @@ class _Ctx:
         return None
 
 
+@lru_cache(maxsize=64)
 def _issuer_key(issuer: Optional[str]) -> Optional[str]:
     if not issuer or not issuer.strip():
         return None

@@ -9,11 +9,11 @@ from typing import NamedTuple, Optional
 
 from .clauses import _OPENER, _named_heading, _only_bodies, _partner_list, _roles_in
 from .common import (_Ctx, _DANGLING_PARTNER, _Emitter, _LABEL, _LABEL_HEAD, _LEAD_IN, _LINE, _OPEN_END,
-                     _PHOI_HOP, _TABLE_ROW, _clause_end, _content_start, _is_author_or_object,
+                     _PHOI_HOP, _TABLE_ROW, _clause_end, _is_author_or_object,
                      _skip_ws)
 from ...lang.gazetteer import BodyMatch
 from ...lang.fold import key_of
-from ...lang.items import depth as _depth, item_ends
+from ...lang.items import depths, item_ends, line_contents
 from .lists import parse_list
 
 
@@ -35,8 +35,9 @@ class _Walker:
         self.ctx, self.em, self.full = ctx, em, full
         f = ctx.folded
         self.lines = [(m.start(), m.end()) for m in _LINE.finditer(f, a, b)]
-        self.contents = [_content_start(ctx, la, lb) for la, lb in self.lines]
-        self.ends = item_ends(f, self.lines, self.contents)
+        self.contents = line_contents(ctx.text, f, self.lines)
+        self.depths = depths(f, self.lines, self.contents)
+        self.ends = item_ends(f, self.lines, self.contents, self.depths)
         self.stack: list[list] = []
         self.prev_item: Optional[tuple] = None
         self.named_depths: set = set()  # depths of items whose heading is a body name
@@ -45,6 +46,7 @@ class _Walker:
         # the current sub-task (item, task, roles labelled); the last unmarked task line
         self.subtasks: dict = {}
         self.plain: Optional[tuple[int, str]] = None
+        self.may = False  # whether a body may be read on the current line (Ctx.may_name)
 
     def run(self) -> None:
         f = self.ctx.folded
@@ -52,13 +54,14 @@ class _Walker:
             if f.find("|", la, lb) >= 0 and _TABLE_ROW.match(f, la, lb):
                 continue
             cs, kind = self.contents[idx]
-            depth = _depth(kind, f[la:cs].strip(" \t.)*-/"))
+            depth = self.depths[idx]
             if kind is not None:
                 while self.stack and self.stack[-1][0] >= depth:
                     self.stack.pop()
                 if self.listed is not None and depth <= self.listed.depth:
                     self.listed = None
             task = self.ctx.text[cs:lb]
+            self.may = self.ctx.may_name(cs, lb)  # a line where no body can be read names none
             if self.listed is not None and kind in ("bullet", "plus") and not _LABEL.match(f, cs, lb):
                 self._listed_line(cs, lb, task)
             elif not self._heading(idx, la, lb, cs, kind, depth, task) and not self._label(idx, la, lb, cs, kind, depth, task):
@@ -87,8 +90,8 @@ class _Walker:
     def _heading(self, idx, la, lb, cs, kind, depth, task) -> bool:
         """An item whose heading is only bodies: they lead everything below it."""
         ctx = self.ctx
-        bodies = _only_bodies(ctx, cs, lb) if kind not in (None, "bullet", "plus") or (
-            kind is None and cs == la and idx and not self.full) else []
+        bodies = _only_bodies(ctx, cs, lb) if self.may and (kind not in (None, "bullet", "plus") or (
+            kind is None and cs == la and idx and not self.full)) else []
         if not bodies and kind == "num":
             bodies = _named_heading(ctx, cs, lb, asked_only=not (self.full or depth in self.named_depths))
         if not bodies:
@@ -103,7 +106,7 @@ class _Walker:
     def _label(self, idx, la, lb, cs, kind, depth, task) -> bool:
         """ "Cơ quan chủ trì: X" on its line, or a label sub-heading with bullets below."""
         f = self.ctx.folded
-        lab = _LABEL.match(f, cs, lb)
+        lab = _LABEL.match(f, cs, lb) if f.find(":", cs, lb) >= 0 else None  # a label ends with ":"
         head = None if lab else _LABEL_HEAD.match(f, cs, lb)
         if not lab and not head:
             return False
@@ -146,11 +149,11 @@ class _Walker:
         end = self.ends[idx]
         if kind is not None:
             self.stack.append([depth, la, end, task, []])
-            if f.find("phoi hop", cs, lb) >= 0 and _DANGLING_PARTNER.search(f, cs, lb):
+            if _dangling_partner(f, cs, lb):
                 self.listed = _Listed(depth, (la, end), "coordinate", task, False)
         item = (la, end) if kind is not None else (
             (self.stack[-1][1], self.stack[-1][2]) if self.stack else (la, lb))
-        opening = _opens_with_bodies(ctx, cs, lb) if kind is None and not broken and (
+        opening = _opens_with_bodies(ctx, cs, lb) if self.may and kind is None and not broken and (
             inherited is not None or self.stack) else []
         if opening and not (inherited is not None and _same_bodies(opening, inherited[4])):
             # "Ủy ban nhân dân Thành phố yêu cầu các Sở ...": a paragraph naming its own
@@ -162,8 +165,16 @@ class _Walker:
         if kind is None and broken and self.prev_item is not None:
             item = self.prev_item
         self.prev_item = item
-        _roles_in(ctx, self.em, cs, lb, inherited[4] if inherited else [], task, item, self.full,
-                  opens=not (kind is None and broken))
+        if self.may or f.find("chu tri", cs, lb) >= 0:  # else no role to read (as _roles_in finds)
+            _roles_in(ctx, self.em, cs, lb, inherited[4] if inherited else [], task, item, self.full,
+                      opens=not (kind is None and broken))
+
+
+def _dangling_partner(f: str, a: int, b: int) -> bool:
+    """``_DANGLING_PARTNER.search(f, a, b)`` as a test: only the last "phoi hop" can end the
+    line, so the pattern is tried there (from the sign before it), not at every position."""
+    q = f.rfind("phoi hop", a, b)
+    return q >= 0 and _DANGLING_PARTNER.match(f, max(a, q - 1), b) is not None
 
 
 def _region(ctx: _Ctx, em: _Emitter, a: int, b: int, full: bool) -> None:

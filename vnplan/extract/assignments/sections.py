@@ -10,13 +10,14 @@ from ...lang.fold import fold_same_length
 from ...model import Document, Section
 from .common import _Ctx, _LINE, _NOI_NHAN, _content_start, _impl_words
 
-def _section_index(doc: Document):
+def _section_index(doc: Document, walked: Optional[list] = None):
     """pos -> id of the deepest section containing it, by binary search.
 
     Section spans nest, so one sweep turns them into change points: from each point on,
     one section (or none) is the deepest. Spans that do not nest fall back to a scan.
     """
-    spans = sorted(((s.span[0], -s.level, s.span[1], s.id) for s in doc.walk() if s.span),
+    walked = list(doc.walk()) if walked is None else walked
+    spans = sorted(((s.span[0], -s.level, s.span[1], s.id) for s in walked if s.span),
                    key=lambda t: (t[0], t[1]))
     points = _change_points(spans)
     if points is None:
@@ -68,10 +69,11 @@ def _section_scan(spans: list):
     return section_of
 
 
-def _regions(doc: Document, ctx: _Ctx) -> tuple[list, list]:
-    """(implementation regions, task regions) as [start, end) spans."""
+def _regions(doc: Document, ctx: _Ctx, walked: Optional[list] = None) -> tuple[list, list]:
+    """(implementation regions, task regions) as [start, end) spans (``walked``: doc.walk())."""
+    walked = list(doc.walk()) if walked is None else walked
     impl, tasks = [], []
-    for s in doc.walk():
+    for s in walked:
         if not s.span:
             continue
         if s.kind == "implementation":
@@ -82,7 +84,7 @@ def _regions(doc: Document, ctx: _Ctx) -> tuple[list, list]:
             tasks.append(tuple(s.span))
     impl = _outermost(impl)
     tasks = [t for t in _outermost(tasks) if not any(i[0] <= t[0] < i[1] for i in impl)]
-    if not impl and not list(doc.walk()):
+    if not impl and not walked:
         impl = _fallback_impl(ctx)
     return impl, tasks
 

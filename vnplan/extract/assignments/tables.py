@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterator, Optional
 from ...model import Assignment
 from ...lang.gazetteer import BodyMatch
 from .common import _Ctx, _Emitter, _TABLE_ROW
@@ -14,7 +14,7 @@ def _tables(ctx: _Ctx, em: _Emitter, a: int, b: int) -> None:
         return
     cols: Optional[dict] = None
     prev_end = -2
-    for m in _TABLE_ROW.finditer(f, a, b):
+    for m in _table_rows(f, a, b):
         if m.start() > prev_end + 1:
             cols = None  # a new table
         prev_end = m.end()
@@ -39,8 +39,26 @@ def _tables(ctx: _Ctx, em: _Emitter, a: int, b: int) -> None:
                 _cell(ctx, em, cells[ci], role, task, item)
 
 
+def _table_rows(f: str, a: int, b: int) -> Iterator[re.Match]:
+    """The matches of ``_TABLE_ROW.finditer(f, a, b)``, tried only on the lines holding a "|"
+    (the "^" of a multi-line pattern is otherwise tried at every position of the text)."""
+    pos = f.find("|", a, b)
+    while pos >= 0:
+        ls = f.rfind("\n", 0, pos) + 1
+        m = _TABLE_ROW.match(f, ls, b) if ls >= a else None
+        if m:
+            yield m
+        le = f.find("\n", pos, b)
+        if le < 0:
+            return
+        pos = f.find("|", le, b)
+
+
+_BAR = re.compile(r"\|")
+
+
 def _cells(f: str, a: int, b: int) -> list[tuple[int, int]]:
-    bars = [i for i in range(a, b) if f[i] == "|"]
+    bars = [m.start() for m in _BAR.finditer(f, a, b)]
     out = []
     for x, y in zip(bars, bars[1:]):
         x += 1
