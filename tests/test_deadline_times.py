@@ -186,3 +186,10 @@ def test_a_time_closing_a_task_sentence_does_not_take_the_target_of_the_next_lin
             "Mục tiêu đến năm 2030:\n- 90% hộ gia đình sử dụng nước sạch.\n")
     doc = vnplan.parse("KẾ HOẠCH\nThực hiện nhiệm vụ\n" + text, strict=True)
     assert [d.due for d in doc.deadlines] == ["2027-12-31"]  # the heading year stays a horizon
+
+
+def test_each_cadence_of_a_list_is_a_deadline_of_its_own():
+    text = ("I. MỤC ĐÍCH\nBảo đảm hiệu quả.\nII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Văn phòng Sở theo dõi, đôn đốc; định kỳ 6 tháng, hằng năm tổng hợp, báo cáo UBND tỉnh.\n")
+    doc = vnplan.parse("KẾ HOẠCH\nThực hiện nhiệm vụ\n" + text, strict=True)
+    assert sorted(d.recurrence for d in doc.deadlines) == ["P1Y", "P6M"]

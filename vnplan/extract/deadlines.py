@@ -117,6 +117,8 @@ def _cadences(ctx: _Ctx, timexes: list, used: set) -> list:
         due, task_end = None, (end if hit else c.end)
         for j in range(bisect.bisect_left(starts, head), bisect.bisect_left(starts, end)):
             u = timexes[j]
+            if u.recurrence and u.recurrence != t.recurrence:
+                continue  # "định kỳ 6 tháng, hằng năm báo cáo": each cadence is a deadline of its own
             used.add(j)
             if hit and due is None and u.due and u.cue_kind == "strong":
                 due = u.due
