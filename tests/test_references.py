@@ -381,3 +381,13 @@ def test_can_cu_document_approving_what_the_title_carries_out():
             "triển ngành dược;*\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n")
     rel = relations(parse(text, strict=True))
     assert rel == {"95/2022/NĐ-CP": "cites", "1165/QĐ-TTg": "implements", "55/VPCP-KGVX": "cites"}
+
+
+def test_an_opening_above_a_sentence_that_names_the_type_is_still_the_opening():
+    # a header-less text: "Thực hiện ..." first, then the issuer's sentence naming "Kế hoạch"
+    text = ("Kế hoạch hỗ trợ hộ nghèo sửa chữa nhà ở năm 2026\n"
+            "Thực hiện Quyết định số 12/2025/QĐ-TTg ngày 05/3/2025 của Thủ tướng Chính phủ về hỗ trợ nhà ở.\n"
+            "UBND Thành phố xây dựng Kế hoạch hỗ trợ 500 hộ nghèo, nội dung như sau:\n"
+            "I. MỤC ĐÍCH\nBảo đảm hỗ trợ kịp thời.\n")
+    doc = parse(text, strict=True)
+    assert [(r.number, r.relation) for r in doc.references] == [("12/2025/QĐ-TTg", "implements")]

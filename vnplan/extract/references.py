@@ -287,7 +287,9 @@ def _preamble(doc: Document, text: str) -> tuple[int, int]:
     elif md.spans.get("doc_type"):
         d0, d1 = md.spans["doc_type"]
         line0 = text.rfind("\n", 0, d0) + 1
-        if not _LEAD_MARKUP.sub("", text[line0:d0]):  # a type line, not a type named in a sentence
+        # a type line, not a type named in a sentence, and no opening above it (a header-less
+        # text: "Thực hiện ..." first, then "UBND Thành phố xây dựng Kế hoạch ...")
+        if not _LEAD_MARKUP.sub("", text[line0:d0]) and opening_span(text, p_start, line0) is None:
             p_start = max(p_start, d1 + 1)
     return p_start, p_end
 
