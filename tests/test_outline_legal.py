@@ -402,3 +402,16 @@ def test_title_like_line_inside_a_plan_does_not_restart_it():
     o = segment("I. NHIỆM VỤ\n1. Tuyên truyền\nnội dung\nKẾ HOẠCH TUYÊN TRUYỀN NĂM 2031\n2. Kiểm tra\nnội dung\n"
                 "II. TỔ CHỨC THỰC HIỆN\nnội dung\n")
     assert paths(o.sections) == ["I", "I/1", "I/2", "II"]
+
+
+def test_an_excerpt_that_starts_at_a_later_part_keeps_its_numbers():
+    text = ("II. NHIỆM VỤ, GIẢI PHÁP\n1. Đẩy mạnh cải cách hành chính\nSở Nội vụ chủ trì rà soát thủ tục.\n"
+            "2. Phát triển hạ tầng số\nTriển khai nền tảng dùng chung.\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Sở Tài chính bố trí kinh phí thực hiện.\n")
+    doc = vnplan.parse(text, strict=True)
+    assert [(s.id, s.kind) for s in doc.sections] == [("II", "tasks"), ("III", "implementation")]
+    assert [s.id for s in doc.sections[0].children] == ["II/1", "II/2"]
+    # a sentence that merely starts with a later Roman number is no part
+    doc = vnplan.parse("II. Các nhiệm vụ đã nêu được giao cho các sở thực hiện trong năm.\n1. Tập huấn.\n",
+                       strict=True)
+    assert "II" not in [s.id for s in doc.sections]

@@ -306,6 +306,13 @@ def _listed_kind(clause: str, v: dict) -> Optional[str]:
     return kinds[0] if len(set(kinds)) >= v["listed_kinds"] else None
 
 
+def _excerpt_part(it) -> bool:
+    """An excerpt that starts at a later part: "II. NHIỆM VỤ, GIẢI PHÁP" alone on its line, in
+    capitals, before any other heading, opens the outline at II."""
+    clause = (it.clause or "").strip()
+    return bool(it.alone and clause and any(ch.isalpha() for ch in clause) and clause == clause.upper())
+
+
 def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: list, ids: dict,
                   top: list, v: dict, notes: list) -> tuple:
     """Accept the line at ``pos`` as a heading if a reading of its marker fits the outline.
@@ -321,11 +328,12 @@ def _take_heading(text: str, pos: int, end: int, line: str, lead: int, stack: li
     for c in _candidates(line, lead):
         if not _REST_OK.match(line, c.end):
             continue
-        repeat = _place(stack, c, True, v) is None
+        late = not top and not stack and c.style == "roman" and not _is_first(c)
+        repeat = not late and _place(stack, c, True, v) is None
         if repeat and (len(notes) >= v["max_part_repeats"] or not _repeat_ok(stack, c)):
             continue
         it = _read_item(text, pos, end, line, c, v)
-        depth = 0 if repeat else _place(stack, c, it.alone, v)
+        depth = 0 if repeat or (late and _excerpt_part(it)) else _place(stack, c, it.alone, v)
         if depth is None:
             continue
         _join_lines(text, it, c, v)
