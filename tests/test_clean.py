@@ -382,3 +382,17 @@ def test_a_repeated_content_line_of_a_pdf_is_not_a_running_header():
     text = clean("\n".join(page * 3)).text
     assert "KẾ HOẠCH SỐ 45/KH-UBND" not in text  # the real running header goes
     assert text.count("từ năm 2025 và các năm tiếp theo.") == 3  # the repeated sentence stays
+
+
+@pytest.mark.parametrize("raw,fixed", [
+    ("Hình thành ít nhất l5 vùng sản xuất tập trung.", "Hình thành ít nhất 15 vùng sản xuất tập trung."),
+    ("Hoàn thành trước ngày 3l/12/2O26.", "Hoàn thành trước ngày 31/12/2026."),
+    ("Tỷ lệ che phủ rừng đạt l0%.", "Tỷ lệ che phủ rừng đạt 10%."),
+    # letters that belong where they stand are kept
+    ("Nâng cấp Quốc lộ QL1A, giảm phát thải CO2 và H2O.", "Nâng cấp Quốc lộ QL1A, giảm phát thải CO2 và H2O."),
+    ("Theo điểm l khoản 2 Điều 5; mã l23abc.", "Theo điểm l khoản 2 Điều 5; mã l23abc."),
+])
+def test_ocr_letters_inside_numbers_are_read_back(raw, fixed):
+    out = clean(raw)
+    assert out.text == fixed
+    assert ("ocr-digits" in [w.code for w in out.warnings]) == (raw != fixed)

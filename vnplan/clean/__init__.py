@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from ..model import Footnote, Warning_
 from .rules import _REF_CLOSE, _REF_OPEN, _REF_RE, _SPACES, _rules
-from .chars import extract_footnotes, modern_tones, normalize_chars
+from .chars import extract_footnotes, modern_tones, normalize_chars, ocr_digits
 from .lines import _prepare_lines, bare_pipe_rows, strip_emphasis
 from .reflow import _profile, _running_lines, reflow
 from .wordseg import unsegment
@@ -110,6 +110,8 @@ def clean(raw: str) -> Cleaned:
 
 def _clean(raw: str) -> Cleaned:
     text, warnings = normalize_chars(raw)
+    text, misread = ocr_digits(text)
+    warnings += misread
     text, segmented = unsegment(text)
     warnings += segmented
     text, bodies = extract_footnotes(text)

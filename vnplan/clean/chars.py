@@ -140,3 +140,20 @@ def extract_footnotes(text: str) -> tuple[str, list]:
     text = r["fn_body"].sub(body, text)
     text = r["fn_ref"].sub(lambda m: _REF_OPEN + m.group(1) + _REF_CLOSE, text)
     return text, bodies
+
+
+# OCR reads "1" as "l" and "0" as "O" inside numbers: "l5 vùng", "2O26", "3l/12/2026". Only a
+# letter between two digits, or an "l" that opens a number of two or more digits, is read back:
+# Vietnamese has no word there ("QL1A", "CO2", "l" alone keep their letters).
+_OCR_DIGIT = re.compile(r"(?<=\d)l(?=\d|/\d)|(?<=\d)O(?=\d\d)|(?<=\d\d)O(?=\d)"
+                        r"|(?<![^\W\d_])l(?=\d{1,3}(?!\w))")
+
+
+def ocr_digits(text: str) -> tuple[str, list]:
+    """Letters an OCR put into numbers, read back as digits, with a warning when any was."""
+    if not ("l" in text or "O" in text):
+        return text, []
+    fixed, n = _OCR_DIGIT.subn(lambda m: "1" if m.group() == "l" else "0", text)
+    if not n:
+        return text, []
+    return fixed, [Warning_("ocr-digits", f"{n} letter(s) inside numbers read as digits (l -> 1, O -> 0)")]
