@@ -193,3 +193,11 @@ def test_each_cadence_of_a_list_is_a_deadline_of_its_own():
             "1. Văn phòng Sở theo dõi, đôn đốc; định kỳ 6 tháng, hằng năm tổng hợp, báo cáo UBND tỉnh.\n")
     doc = vnplan.parse("KẾ HOẠCH\nThực hiện nhiệm vụ\n" + text, strict=True)
     assert sorted(d.recurrence for d in doc.deadlines) == ["P1Y", "P6M"]
+
+
+def test_a_bare_unit_listed_after_a_cadence_is_a_cadence_too():
+    text = ("I. MỤC ĐÍCH\nBảo đảm hiệu quả.\nII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Các sở, ngành định kỳ hằng quý, 6 tháng báo cáo kết quả về Sở Nội vụ.\n"
+            "2. Sở Nội vụ báo cáo hằng năm; năm 2027 tổ chức sơ kết.\n")
+    doc = vnplan.parse("KẾ HOẠCH\nThực hiện nhiệm vụ\n" + text, strict=True)
+    assert sorted(d.recurrence for d in doc.deadlines if d.recurrence) == ["P1Y", "P3M", "P6M"]

@@ -247,3 +247,11 @@ def test_property_never_raises(text, ref):
 def test_spelled_counts_from_the_one_number_list(expr, rec):
     t = normalize(expr, date(2025, 1, 1))
     assert (t.recurrence if t else None) == rec
+
+
+def test_cadences_listed_after_a_cadence():
+    from vnplan.lang.timex import find_timexes as ft
+    got = [(t.text, t.recurrence) for t in ft("định kỳ hằng quý, 6 tháng và năm báo cáo", None)]
+    assert got == [("định kỳ hằng quý", "P3M"), ("6 tháng", "P6M"), ("năm", "P1Y")]
+    # a unit followed by a year is a date, not a cadence
+    assert [t.recurrence for t in ft("báo cáo hằng năm, năm 2026 tổ chức sơ kết", None)] == ["P1Y", None]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator, Optional
 
+from .timex_cadences import with_listed_cadences
 from .timex_patterns import (_CUE_OF, _DASHES, _DAY, _DAY_OF_CADENCE, _KEY_PHRASES, _KEY_WORDS, _LB, _MON,
                              _NOW_RE, _OCR, _OCR_CHAR_SET, _OCR_DIGIT, _OCR_WORDS, _OPEN_RE, _S, _V, _YEAR,
                              _cue_before, _keyword_hits, _matches, repair_ocr, repair_ocr_lower)
@@ -135,7 +136,10 @@ def _atoms(text: str, ref: Optional[date], low: Optional[str] = None, hits: Opti
                 if nm:
                     a.until_now, a.end = True, nm.end()
         out.append(a)
-    return _merge_ranges(text, _day_cadences(text, out), ref)
+    atoms = with_listed_cadences(text, _day_cadences(text, out),
+                                 lambda s, e, rec: _Atom(s, e, {"unit": "cadence", "recurrence": rec, "kind": "cadence"}))
+    return _merge_ranges(text, atoms, ref)
+
 
 
 _LIST_JOINS = {",", "và", "hoặc", ", và"}
