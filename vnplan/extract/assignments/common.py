@@ -12,6 +12,7 @@ from ...lang.bodies import canonical_of, scan_bodies, scan_range
 from ...lang.fold import fold_same_length, fold_text, key_of
 from ...lang.gazetteer import BodyMatch
 from ...lang.open_names import UNKNOWN as _UNKNOWN, may_open
+from ...lang.clauses import clause_end
 from ...lang.items import MARKER as _MARKER, content_start
 
 def _words(key: str) -> str:
@@ -63,7 +64,6 @@ _REPORT_TO = re.compile(r"(?:voi(?<!\wvoi)|ve(?<!\wve)|len(?<!\wlen)|cho(?<!\wch
 # "b) Chủ trì, phối hợp" / "phối hợp với:" ending its line: the bullets below name the partners
 _DANGLING_PARTNER = re.compile(r"(?:^|[ \t,;])phoi hop(?:[ \t]+(?:voi|cung))?[ \t]*:?[ \t.]*$")
 _GIAO = re.compile(r"giao(?<!\wgiao)(?:[ \t]+cho)?[ \t]+")
-_CLAUSE_END = re.compile(r";|\.(?:[ \t]|$)|\n")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 _SEMI = re.compile(r";[ \t]*")
 # The literals the cue patterns open with ("giao" also in "giao duc": only a first test).
@@ -289,8 +289,7 @@ def _gives_orders(key: str, issuer: Optional[str]) -> bool:
 
 
 def _clause_end(ctx: _Ctx, pos: int, limit: int) -> int:
-    m = _CLAUSE_END.search(ctx.folded, pos, limit)
-    return m.start() if m else limit
+    return min(clause_end(ctx.folded, pos, scan=max(0, limit - pos)), limit)
 
 
 class _Emitter:
