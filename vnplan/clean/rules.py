@@ -31,7 +31,6 @@ _STARS = re.compile(r"\*+")
 _BOLD_TOK = re.compile(r"\*\*|(?<![_\w])__(?=[^\s_])|(?<=[^\s_])__(?![_\w])")
 _UNDERSCORE_EMPH = re.compile(r"(?<![_\w])__(?=[^\s_])|(?<=[^\s_])__(?![_\w])")
 _STAR_BULLET = re.compile(r"^\*[ \t]+(?=[^*\s])")
-_PIPE_ONLY = re.compile(r"^\|$")
 _TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?$")
 _ENTITY = re.compile(r"&(?:amp;)*(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # The reflow's own start-of-line test, looser than lang.markers.read_marker on purpose: it
