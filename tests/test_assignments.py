@@ -4,7 +4,7 @@ from __future__ import annotations
 import vnplan
 from vnplan.model import Deadline
 from vnplan.extract import assignments, links
-from vnplan.extract.assignments import sections
+from vnplan.lang.sections import SectionIndex
 
 
 def roles(doc):
@@ -150,11 +150,25 @@ def test_joined_lines_read_like_a_full_scan():
     assert "Ban Dân vận Tỉnh ủy" in [b.canonical for b in reused]
 
 
+def _section_scan(spans: list):
+    """The deepest (shortest) section span holding a position, by a plain scan."""
+    def section_of(pos: int):
+        best, best_len = None, None
+        for st, _, en, sid in spans:
+            if st > pos:
+                break
+            if st <= pos < en and (best_len is None or en - st <= best_len):
+                best, best_len = sid, en - st
+        return best
+    return section_of
+
+
 def test_section_lookup_matches_a_scan(parsed):
+    # the assignments stage asks lang.sections.SectionIndex which section holds a body
     doc = parsed["001"]
     spans = sorted(((s.span[0], -s.level, s.span[1], s.id) for s in doc.walk() if s.span),
                    key=lambda t: (t[0], t[1]))
-    fast, slow = sections._section_index(doc), sections._section_scan(spans)
+    fast, slow = SectionIndex(doc.sections).id_at, _section_scan(spans)
     assert any(fast(p) for p in range(0, len(doc.text), 7))
     assert all(fast(p) == slow(p) for p in range(-1, len(doc.text) + 1, 7))
 

@@ -20,7 +20,8 @@ from ...model import Assignment, Document
 from .clauses import _open_name_ending
 from .common import _CHU_TRI, _Ctx, _Emitter, _GIAO, has_label
 from .region import _region
-from .sections import _outermost, _regions, _section_index
+from ...lang.sections import SectionIndex
+from .sections import _outermost, _regions
 from .tables import _tables
 
 def extract(doc: Document) -> list[Assignment]:
@@ -30,7 +31,7 @@ def extract(doc: Document) -> list[Assignment]:
         return []
     ctx = _Ctx(doc)
     walked = list(doc.walk())  # every section, once
-    em = _Emitter(ctx, _section_index(doc, walked))
+    em = _Emitter(ctx, SectionIndex(doc.sections).id_at)
     excluded = [tuple(x) for x in (doc.footer,) if x]
     impl, tasks = _regions(doc, ctx, walked)
     for a, b in impl:

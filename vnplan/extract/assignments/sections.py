@@ -1,7 +1,6 @@
 """Where tasks are: the section of a position, the implementation and task regions."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
 from typing import Optional
 
@@ -9,65 +8,6 @@ from ...lang import vocab
 from ...lang.fold import fold_same_length
 from ...model import Document, Section
 from .common import _Ctx, _LINE, _NOI_NHAN, _content_start, _impl_words
-
-def _section_index(doc: Document, walked: Optional[list] = None):
-    """pos -> id of the deepest section containing it, by binary search.
-
-    Section spans nest, so one sweep turns them into change points: from each point on,
-    one section (or none) is the deepest. Spans that do not nest fall back to a scan.
-    """
-    walked = list(doc.walk()) if walked is None else walked
-    spans = sorted(((s.span[0], -s.level, s.span[1], s.id) for s in walked if s.span),
-                   key=lambda t: (t[0], t[1]))
-    points = _change_points(spans)
-    if points is None:
-        return _section_scan(spans)
-    starts = [p for p, _ in points]
-
-    def section_of(pos: int) -> Optional[str]:
-        i = bisect_right(starts, pos) - 1
-        return points[i][1] if i >= 0 else None
-
-    return section_of
-
-
-def _change_points(spans: list) -> Optional[list]:
-    """[(position, section id or None)] for nested spans; None when two spans cross.
-
-    Of two equal spans the later in ``spans`` order is the one reported, as the scan does.
-    """
-    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][2], i))
-    order = [i for i in order if spans[i][2] > spans[i][0]]  # an empty span contains nothing
-    points: list = []
-    stack: list = []  # (end, id)
-    for i in order:
-        st, _, en, sid = spans[i]
-        while stack and stack[-1][0] <= st:
-            end = stack.pop()[0]
-            points.append((end, stack[-1][1] if stack else None))
-        if stack and en > stack[-1][0]:
-            return None
-        stack.append((en, sid))
-        points.append((st, sid))
-    while stack:
-        end = stack.pop()[0]
-        points.append((end, stack[-1][1] if stack else None))
-    return points
-
-
-def _section_scan(spans: list):
-    def section_of(pos: int) -> Optional[str]:
-        best = None
-        best_len = None
-        for st, _, en, sid in spans:
-            if st > pos:
-                break
-            if st <= pos < en and (best_len is None or en - st <= best_len):
-                best, best_len = sid, en - st
-        return best
-
-    return section_of
-
 
 def _regions(doc: Document, ctx: _Ctx, walked: Optional[list] = None) -> tuple[list, list]:
     """(implementation regions, task regions) as [start, end) spans (``walked``: doc.walk())."""
